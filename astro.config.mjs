@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { deploymentFromEnv } from './src/lib/deployment.ts';
+import essayChecks from './src/integrations/essay-checks.ts';
+
+// Where the site is served from comes from the environment, so one build script
+// serves every static host: SITE_URL (absolute origin, for canonical URLs) and
+// BASE_PATH (a sub-path such as /essays/, for hosts that serve from a folder).
+const { site, base } = deploymentFromEnv(process.env);
+
+export default defineConfig({
+  ...(site ? { site } : {}),
+  base,
+  // Directory URLs (/essays/slug/) work on every static host without rewrites.
+  build: {
+    format: 'directory',
+    // External stylesheets only: cacheable offline, and a strict CSP needs no 'unsafe-inline'.
+    inlineStylesheets: 'never',
+  },
+  trailingSlash: 'always',
+  integrations: [essayChecks(), mdx()],
+  // Nothing on a page may depend on a dev toolbar or prefetch script.
+  devToolbar: { enabled: false },
+  prefetch: false,
+});

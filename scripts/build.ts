@@ -1,0 +1,56 @@
+/**
+ * The one build pipeline: Astro renders the site into a fresh staging folder, the
+ * post-build steps run on that folder, and only a complete site replaces `dist/`.
+ * A failed build exits non-zero and leaves the previous `dist/` as it was.
+ *
+ *   node scripts/build.ts            → dist/
+ *   OUT_DIR=/tmp/site node scripts/build.ts
+ */
+import { mkdirSync, mkdtempSync, renameSync, rmSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'astro';
+import { watchForLoggedErrors } from './lib/logged-errors.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const outDir = resolve(root, process.env['OUT_DIR'] ?? 'dist');
+const scratch = join(root, '.tmp');
+mkdirSync(scratch, { recursive: true });
+const staging = mkdtempSync(join(scratch, 'build-'));
+
+const loggedErrors = watchForLoggedErrors();
+try {
+  await build({ root, outDir: staging, mode: 'production' });
+  // Astro sometimes logs a rendering error and still finishes (withastro/astro#18054):
+  // a page would be published half empty. Any error it logged fails the build.
+  if (loggedErrors.count() > 0) {
+    throw new Error(`Astro reported ${loggedErrors.count()} error(s) while building; see the messages above.`);
+  }
+  publish(staging, outDir);
+  console.log(`\nThe site is in ${outDir}`);
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`\nBuild failed. ${describe(error)}\nNothing was written to ${outDir}.`);
+  process.exitCode = 1;
+} finally {
+  loggedErrors.stop();
+}
+
+/** Swaps the finished staging folder into place, so `outDir` is never half written. */
+function publish(from: string, to: string): void {
+  const previous = `${from}-previous`;
+  if (existsSync(to)) renameSync(to, previous);
+  renameSync(from, to);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const location = (error as { loc?: { file?: string; line?: number; column?: number } }).loc;
+  const where = location?.file ? `\n  at ${location.file}${location.line ? `:${location.line}` : ''}${location.column ? `:${location.column}` : ''}` : '';
+  // Bundler errors carry their stack inside the message; the author needs only the words.
+  const message = error.message
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n');
+  return `${message}${where}`;
+}
