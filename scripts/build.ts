@@ -19,7 +19,10 @@ const staging = mkdtempSync(join(scratch, 'build-'));
 
 const loggedErrors = watchForLoggedErrors();
 try {
-  await build({ root, outDir: staging, mode: 'production' });
+  // CACHE_DIR gives a build its own content cache, so builds of different essay folders
+  // (the tests build fixture sites) never read each other's entries.
+  const cacheDir = process.env['CACHE_DIR'];
+  await build({ root, outDir: staging, mode: 'production', ...(cacheDir ? { cacheDir: resolve(root, cacheDir) } : {}) });
   // Astro sometimes logs a rendering error and still finishes (withastro/astro#18054):
   // a page would be published half empty. Any error it logged fails the build.
   if (loggedErrors.count() > 0) {

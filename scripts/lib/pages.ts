@@ -1,0 +1,15 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * Every HTML page of a built site, as a URL path relative to the base
+ * (`''` for the home page, `essays/a/`, `404.html`), sorted.
+ */
+export function listPages(distDir: string): string[] {
+  return readdirSync(distDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(distDir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .filter((path) => !path.startsWith('pagefind/'))
+    .map((path) => (path === 'index.html' ? '' : path.replace(/(^|\/)index\.html$/, '$1')))
+    .sort();
+}

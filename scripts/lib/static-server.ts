@@ -1,0 +1,74 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.wasm': 'application/wasm',
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+export interface StaticServer {
+  /** Origin plus base path, ending in `/`, such as `http://127.0.0.1:41234/sub/`. */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves a built site from `dir` on 127.0.0.1, under `base`, the way a plain static
+ * host does: `/a/` serves `a/index.html`, anything else missing gets `404.html` with
+ * status 404. Nothing outside `base` is served, so a link that forgets the base fails.
+ */
+export async function serveDirectory(dir: string, base = '/'): Promise<StaticServer> {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const server: Server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = pathname.startsWith(prefix) ? resolveFile(dir, pathname.slice(prefix.length)) : undefined;
+    const status = file ? 200 : 404;
+    const body = file ?? resolveFile(dir, '404.html');
+    if (!body) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(status, { 'content-type': TYPES[extname(body)] ?? 'application/octet-stream' });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(body).pipe(response);
+  });
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The static server has no port.');
+  return {
+    url: `http://127.0.0.1:${address.port}${prefix}`,
+    close: () => new Promise((resolveClose) => server.close(() => resolveClose())),
+  };
+}
+
+/** The file a request path maps to inside `dir`, or undefined. Never escapes `dir`. */
+function resolveFile(dir: string, relativePath: string): string | undefined {
+  const candidate = normalize(join(dir, relativePath));
+  if (candidate !== dir && !candidate.startsWith(dir.endsWith(sep) ? dir : dir + sep)) return undefined;
+  for (const path of [candidate, join(candidate, 'index.html')]) {
+    try {
+      if (statSync(path).isFile()) return path;
+    } catch {
+      // not there: try the next candidate
+    }
+  }
+  return undefined;
+}

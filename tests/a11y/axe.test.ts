@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { listPages } from '../../scripts/lib/pages.ts';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { launchBrowser } from '../support/browser-session.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// pa11y's axe runner leaves out WCAG 2.2 and hides moderate rules such as heading order:
+// this run asks axe for all of them itself.
+const TAGS = ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+const siteDir = inject('siteDir');
+const pages = listPages(siteDir);
+let server: StaticServer;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  server = await serveDirectory(siteDir);
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.close();
+});
+
+async function open(page: string, width: number, scheme: 'light' | 'dark'): Promise<Page> {
+  const tab = await browser.newPage();
+  await tab.setViewport({ width, height: 900 });
+  await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  const response = await tab.goto(new URL(page, server.url).href, { waitUntil: 'load' });
+  expect(response?.ok()).toBe(true);
+  return tab;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+describe.each(pages)('page "/%s"', (page) => {
+  test.each([
+    { width: 375, scheme: 'light' },
+    { width: 375, scheme: 'dark' },
+    { width: 1280, scheme: 'light' },
+    { width: 1280, scheme: 'dark' },
+  ] as const)('has no axe violations at $width px in the $scheme scheme', async ({ width, scheme }) => {
+    const tab = await open(page, width, scheme);
+    await tab.evaluate(axeSource);
+    const violations = await tab.evaluate(
+      (tags) =>
+        (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe
+          .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+          .then((result) => result.violations),
+      TAGS,
+    );
+    await tab.close();
+    const summary = (violations as AxeViolation[]).map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(summary).toEqual([]);
+  });
+
+  // 320 CSS px is WCAG 1.4.10's reflow width (1280 px at 400% zoom); 640 px is 1280 px at 200%.
+  test.each([320, 640])('reflows without horizontal scrolling at %i px', async (width) => {
+    const tab = await open(page, width, 'light');
+    const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await tab.close();
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test('the essay text keeps a comfortable measure on a wide screen', async () => {
+  const essay = pages.find((page) => page.startsWith('essays/'));
+  const tab = await open(essay ?? '', 1280, 'light');
+  const charactersPerLine = await tab.evaluate(() => {
+    const paragraph = document.querySelector('article p');
+    if (!paragraph) return 0;
+    const style = getComputedStyle(paragraph);
+    const canvas = document.createElement('canvas').getContext('2d');
+    if (!canvas) return 0;
+    canvas.font = `${style.fontSize} ${style.fontFamily}`;
+    const averageCharacter = canvas.measureText('abcdefghijklmnopqrstuvwxyz ').width / 27;
+    return paragraph.getBoundingClientRect().width / averageCharacter;
+  });
+  await tab.close();
+  expect(charactersPerLine).toBeGreaterThanOrEqual(55);
+  expect(charactersPerLine).toBeLessThanOrEqual(80);
+});

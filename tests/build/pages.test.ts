@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, test } from 'vitest';
+import { listPages } from '../../scripts/lib/pages.ts';
+import { normalisedText, readPage } from '../support/html.ts';
+
+const siteDir = inject('siteDir');
+const pages = listPages(siteDir);
+
+test('the site has a home page, a 404 page and a page for the essay', () => {
+  expect(pages).toContain('');
+  expect(pages).toContain('404.html');
+  expect(pages).toContain('essays/trumps-envoy-third-meeting-with-putin/');
+});
+
+describe.each(pages)('page "/%s"', (page) => {
+  const document = readPage(siteDir, page);
+
+  test('has a language, a title and a description', () => {
+    expect(document.documentElement.getAttribute('lang')).toMatch(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/);
+    expect(normalisedText(document.querySelector('title'))).not.toBe('');
+    expect(document.querySelector('meta[name="description"]')?.getAttribute('content')?.trim()).toBeTruthy();
+  });
+
+  test('has one banner, named navigation, one main and one contentinfo landmark', () => {
+    // header/footer are banner/contentinfo only when not inside article, aside, main, nav or section.
+    const topLevel = (selector: string) =>
+      [...document.querySelectorAll(selector)].filter((element) => !element.parentElement?.closest('article, aside, main, nav, section'));
+    expect(topLevel('header')).toHaveLength(1);
+    expect(topLevel('footer')).toHaveLength(1);
+    expect(document.querySelectorAll('main')).toHaveLength(1);
+    const navs = [...document.querySelectorAll('nav')];
+    expect(navs.length).toBeGreaterThan(0);
+    for (const nav of navs) expect(nav.getAttribute('aria-label') ?? nav.getAttribute('aria-labelledby')).toBeTruthy();
+  });
+
+  test('starts with a skip link to the main content', () => {
+    const first = document.querySelector('body a[href]');
+    expect(first?.getAttribute('href')).toBe('#main-content');
+    expect(document.querySelector('main')?.id).toBe('main-content');
+    expect(normalisedText(first)).not.toBe('');
+  });
+
+  test('has one h1 and headings that never skip a level', () => {
+    const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => Number(heading.tagName[1]));
+    expect(levels.filter((level) => level === 1)).toHaveLength(1);
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, index) => {
+      if (index > 0) expect(level - (levels[index - 1] ?? 1)).toBeLessThanOrEqual(1);
+    });
+  });
+
+  test('every link has a name and every id is unique', () => {
+    for (const link of document.querySelectorAll('a[href]')) {
+      expect(normalisedText(link) || link.getAttribute('aria-label'), link.outerHTML).toBeTruthy();
+    }
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('ships no JavaScript and loads nothing from another origin', () => {
+    expect(document.querySelectorAll('script')).toHaveLength(0);
+    for (const element of document.querySelectorAll('[src], link[href]')) {
+      const url = element.getAttribute('src') ?? element.getAttribute('href') ?? '';
+      expect(url, element.outerHTML).not.toMatch(/^(https?:)?\/\//);
+    }
+  });
+
+  test('has no canonical URL when SITE_URL is not set', () => {
+    expect(document.querySelector('link[rel="canonical"]')).toBeNull();
+  });
+});
+
+test('the home page lists each essay with its title, standfirst and reading time', () => {
+  const home = readPage(siteDir, '');
+  const cards = [...home.querySelectorAll('main article')];
+  expect(cards.length).toBeGreaterThan(0);
+  for (const card of cards) {
+    const link = card.querySelector('h2 a');
+    expect(link?.getAttribute('href')).toMatch(/^\/essays\/[a-z0-9-]+\/$/);
+    expect(normalisedText(card)).toMatch(/\d+ min read/);
+    const essay = readPage(siteDir, (link?.getAttribute('href') ?? '').slice(1));
+    expect(normalisedText(card)).toContain(essay.querySelector('meta[name="description"]')?.getAttribute('content'));
+  }
+});
+
+test('stylesheets are external files, so a strict Content-Security-Policy needs no inline styles', () => {
+  for (const page of pages) {
+    const html = readFileSync(join(siteDir, page === '' || page.endsWith('/') ? `${page}index.html` : page), 'utf8');
+    expect(html).not.toMatch(/<style[\s>]/);
+    expect(html).not.toMatch(/\sstyle="/);
+  }
+});

@@ -1,0 +1,31 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, ROOT } from './build-site.ts';
+
+/** The sub-path the second build is served under, as on a host that serves from a folder. */
+export const SUB_PATH_BASE = '/reading/room/';
+export const SUB_PATH_SITE = 'https://essays.example';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteDir: string;
+    subPathSiteDir: string;
+  }
+}
+
+/** Builds the real site twice (at the root, and under a sub-path with SITE_URL) for all tests. */
+export default function setup(project: TestProject): () => void {
+  const scratch = join(ROOT, '.tmp');
+  mkdirSync(scratch, { recursive: true });
+  const atRoot = buildSite();
+  const underSubPath = buildSite({ BASE_PATH: SUB_PATH_BASE, SITE_URL: SUB_PATH_SITE });
+  for (const build of [atRoot, underSubPath]) {
+    if (build.status !== 0) throw new Error(`The site did not build:\n${build.output}`);
+  }
+  project.provide('siteDir', atRoot.outDir);
+  project.provide('subPathSiteDir', underSubPath.outDir);
+  return () => {
+    for (const build of [atRoot, underSubPath]) rmSync(join(build.outDir, '..'), { recursive: true, force: true });
+  };
+}
