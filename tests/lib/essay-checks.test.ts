@@ -1,0 +1,71 @@
+import { expect, test } from 'vitest';
+import { checkEssays, checkFileTypes, checkFrontmatter, checkUniqueSlugs, formatProblems, isRealIsoDate } from '../../src/lib/essay-checks.ts';
+
+const essay = (source: string, relativePath = 'a.mdx') => ({ file: `content/essays/${relativePath}`, relativePath, source });
+const valid = '---\ntitle: A\ndescription: B\n---\n\nText.\n';
+
+test('accepts dates that exist, with or without a time', () => {
+  expect(isRealIsoDate('2024-02-29')).toBe(true);
+  expect(isRealIsoDate('2025-12-31T23:59:59Z')).toBe(true);
+  expect(isRealIsoDate('2025-01-01T08:00+02:00')).toBe(true);
+});
+
+test('rejects days that do not exist and strings that are not ISO dates', () => {
+  for (const value of ['2025-02-30', '2023-02-29', '2025-13-01', '2025-04-31', '2025-01-01T24:00', 'May 1, 2025', '20250101', '']) {
+    expect(isRealIsoDate(value), value).toBe(false);
+  }
+});
+
+test('a valid essay has no problems', () => {
+  expect(checkEssays([essay(valid)])).toEqual([]);
+});
+
+test('an impossible date is reported on its own line, although YAML would roll it over', () => {
+  const problems = checkFrontmatter(essay('---\ntitle: A\ndescription: B\npublished: 2025-02-30\n---\n'));
+  expect(problems).toEqual([
+    {
+      file: 'content/essays/a.mdx',
+      line: 4,
+      message: 'published: "2025-02-30" is not a real date.',
+      fix: 'write published as YYYY-MM-DD with a day that exists in that month, such as 2025-02-28.',
+    },
+  ]);
+});
+
+test('a missing field is reported at the frontmatter with the line to add', () => {
+  expect(checkFrontmatter(essay('---\ndescription: B\n---\n'))).toEqual([
+    { file: 'content/essays/a.mdx', line: 1, message: 'title is missing.', fix: 'add a line "title: …" to the frontmatter.' },
+  ]);
+});
+
+test('a wrong value is reported on its line with the rule it breaks', () => {
+  const [problem] = checkFrontmatter(essay('---\ntitle: A\ndescription: B\nlang: english please\n---\n'));
+  expect(problem?.line).toBe(4);
+  expect(problem?.message).toMatch(/^lang: must be a language tag/);
+});
+
+test('a file without frontmatter, or with broken YAML, is reported', () => {
+  expect(checkFrontmatter(essay('Just text.'))[0]?.message).toBe('the essay has no frontmatter.');
+  const [broken] = checkFrontmatter(essay('---\ntitle: A: B: C\ndescription: [unclosed\n---\n'));
+  expect(broken?.message).toMatch(/^the frontmatter is not valid YAML/);
+  expect(broken?.line).toBeGreaterThanOrEqual(2);
+});
+
+test('two essays with one slug are reported on the second, naming the first', () => {
+  const problems = checkUniqueSlugs([essay(valid, 'one/a.mdx'), essay('---\ntitle: A\ndescription: B\nslug: one/a\n---\n', 'b.mdx')]);
+  expect(problems).toHaveLength(1);
+  expect(problems[0]?.file).toBe('content/essays/b.mdx');
+  expect(problems[0]?.message).toBe('its URL slug "one/a" is already taken by content/essays/one/a.mdx.');
+});
+
+test('a Markdown file in the essays folder is reported with the name to rename it to', () => {
+  expect(checkFileTypes(['content/essays/x.md', 'content/essays/photo.jpg'])).toEqual([
+    { file: 'content/essays/x.md', message: 'essays are written in MDX, so this Markdown file would not be published.', fix: 'rename it to content/essays/x.mdx.' },
+  ]);
+});
+
+test('problems are formatted as file:line, message, and fix', () => {
+  expect(formatProblems([{ file: 'a.mdx', line: 3, message: 'x is wrong.', fix: 'do y.' }, { file: 'b.md', message: 'z.', fix: 'w.' }])).toBe(
+    'a.mdx:3: x is wrong.\n  Fix: do y.\nb.md: z.\n  Fix: w.',
+  );
+});
