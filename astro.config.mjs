@@ -1,8 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { deploymentFromEnv } from './src/lib/deployment.ts';
 import essayChecks from './src/integrations/essay-checks.ts';
+import { essayStructure } from './src/plugins/essay-structure.ts';
 
 // Where the site is served from comes from the environment, so one build script
 // serves every static host: SITE_URL (absolute origin, for canonical URLs) and
@@ -19,6 +21,16 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   trailingSlash: 'always',
+  vite: {
+    // Astro inlines scripts smaller than this limit; 0 keeps every script an external
+    // file, cacheable offline and allowed by a CSP without 'unsafe-inline'.
+    build: { assetsInlineLimit: 0 },
+  },
+  // Sätteri, Astro 7's default engine, with one plugin that numbers notes and scenarios
+  // with the whole essay in view (see README, "Where notes are numbered").
+  markdown: {
+    processor: satteri({ mdastPlugins: [essayStructure] }),
+  },
   integrations: [essayChecks(), mdx()],
   // Nothing on a page may depend on a dev toolbar or prefetch script.
   devToolbar: { enabled: false },

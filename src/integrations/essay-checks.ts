@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { checkEssays, formatProblems, type EssaySource } from '../lib/essay-checks.ts';
+import { checkEssays, formatProblems, type EssaySource, type Problem } from '../lib/essay-checks.ts';
 import { essaysDirFromEnv } from '../lib/essays-dir.ts';
+import { analyzeEssayFile, formatSourcingReport, type EssaySourcing } from '../lib/sourcing.ts';
 
 /** Every file under `dir`, in a stable order. */
 function listFiles(dir: string): string[] {
@@ -12,12 +13,19 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
+function fail(problems: readonly Problem[]): never {
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  throw new Error(`The essays have ${count} to fix before the site can be built:\n${formatProblems(problems)}`);
+}
+
 /**
  * Checks the essay files before Astro reads them, so that an author mistake stops the
  * build with `file:line`, what is wrong and how to fix it, instead of a stack trace or,
- * worse, a warning and a site with an essay missing.
+ * worse, a warning and a site with an essay missing. Prints the sourcing report at the
+ * end of a build; with REQUIRE_SOURCES=1, a claim still awaiting its source fails it.
  */
 export default function essayChecks(): AstroIntegration {
+  let sourcing: EssaySourcing[] = [];
   return {
     name: 'essay-checks',
     hooks: {
@@ -25,17 +33,30 @@ export default function essayChecks(): AstroIntegration {
         const root = config.root.pathname;
         const dir = join(root, essaysDirFromEnv(process.env));
         const files = listFiles(dir);
-        const essays: EssaySource[] = files.filter((path) => path.endsWith('.mdx')).map((path) => ({
-          file: relative(root, path),
-          relativePath: relative(dir, path),
-          source: readFileSync(path, 'utf8'),
-        }));
+        const essays: EssaySource[] = files
+          .filter((path) => path.endsWith('.mdx'))
+          .map((path) => ({ file: relative(root, path), relativePath: relative(dir, path), source: readFileSync(path, 'utf8') }));
         const otherFiles = files.filter((path) => !path.endsWith('.mdx')).map((path) => relative(root, path));
         const problems = checkEssays(essays, otherFiles);
-        if (problems.length > 0) {
-          const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-          throw new Error(`The essays have ${count} to fix before the site can be built:\n${formatProblems(problems)}`);
+        if (problems.length > 0) fail(problems);
+
+        sourcing = essays.map(analyzeEssayFile).filter((result) => result !== undefined);
+        const structureProblems = sourcing.flatMap((essay) => essay.problems);
+        if (structureProblems.length > 0) fail(structureProblems);
+        if (process.env['REQUIRE_SOURCES'] === '1') {
+          const awaiting: Problem[] = sourcing.flatMap(({ file, summary }) =>
+            summary.awaiting.map((note) => ({
+              file,
+              ...(note.line ? { line: note.line } : {}),
+              message: `note ${note.number} awaits a source${note.needed ? `: ${note.needed}` : '.'}`,
+              fix: 'cite the source with <Footnote source="id" /> and add it to the frontmatter sources.',
+            })),
+          );
+          if (awaiting.length > 0) fail(awaiting);
         }
+      },
+      'astro:build:done': ({ logger }) => {
+        if (sourcing.length > 0) logger.info(`\n${formatSourcingReport(sourcing)}`);
       },
     },
   };

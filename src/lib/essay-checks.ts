@@ -1,6 +1,9 @@
 import yaml from 'js-yaml';
 import { essaySchema } from './essay-schema.ts';
 import { essaySlug } from './slug.ts';
+import { NOT_A_REAL_DATE } from './dates.ts';
+
+export { isRealIsoDate } from './dates.ts';
 
 /** One author mistake, located as precisely as the source allows. */
 export interface Problem {
@@ -22,34 +25,14 @@ export interface EssaySource {
   source: string;
 }
 
-const DATE_FIELDS = ['published', 'updated'] as const;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** True when `value` is a YYYY-MM-DD date (optionally with a time) that exists in the calendar. */
-export function isRealIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value.trim());
-  if (!match) return false;
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => Number(part ?? 0));
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls impossible days over (Feb 30 → Mar 2); a real date survives the round trip.
-  return (
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    hour < 24 &&
-    minute < 60 &&
-    second < 60
-  );
-}
-
-interface Frontmatter {
+export interface Frontmatter {
   /** The YAML text between the fences. */
   text: string;
   /** 1-based line of the first YAML line (the line after the opening `---`). */
   firstLine: number;
 }
 
-function extractFrontmatter(source: string): Frontmatter | undefined {
+export function extractFrontmatter(source: string): Frontmatter | undefined {
   const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(source);
   return match ? { text: match[1] ?? '', firstLine: 2 } : undefined;
 }
@@ -93,50 +76,59 @@ export function checkFrontmatter(essay: EssaySource): Problem[] {
     return [{ file, line: frontmatter.firstLine, message: 'the frontmatter is not a set of "key: value" lines.', fix: 'write one "key: value" per line.' }];
   }
   const record = data as Record<string, unknown>;
-  const problems: Problem[] = [];
-  for (const field of DATE_FIELDS) {
-    const value = record[field];
-    if (value === undefined || value === null) continue;
-    if (typeof value !== 'string' || !isRealIsoDate(value)) {
-      problems.push({
-        file,
-        ...optionalLine(lineOfKey(frontmatter, field)),
-        message: `${field}: "${String(value)}" is not a real date.`,
-        fix: `write ${field} as YYYY-MM-DD with a day that exists in that month, such as 2025-02-28.`,
-      });
-      delete record[field];
-    }
-  }
   const parsed = essaySchema.safeParse(record);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? '');
-      const missing = record[field] === undefined;
-      problems.push({
-        file,
-        ...optionalLine(lineOfKey(frontmatter, field) ?? frontmatter.firstLine - 1),
-        message: missing ? `${field} is missing.` : `${issue.path.join('.')}: ${issue.message}.`,
-        fix: missing ? `add a line "${field}: …" to the frontmatter.` : `correct ${field} in the frontmatter.`,
-      });
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => {
+    const field = String(issue.path[0] ?? '');
+    const path = issue.path.join('.');
+    const value = valueAt(record, issue.path);
+    const line = lineOfValue(frontmatter, issue.path, value) ?? lineOfKey(frontmatter, field) ?? frontmatter.firstLine - 1;
+    if (value === undefined) {
+      return { file, line, message: `${path} is missing.`, fix: `add a line "${field}: …" to the frontmatter.` };
     }
-  }
-  return problems;
+    if (issue.message === NOT_A_REAL_DATE) {
+      return {
+        file,
+        line,
+        message: `${path}: "${String(value)}" ${NOT_A_REAL_DATE}.`,
+        fix: `write ${path} as YYYY-MM-DD with a day that exists in that month, such as 2025-02-28.`,
+      };
+    }
+    return { file, line, message: `${path}: ${issue.message}.`, fix: `correct ${path} in the frontmatter.` };
+  });
+}
+
+function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), record);
+}
+
+/** The line of a nested value (`sources.1.date`): the first line after its parent key that sets it. */
+function lineOfValue(frontmatter: Frontmatter, path: readonly PropertyKey[], value: unknown): number | undefined {
+  const key = path.at(-1);
+  if (path.length < 2 || typeof key !== 'string' || value === undefined) return undefined;
+  const lines = frontmatter.text.split(/\r?\n/);
+  const index = lines.findIndex((line) => new RegExp(`^\\s*(- )?${key}\\s*:\\s*["']?${String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(line));
+  return index === -1 ? undefined : frontmatter.firstLine + index;
 }
 
 function optionalLine(line: number | undefined): { line?: number } {
   return line === undefined ? {} : { line };
 }
 
-/** The slug an essay will get, read from its frontmatter `slug` when present. */
-function slugOf(essay: EssaySource): string {
-  const frontmatter = extractFrontmatter(essay.source);
-  let declared: unknown;
+/** The frontmatter as data, dates kept as written; empty when missing or broken (reported elsewhere). */
+export function readFrontmatter(source: string): Record<string, unknown> {
+  const frontmatter = extractFrontmatter(source);
   try {
-    declared = frontmatter ? (yaml.load(frontmatter.text, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown> | null)?.['slug'] : undefined;
+    const data: unknown = frontmatter ? yaml.load(frontmatter.text, { schema: yaml.CORE_SCHEMA }) : undefined;
+    return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   } catch {
-    declared = undefined; // reported by checkFrontmatter
+    return {};
   }
-  return essaySlug(essay.relativePath, declared);
+}
+
+/** The slug an essay will get, read from its frontmatter `slug` when present. */
+export function slugOf(essay: EssaySource): string {
+  return essaySlug(essay.relativePath, readFrontmatter(essay.source)['slug']);
 }
 
 /**

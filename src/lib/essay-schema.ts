@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isRealIsoDate, NOT_A_REAL_DATE } from './dates.ts';
 
 /** A BCP 47 language tag such as `en`, `fr-CA` or `zh-Hant`: the page's `<html lang>`. */
 const languageTag = z
@@ -6,8 +7,32 @@ const languageTag = z
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as "en" or "fr-CA"');
 
 /**
- * The frontmatter of an essay. Dates are checked strictly before this runs
- * (see `essay-checks.ts`), because YAML quietly turns 2025-02-30 into March 2.
+ * A calendar date written YYYY-MM-DD. YAML turns an unquoted date into a Date and
+ * silently rolls 2025-02-30 over to March 2, so the author checks read the frontmatter
+ * with dates kept as text and this refuses any day that does not exist.
+ */
+const calendarDate = z
+  .custom<Date | string>((value) => value instanceof Date || (typeof value === 'string' && isRealIsoDate(value)), NOT_A_REAL_DATE)
+  .transform((value) => (value instanceof Date ? value : new Date(value)));
+
+/** A source an essay cites with <Footnote source="id" />. */
+export const sourceSchema = z.object({
+  /** What <Footnote source="…"> names: letters, digits, hyphens. */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be letters, digits, hyphens or underscores'),
+  title: z.string().trim().min(1, 'must not be empty'),
+  /** Who wrote it. */
+  author: z.string().trim().min(1).optional(),
+  /** Who published it: a newspaper, an agency, a journal. */
+  publisher: z.string().trim().min(1).optional(),
+  /** When it was published. */
+  date: calendarDate.optional(),
+  url: z.url({ protocol: /^https?$/, error: 'must be a web address starting with https:// or http://' }).optional(),
+  /** When the URL was read, for sources that may change. */
+  accessed: calendarDate.optional(),
+});
+
+/**
+ * The frontmatter of an essay. Dates must exist in the calendar (see `calendarDate`).
  */
 export const essaySchema = z.object({
   /** The essay's title, shown as its only h1. */
@@ -19,9 +44,14 @@ export const essaySchema = z.object({
   /** Who wrote it, as the author wants to be named. Leave it out rather than guess. */
   authors: z.array(z.string().trim().min(1)).optional(),
   /** First publication date, YYYY-MM-DD. */
-  published: z.coerce.date().optional(),
+  published: calendarDate.optional(),
   /** Last substantial revision, YYYY-MM-DD. */
-  updated: z.coerce.date().optional(),
+  updated: calendarDate.optional(),
+  /** The sources the essay cites. */
+  sources: z
+    .array(sourceSchema)
+    .default([])
+    .refine((sources) => new Set(sources.map((source) => source.id)).size === sources.length, 'two sources share an id'),
   /** A draft is built nowhere: not listed, no page. */
   draft: z.boolean().default(false),
   /** Overrides the URL slug, which otherwise comes from the file name. */

@@ -12,6 +12,9 @@ test.each([
   { fixture: 'broken-mdx', expected: [/broken-mdx\/unclosed\.mdx:8/, /Expected a closing tag for `<div>`/] },
   { fixture: 'duplicate-slug', expected: [/duplicate-slug\/second\.mdx:1: its URL slug "same" is already taken by .*duplicate-slug\/first\.mdx/] },
   { fixture: 'markdown-file', expected: [/markdown-file\/plain\.md: essays are written in MDX/, /rename it to .*plain\.mdx/] },
+  { fixture: 'unknown-source', expected: [/unknown-source\/cites\.mdx:9: <Footnote source="unknwon"> cites a source that is not in this essay's sources \(known: known\)/] },
+  { fixture: 'missing-scenario', expected: [/missing-scenario\/refers\.mdx:10: <ScenarioRef n=\{4\}> points at scenario 4, which does not exist/] },
+  { fixture: 'empty-scenario-title', expected: [/empty-scenario-title\/untitled\.mdx:7: <Scenario> has no title/, /Fix: give it a title/] },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {
@@ -20,4 +23,16 @@ test.each([
   for (const pattern of expected) expect(result.output).toMatch(pattern);
   expect(result.output).toMatch(/Build failed/);
   expect(existsSync(result.outDir)).toBe(false);
+});
+
+test('claims awaiting a source are reported, and fail the build only with REQUIRE_SOURCES=1', () => {
+  const lenient = buildSite({ ESSAYS_DIR: 'tests/fixtures/components' });
+  expect(lenient.status, lenient.output).toBe(0);
+  expect(lenient.output).toMatch(/tests\/fixtures\/components\/notes\.mdx: 28 notes, 2 cite a source, 23 remarks, 3 await a source/);
+  expect(lenient.output).toMatch(/note 26 \(tests\/fixtures\/components\/notes\.mdx:\d+\): The figure's origin\./);
+
+  const strict = buildSite({ ESSAYS_DIR: 'tests/fixtures/components', REQUIRE_SOURCES: '1' });
+  expect(strict.status).not.toBe(0);
+  expect(strict.output).toMatch(/notes\.mdx:\d+: note 26 awaits a source: The figure's origin\./);
+  expect(existsSync(strict.outDir)).toBe(false);
 });

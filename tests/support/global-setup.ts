@@ -11,21 +11,26 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteDir: string;
     subPathSiteDir: string;
+    /** A site of fixture essays that exercise every essay component (tests/fixtures/components/). */
+    componentsSiteDir: string;
   }
 }
 
-/** Builds the real site twice (at the root, and under a sub-path with SITE_URL) for all tests. */
+/** Builds the real site twice (at the root, and under a sub-path with SITE_URL) and the components fixture site. */
 export default function setup(project: TestProject): () => void {
   const scratch = join(ROOT, '.tmp');
   mkdirSync(scratch, { recursive: true });
   const atRoot = buildSite();
   const underSubPath = buildSite({ BASE_PATH: SUB_PATH_BASE, SITE_URL: SUB_PATH_SITE });
-  for (const build of [atRoot, underSubPath]) {
+  const components = buildSite({ ESSAYS_DIR: 'tests/fixtures/components' });
+  const builds = [atRoot, underSubPath, components];
+  for (const build of builds) {
     if (build.status !== 0) throw new Error(`The site did not build:\n${build.output}`);
   }
   project.provide('siteDir', atRoot.outDir);
   project.provide('subPathSiteDir', underSubPath.outDir);
+  project.provide('componentsSiteDir', components.outDir);
   return () => {
-    for (const build of [atRoot, underSubPath]) rmSync(join(build.outDir, '..'), { recursive: true, force: true });
+    for (const build of builds) rmSync(join(build.outDir, '..'), { recursive: true, force: true });
   };
 }

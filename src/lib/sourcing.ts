@@ -1,0 +1,51 @@
+import { mdxToMdast } from 'satteri';
+import { readFrontmatter, slugOf, type EssaySource, type Problem } from './essay-checks.ts';
+import { analyzeEssay, summarizeSourcing, type Source, type SourcingSummary, type TreeNode } from './essay-structure.ts';
+import { idPrefix } from './ids.ts';
+
+export interface EssaySourcing {
+  file: string;
+  summary: SourcingSummary;
+  problems: Problem[];
+}
+
+/**
+ * Reads one essay file the way the build will (same parser, same analysis) to check its
+ * notes and scenarios and count what still awaits a source. MDX that does not parse is
+ * left to the build, which reports it with its own line and column.
+ */
+export function analyzeEssayFile(essay: EssaySource): EssaySourcing | undefined {
+  let tree: TreeNode;
+  try {
+    tree = mdxToMdast(essay.source) as unknown as TreeNode;
+  } catch {
+    return undefined;
+  }
+  const sources = readFrontmatter(essay.source)['sources'];
+  const structure = analyzeEssay(tree, {
+    file: essay.file,
+    idPrefix: idPrefix(slugOf(essay)),
+    sources: Array.isArray(sources) ? (sources as Source[]) : [],
+  });
+  return { file: essay.file, summary: summarizeSourcing(structure), problems: structure.problems };
+}
+
+/**
+ * The editor's view of what is left to source, one block per essay:
+ *
+ *   content/essays/a.mdx: 8 notes, 2 cite a source, 1 remark, 5 await a source
+ *     note 3 (line 14): The Kremlin statement quoted.
+ */
+export function formatSourcingReport(essays: readonly EssaySourcing[]): string {
+  const lines = ['Sourcing report'];
+  for (const { file, summary } of essays) {
+    const { notes, sourced, remarks, awaiting } = summary;
+    lines.push(`  ${file}: ${notes} note${notes === 1 ? '' : 's'}, ${sourced} cite a source, ${remarks} remark${remarks === 1 ? '' : 's'}, ${awaiting.length} await a source`);
+    for (const note of awaiting) {
+      lines.push(`    note ${note.number}${note.line ? ` (${file}:${note.line})` : ''}: ${note.needed ?? 'no description of what is needed'}`);
+    }
+  }
+  const total = essays.reduce((sum, essay) => sum + essay.summary.awaiting.length, 0);
+  lines.push(total === 0 ? '  Every claim with a note has its source.' : `  ${total} claim${total === 1 ? '' : 's'} await${total === 1 ? 's' : ''} a source. Set REQUIRE_SOURCES=1 to fail the build until none do.`);
+  return lines.join('\n');
+}

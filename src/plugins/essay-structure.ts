@@ -1,0 +1,106 @@
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineMdastPlugin } from 'satteri';
+import type { MdastNode } from 'satteri';
+import { formatProblems } from '../lib/essay-checks.ts';
+import { analyzeEssay, textOf, type Note, type Source, type TreeNode } from '../lib/essay-structure.ts';
+import { essaysDirFromEnv } from '../lib/essays-dir.ts';
+import { createHeadingIds, idPrefix } from '../lib/ids.ts';
+import { essaySlug } from '../lib/slug.ts';
+
+type Attribute = { type: 'mdxJsxAttribute'; name: string; value: string | { type: 'mdxJsxAttributeValueExpression'; value: string } };
+
+const text = (name: string, value: string): Attribute => ({ type: 'mdxJsxAttribute', name, value });
+/** A prop passed as a JavaScript value (numbers, arrays, objects) rather than a string. */
+const data = (name: string, value: unknown): Attribute => ({
+  type: 'mdxJsxAttribute',
+  name,
+  value: { type: 'mdxJsxAttributeValueExpression', value: JSON.stringify(value ?? null) },
+});
+
+function element(node: TreeNode, attributes: Attribute[], children: readonly TreeNode[] | undefined = node.children): MdastNode {
+  return { type: node.type, name: node.name, attributes, children: children ?? [] } as unknown as MdastNode;
+}
+
+function noteProps(note: Note, lang: string): Attribute[] {
+  return [text('kind', note.kind), text('lang', lang), data('source', note.source), ...(note.needed ? [text('needed', note.needed)] : [])];
+}
+
+/**
+ * Sätteri (Astro 7's Markdown engine) plugin that gives an essay its structure at build
+ * time, with the whole document in view: numbers notes and scenarios in reading order,
+ * checks every source and scenario reference, gives headings ids and self-links, and
+ * appends the Notes list. The components then only render the props it sets.
+ */
+export const essayStructure = defineMdastPlugin({
+  name: 'essay-structure',
+  options: { position: true },
+  after(root, ctx) {
+    const frontmatter = (ctx.data.astro?.frontmatter ?? {}) as Record<string, unknown>;
+    const path = ctx.fileURL ? fileURLToPath(ctx.fileURL) : 'essay.mdx';
+    const essaysDir = resolve(essaysDirFromEnv(process.env));
+    const file = relative(process.cwd(), path);
+    const prefix = idPrefix(essaySlug(relative(essaysDir, path), frontmatter['slug']));
+    const lang = typeof frontmatter['lang'] === 'string' ? frontmatter['lang'] : 'en';
+    const tree = root as unknown as TreeNode;
+
+    const structure = analyzeEssay(tree, { file, idPrefix: prefix, sources: frontmatter['sources'] as Source[] | undefined });
+    if (structure.problems.length > 0) throw new Error(`The essay has ${structure.problems.length} problem(s) to fix:\n${formatProblems(structure.problems)}`);
+
+    // Headings: ids from one slugger in reading order, and the heading text as its own link.
+    const headingId = createHeadingIds();
+    const visit = (node: TreeNode): void => {
+      if (node.type === 'heading') {
+        const id = headingId(textOf(node));
+        const depth = (node as unknown as { depth: number }).depth;
+        ctx.replaceNode(node as unknown as MdastNode, {
+          type: 'heading',
+          depth,
+          // tabindex -1: following a contents link moves keyboard focus to the heading itself.
+          data: { hProperties: { id, tabIndex: -1 } },
+          children: [{ type: 'link', url: `#${id}`, data: { hProperties: { className: ['heading-link'] } }, children: node.children ?? [] }],
+        } as unknown as MdastNode);
+        return;
+      }
+      node.children?.forEach(visit);
+    };
+    visit(tree);
+
+    for (const note of structure.notes) {
+      for (const reference of note.references) {
+        ctx.replaceNode(
+          reference.node as unknown as MdastNode,
+          element(reference.node, [
+            text('id', reference.id),
+            text('href', `#${note.id}`),
+            text('label', reference.label),
+            text('previewId', reference.previewId),
+            ...noteProps(note, lang),
+          ], note.body.children),
+        );
+      }
+    }
+    for (const list of structure.scenarioLists) {
+      for (const scenario of list.scenarios) {
+        ctx.replaceNode(scenario.node as unknown as MdastNode, element(scenario.node, [text('id', scenario.id), text('title', scenario.title), data('number', scenario.number), text('lang', lang)]));
+      }
+    }
+    for (const { node, target } of structure.scenarioReferences) {
+      ctx.replaceNode(node as unknown as MdastNode, element(node, [text('href', `#${target.id}`), data('number', target.number), text('title', target.title), text('lang', lang)]));
+    }
+
+    if (structure.notes.length > 0) {
+      // Lets the page add "Notes" to the contents (read back as remarkPluginFrontmatter).
+      ctx.data.astro.frontmatter['notesId'] = `${prefix}notes`;
+      const notes = structure.notes.map((note) =>
+        element({ type: 'mdxJsxFlowElement', name: 'EssayNote' }, [
+          text('id', note.id),
+          data('number', note.number),
+          data('backlinks', note.references.map((reference) => ({ href: `#${reference.id}`, label: reference.label }))),
+          ...noteProps(note, lang),
+        ], note.body.children),
+      );
+      ctx.appendChild(root, element({ type: 'mdxJsxFlowElement', name: 'EssayNotes' }, [text('lang', lang), text('id', `${prefix}notes`), data('sources', structure.citedSources)], notes));
+    }
+  },
+});
