@@ -111,10 +111,6 @@ function lineOfValue(frontmatter: Frontmatter, path: readonly PropertyKey[], val
   return index === -1 ? undefined : frontmatter.firstLine + index;
 }
 
-function optionalLine(line: number | undefined): { line?: number } {
-  return line === undefined ? {} : { line };
-}
-
 /** The frontmatter as data, dates kept as written; empty when missing or broken (reported elsewhere). */
 export function readFrontmatter(source: string): Record<string, unknown> {
   const frontmatter = extractFrontmatter(source);

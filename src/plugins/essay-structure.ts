@@ -58,7 +58,9 @@ export const essayStructure = defineMdastPlugin({
           depth,
           // tabindex -1: following a contents link moves keyboard focus to the heading itself.
           data: { hProperties: { id, tabIndex: -1 } },
-          children: [{ type: 'link', url: `#${id}`, data: { hProperties: { className: ['heading-link'] } }, children: node.children ?? [] }],
+          // Not an mdast link: its URL would be percent-encoded, and `#%D0%BC…` does not match
+          // the id `мир` for every checker. An element with its own href keeps the id as written.
+          children: [{ type: 'emphasis', data: { hName: 'a', hProperties: { href: `#${id}`, className: ['heading-link'] } }, children: node.children ?? [] }],
         } as unknown as MdastNode);
         return;
       }
@@ -91,7 +93,7 @@ export const essayStructure = defineMdastPlugin({
 
     if (structure.notes.length > 0) {
       // Lets the page add "Notes" to the contents (read back as remarkPluginFrontmatter).
-      ctx.data.astro.frontmatter['notesId'] = `${prefix}notes`;
+      if (ctx.data.astro) ctx.data.astro.frontmatter['notesId'] = `${prefix}notes`;
       const notes = structure.notes.map((note) =>
         element({ type: 'mdxJsxFlowElement', name: 'EssayNote' }, [
           text('id', note.id),
@@ -100,7 +102,7 @@ export const essayStructure = defineMdastPlugin({
           ...noteProps(note, lang),
         ], note.body.children),
       );
-      ctx.appendChild(root, element({ type: 'mdxJsxFlowElement', name: 'EssayNotes' }, [text('lang', lang), text('id', `${prefix}notes`), data('sources', structure.citedSources)], notes));
+      ctx.appendChild(root, element({ type: 'mdxJsxFlowElement', name: 'EssayNotes' }, [text('lang', lang), text('id', `${prefix}notes`), data('sources', structure.citedSources)], notes as unknown as TreeNode[]));
     }
   },
 });

@@ -11,26 +11,33 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 // this run asks axe for all of them itself.
 const TAGS = ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-const siteDir = inject('siteDir');
-const pages = listPages(siteDir);
-let server: StaticServer;
+// The site itself, and the fixture essays that use every component (notes, sources, scenarios).
+const sites = { site: inject('siteDir'), components: inject('componentsSiteDir') };
+const pages = [
+  ...listPages(sites.site).map((page) => ({ site: 'site' as const, page })),
+  ...listPages(sites.components)
+    .filter((page) => page.startsWith('essays/'))
+    .map((page) => ({ site: 'components' as const, page })),
+];
+const servers: Partial<Record<keyof typeof sites, StaticServer>> = {};
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  server = await serveDirectory(siteDir);
+  servers.site = await serveDirectory(sites.site);
+  servers.components = await serveDirectory(sites.components);
   ({ browser, close: closeBrowser } = await launchBrowser());
 });
 afterAll(async () => {
   await closeBrowser?.();
-  await server?.close();
+  await Promise.all(Object.values(servers).map((server) => server.close()));
 });
 
-async function open(page: string, width: number, scheme: 'light' | 'dark'): Promise<Page> {
+async function open({ site, page }: (typeof pages)[number], width: number, scheme: 'light' | 'dark'): Promise<Page> {
   const tab = await browser.newPage();
   await tab.setViewport({ width, height: 900 });
   await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-  const response = await tab.goto(new URL(page, server.url).href, { waitUntil: 'load' });
+  const response = await tab.goto(new URL(page, servers[site]?.url).href, { waitUntil: 'load' });
   expect(response?.ok()).toBe(true);
   return tab;
 }
@@ -42,7 +49,7 @@ interface AxeViolation {
   nodes: Array<{ target: string[] }>;
 }
 
-describe.each(pages)('page "/%s"', (page) => {
+describe.each(pages)('$site page "/$page"', (page) => {
   test.each([
     { width: 375, scheme: 'light' },
     { width: 375, scheme: 'dark' },
@@ -73,8 +80,9 @@ describe.each(pages)('page "/%s"', (page) => {
 });
 
 test('the essay text keeps a comfortable measure on a wide screen', async () => {
-  const essay = pages.find((page) => page.startsWith('essays/'));
-  const tab = await open(essay ?? '', 1280, 'light');
+  const essay = pages.find(({ site, page }) => site === 'site' && page.startsWith('essays/'));
+  if (!essay) throw new Error('The site has no essay page.');
+  const tab = await open(essay, 1280, 'light');
   const charactersPerLine = await tab.evaluate(() => {
     const paragraph = document.querySelector('article p');
     if (!paragraph) return 0;

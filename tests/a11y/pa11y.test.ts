@@ -11,6 +11,11 @@ test('pa11y-ci (htmlcs and axe, WCAG2AA) finds zero issues on every built page',
   expect(audited.length).toBeGreaterThanOrEqual(listPages(siteDir).length);
 });
 
+test('pa11y-ci finds zero issues on the fixture essays that use every component', async () => {
+  const { failures } = await auditSite(inject('componentsSiteDir'));
+  expect(failures).toEqual([]);
+});
+
 test('the audit fails on a page with known problems, so a pass means something', async () => {
   const { failures } = await auditSite(join(ROOT, 'tests/fixtures/a11y-bad-site'));
   expect(failures.join('\n')).toMatch(/image|alt/i);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, test } from 'vitest';
 import { listPages } from '../../scripts/lib/pages.ts';
 import { normalisedText, readPage } from '../support/html.ts';
@@ -58,8 +59,11 @@ describe.each(pages)('page "/%s"', (page) => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  test('ships no JavaScript and loads nothing from another origin', () => {
-    expect(document.querySelectorAll('script')).toHaveLength(0);
+  test('has no inline script, and loads nothing from another origin', () => {
+    for (const script of document.querySelectorAll('script')) {
+      expect(script.getAttribute('src'), 'scripts are external files').toMatch(/^\/[^/]/);
+      expect(script.textContent?.trim()).toBe('');
+    }
     for (const element of document.querySelectorAll('[src], link[href]')) {
       const url = element.getAttribute('src') ?? element.getAttribute('href') ?? '';
       expect(url, element.outerHTML).not.toMatch(/^(https?:)?\/\//);
@@ -69,6 +73,21 @@ describe.each(pages)('page "/%s"', (page) => {
   test('has no canonical URL when SITE_URL is not set', () => {
     expect(document.querySelector('link[rel="canonical"]')).toBeNull();
   });
+});
+
+test('the home page and the 404 page ship no JavaScript at all', () => {
+  for (const page of ['', '404.html']) expect(readPage(siteDir, page).querySelectorAll('script')).toHaveLength(0);
+});
+
+test('an essay page needs no more than its small contents script, which is well under 1 KB compressed', () => {
+  for (const page of pages.filter((path) => path.startsWith('essays/'))) {
+    const scripts = [...readPage(siteDir, page).querySelectorAll('script[src]')];
+    expect(scripts.length).toBeLessThanOrEqual(1);
+    for (const script of scripts) {
+      const bytes = gzipSync(readFileSync(join(siteDir, script.getAttribute('src') ?? ''))).length;
+      expect(bytes).toBeLessThan(700);
+    }
+  }
 });
 
 test('the home page lists each essay with its title, standfirst and reading time', () => {

@@ -1,0 +1,189 @@
+import { expect, inject, test } from 'vitest';
+import { normalisedText, readPage } from '../support/html.ts';
+
+const dir = inject('componentsSiteDir');
+const notesPage = () => readPage(dir, 'essays/notes/');
+const structurePage = () => readPage(dir, 'essays/structure/');
+
+test('every reference is a superscript link named "Note n", pointing at its note', () => {
+  const document = notesPage();
+  const references = [...document.querySelectorAll('sup.note-ref > a')];
+  expect(references).toHaveLength(30);
+  for (const reference of references) {
+    expect(reference.getAttribute('role')).toBe('doc-noteref');
+    expect(reference.parentElement?.getAttribute('role')).toBeNull();
+    expect(normalisedText(reference)).toMatch(/^Note \d+[a-z]?( source needed)?$/);
+    const note = document.getElementById((reference.getAttribute('href') ?? '').slice(1));
+    expect(note?.tagName).toBe('LI');
+    expect(note?.closest('section')?.getAttribute('role')).toBe('doc-endnotes');
+  }
+});
+
+test('notes are numbered 1 to 28 in reading order, whatever order they render in', () => {
+  const document = notesPage();
+  const order = [...document.querySelectorAll('sup.note-ref > a')].map((reference) => normalisedText(reference).replace(/^Note /, '').replace(/ source needed$/, ''));
+  expect(order.slice(0, 5)).toEqual(['1a', '2', '3', '4', '5']);
+  expect(order).toContain('1b');
+  expect(order.at(-4)).toBe('1c');
+  const notes = [...document.querySelectorAll('section.notes > ol > li')];
+  expect(notes.map((note) => note.getAttribute('value'))).toEqual(Array.from({ length: 28 }, (_, index) => String(index + 1)));
+  expect(normalisedText(notes[2])).toContain('Remark 1 about claim 1.');
+});
+
+test('a source cited three times is one note with three back-links, each named uniquely', () => {
+  const document = notesPage();
+  const note = document.getElementById('notes.note-1');
+  expect(normalisedText(note?.querySelector('.citation'))).toBe(
+    'Ada Example, The Almanac of Examples, Example Press, May 1, 2024 (accessed January 15, 2025).',
+  );
+  const backlinks = [...(note?.querySelectorAll('a[role="doc-backlink"]') ?? [])];
+  expect(backlinks.map((link) => normalisedText(link.querySelector('.visually-hidden')))).toEqual([
+    'Back to reference 1a',
+    'Back to reference 1b',
+    'Back to reference 1c',
+  ]);
+  for (const link of backlinks) expect(document.getElementById((link.getAttribute('href') ?? '').slice(1))?.getAttribute('role')).toBe('doc-noteref');
+});
+
+test('every back-link on the page has a unique name, and no note uses the deprecated doc-endnote role', () => {
+  const document = notesPage();
+  const names = [...document.querySelectorAll('a[role="doc-backlink"]')].map(normalisedText);
+  expect(new Set(names).size).toBe(names.length);
+  expect(document.querySelector('[role="doc-endnote"]')).toBeNull();
+});
+
+test('the cited sources are listed after the notes, once each', () => {
+  const document = notesPage();
+  const section = document.querySelector('section.notes');
+  expect(normalisedText(section?.querySelector('h2'))).toBe('Notes');
+  expect(normalisedText(section?.querySelector('h3'))).toBe('Sources');
+  expect([...(section?.querySelectorAll('.sources li') ?? [])].map(normalisedText)).toEqual([
+    'Ada Example, The Almanac of Examples, Example Press, May 1, 2024 (accessed January 15, 2025).',
+    'A Ledger Without a Link, Fixture Office.',
+  ]);
+});
+
+test('a note awaiting a source says so visibly, at the claim and in the notes', () => {
+  const document = notesPage();
+  expect(normalisedText(document.getElementById('notes.note-26'))).toMatch(/^Source needed: The figure's origin\./);
+  expect(normalisedText(document.getElementById('notes.note-27'))).toMatch(/^Source needed\./);
+  expect(normalisedText(document.getElementById('notes.ref-26'))).toBe('Note 26 source needed');
+});
+
+test('the sidenote copy is hidden from assistive technology and its links from the tab order', () => {
+  const document = notesPage();
+  const sidenotes = [...document.querySelectorAll('.sidenote')];
+  expect(sidenotes).toHaveLength(30);
+  for (const sidenote of sidenotes) {
+    expect(sidenote.getAttribute('aria-hidden')).toBe('true');
+    for (const link of sidenote.querySelectorAll('a')) expect(link.getAttribute('tabindex')).toBe('-1');
+  }
+});
+
+test('each reference has a preview button that opens its own popover, without JavaScript', () => {
+  const document = notesPage();
+  for (const button of document.querySelectorAll('button.note-preview')) {
+    const popover = document.getElementById(button.getAttribute('popovertarget') ?? '');
+    expect(popover?.hasAttribute('popover')).toBe(true);
+    expect(normalisedText(button)).toMatch(/^Preview note \d+[a-z]?$/);
+  }
+});
+
+test('note ids are prefixed so they cannot collide with heading ids', () => {
+  const document = notesPage();
+  const headingIds = [...document.querySelectorAll('h2[id], h3[id]')].map((heading) => heading.id);
+  for (const element of document.querySelectorAll('[id*="note-"], [id*="ref-"]')) {
+    expect(element.id.startsWith('notes.')).toBe(true);
+    expect(headingIds).not.toContain(element.id);
+  }
+});
+
+test('headings get unique, readable ids, including repeats, punctuation and other scripts', () => {
+  const document = structurePage();
+  expect([...document.querySelectorAll('.essay-body h2[id], .essay-body h3[id]')].map((heading) => heading.id).filter((id) => !id.includes('.'))).toEqual([
+    'background',
+    'details',
+    'background-1',
+    'details-1',
+    'whats-next-part-1-plans--c',
+    'мир-и-война',
+    '平和への道',
+    'section',
+    'first-list',
+    'second-list',
+  ]);
+});
+
+test('each heading links to itself, with its text read once', () => {
+  const document = structurePage();
+  for (const heading of document.querySelectorAll('.essay-body h2[id]:not([id$="notes-heading"])')) {
+    const links = heading.querySelectorAll('a');
+    expect(links).toHaveLength(1);
+    expect(decodeURIComponent(links[0]?.getAttribute('href') ?? '')).toBe(`#${heading.id}`);
+    expect(normalisedText(links[0])).toBe(normalisedText(heading));
+  }
+});
+
+test('the contents nest h3 under h2, link to every section and to the notes', () => {
+  const document = structurePage();
+  const nav = document.querySelector('nav.toc');
+  expect(nav?.getAttribute('aria-labelledby')).toBe('toc-label');
+  expect(normalisedText(document.getElementById('toc-label'))).toBe('Sommaire');
+  expect(nav?.querySelector('details')?.hasAttribute('open')).toBe(true);
+  const top = [...(nav?.querySelectorAll(':scope details > ol > li') ?? [])];
+  expect(top.map((item) => normalisedText(item.querySelector('a')))).toEqual([
+    'Background',
+    'Background',
+    'What’s next? (Part 1: “Plans” & C++)',
+    'Мир и война',
+    '平和への道',
+    '?!',
+    'First list',
+    'Second list',
+    'Notes',
+  ]);
+  expect(top[0]?.querySelector('li li a')?.getAttribute('href')).toBe('#details');
+  expect(top[1]?.querySelector('li li a')?.getAttribute('href')).toBe('#details-1');
+  for (const link of nav?.querySelectorAll('a') ?? []) {
+    expect(document.getElementById(decodeURIComponent(link.getAttribute('href') ?? '').slice(1))).not.toBeNull();
+  }
+});
+
+test('two scenario lists number from 1, show and announce "Scenario n: Title", and have stable ids', () => {
+  const document = structurePage();
+  const lists = [...document.querySelectorAll('ol.scenarios')];
+  expect(lists.map((list) => [...list.querySelectorAll(':scope > li')].map((item) => [item.id, normalisedText(item.querySelector('.scenario-title'))]))).toEqual([
+    [
+      ['structure.scenario-calm-seas', 'Scénario 1: Calm seas'],
+      ['structure.scenario-storm', 'Scénario 2: Storm'],
+    ],
+    [
+      ['structure.scenario-dry', 'Scénario 1: Drought'],
+      ['structure.scenario-flood', 'Scénario 2: Flood'],
+      ['structure.scenario-balance', 'Scénario 3: Balance'],
+    ],
+  ]);
+});
+
+test('scenario references before and after their scenarios link to them, with their own words or the number', () => {
+  const document = structurePage();
+  expect([...document.querySelectorAll('a.scenario-ref')].map((link) => [link.getAttribute('href'), normalisedText(link)])).toEqual([
+    ['#structure.scenario-calm-seas', 'Scénario 1'],
+    ['#structure.scenario-storm', 'the storm'],
+    ['#structure.scenario-dry', 'Scénario 1'],
+    ['#structure.scenario-balance', 'Scénario 3'],
+  ]);
+});
+
+test('the first essay links "the first scenario" to Scenario 1 and marks its claims as awaiting sources', () => {
+  const document = readPage(inject('siteDir'), 'essays/trumps-envoy-third-meeting-with-putin/');
+  const reference = [...document.querySelectorAll('a.scenario-ref')].find((link) => normalisedText(link) === 'the first scenario');
+  const target = document.getElementById((reference?.getAttribute('href') ?? '').slice(1));
+  expect(normalisedText(target?.querySelector('.scenario-title'))).toBe('Scenario 1: Status Quo');
+  const needed = [...document.querySelectorAll('section.notes li.note-needed')].map(normalisedText);
+  expect(needed.length).toBeGreaterThanOrEqual(5);
+  const claims = [...document.querySelectorAll('sup.note-ref')].map((sup) => normalisedText(sup.parentElement).slice(0, 400));
+  for (const claim of ['third high-level contact this year', '“ownership” of four eastern Ukrainian regions', 'no breakthrough anticipated', '70 missiles and 2,200 drones', '“make a move”']) {
+    expect(claims.some((text) => text.includes(claim)), claim).toBe(true);
+  }
+});
