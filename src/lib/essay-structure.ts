@@ -122,10 +122,29 @@ function isElement(node: TreeNode, name: string): boolean {
   return (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === name;
 }
 
-/** Every node of the tree in reading (depth-first, document) order. */
-function* walk(node: TreeNode): Generator<TreeNode> {
-  yield node;
-  for (const child of node.children ?? []) yield* walk(child);
+/** A component of the essay (Footnote, Scenario…) with the element that contains it. */
+export interface Occurrence {
+  node: TreeNode;
+  parent: TreeNode | undefined;
+}
+
+/** Whether a node is one of the components the analysis reads. */
+export function isEssayComponent(node: TreeNode): boolean {
+  return Object.values(COMPONENTS).some((name) => isElement(node, name));
+}
+
+/**
+ * The essay components of a plain tree, in reading (depth-first, document) order. In the
+ * build, Sätteri's visitors deliver the same list without walking the tree in JavaScript.
+ */
+export function componentsInOrder(root: TreeNode): Occurrence[] {
+  const found: Occurrence[] = [];
+  const walk = (node: TreeNode, parent: TreeNode | undefined): void => {
+    if (isEssayComponent(node)) found.push({ node, parent });
+    for (const child of node.children ?? []) walk(child, node);
+  };
+  walk(root, undefined);
+  return found;
 }
 
 /**
@@ -133,7 +152,7 @@ function* walk(node: TreeNode): Generator<TreeNode> {
  * reference, so numbering never depends on the order components happen to render in.
  * Problems are returned, not thrown: the caller decides how to stop.
  */
-export function analyzeEssay(root: TreeNode, options: AnalyzeOptions): EssayStructure {
+export function analyzeEssay(components: readonly Occurrence[], options: AnalyzeOptions): EssayStructure {
   const { file, idPrefix: prefix } = options;
   const sources = [...(options.sources ?? [])];
   const problems: Problem[] = [];
@@ -146,7 +165,7 @@ export function analyzeEssay(root: TreeNode, options: AnalyzeOptions): EssayStru
   const scenarioLists: ScenarioList[] = [];
   const refNodes: TreeNode[] = [];
 
-  for (const node of walk(root)) {
+  for (const { node, parent } of components) {
     if (isElement(node, COMPONENTS.footnote)) {
       const sourceId = attribute(node, 'source');
       const neededAttribute = attribute(node, 'needed');
@@ -185,8 +204,9 @@ export function analyzeEssay(root: TreeNode, options: AnalyzeOptions): EssayStru
     } else if (isElement(node, COMPONENTS.scenarios)) {
       scenarioLists.push({ node, scenarios: [] });
     } else if (isElement(node, COMPONENTS.scenario)) {
-      const list = scenarioLists.at(-1);
-      if (!list || !(list.node.children ?? []).includes(node)) {
+      // In document order, a Scenario directly inside a Scenarios belongs to the last list opened.
+      const list = parent && isElement(parent, COMPONENTS.scenarios) ? scenarioLists.at(-1) : undefined;
+      if (!list) {
         problem(node, '<Scenario> is not directly inside <Scenarios>.', 'put every <Scenario> inside a <Scenarios> list, which numbers them.');
         continue;
       }

@@ -1,6 +1,6 @@
 import { mdxToMdast } from 'satteri';
 import { readFrontmatter, slugOf, type EssaySource, type Problem } from './essay-checks.ts';
-import { analyzeEssay, summarizeSourcing, type Source, type SourcingSummary, type TreeNode } from './essay-structure.ts';
+import { analyzeEssay, componentsInOrder, summarizeSourcing, type Source, type SourcingSummary, type TreeNode } from './essay-structure.ts';
 import { idPrefix } from './ids.ts';
 
 export interface EssaySourcing {
@@ -22,7 +22,7 @@ export function analyzeEssayFile(essay: EssaySource): EssaySourcing | undefined 
     return undefined;
   }
   const sources = readFrontmatter(essay.source)['sources'];
-  const structure = analyzeEssay(tree, {
+  const structure = analyzeEssay(componentsInOrder(tree), {
     file: essay.file,
     idPrefix: idPrefix(slugOf(essay)),
     sources: Array.isArray(sources) ? (sources as Source[]) : [],

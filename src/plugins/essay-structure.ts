@@ -1,9 +1,9 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
-import type { MdastNode } from 'satteri';
+import type { MdastNode, MdastPluginDefinition, MdastTarget, MdastVisitorContext } from 'satteri';
 import { formatProblems } from '../lib/essay-checks.ts';
-import { analyzeEssay, textOf, type Note, type Source, type TreeNode } from '../lib/essay-structure.ts';
+import { analyzeEssay, isEssayComponent, type Note, type Occurrence, type Source, type TreeNode } from '../lib/essay-structure.ts';
 import { essaysDirFromEnv } from '../lib/essays-dir.ts';
 import { createHeadingIds, idPrefix } from '../lib/ids.ts';
 import { essaySlug } from '../lib/slug.ts';
@@ -26,72 +26,73 @@ function noteProps(note: Note, lang: string): Attribute[] {
   return [text('kind', note.kind), text('lang', lang), data('source', note.source), ...(note.needed ? [text('needed', note.needed)] : [])];
 }
 
+/** Where the essay being compiled sits, and how its ids and labels are made. */
+function essayContext(fileURL: URL | undefined, frontmatter: Record<string, unknown>) {
+  const path = fileURL ? fileURLToPath(fileURL) : 'essay.mdx';
+  return {
+    file: relative(process.cwd(), path),
+    prefix: idPrefix(essaySlug(relative(resolve(essaysDirFromEnv(process.env)), path), frontmatter['slug'])),
+    lang: typeof frontmatter['lang'] === 'string' ? frontmatter['lang'] : 'en',
+  };
+}
+
 /**
  * Sätteri (Astro 7's Markdown engine) plugin that gives an essay its structure at build
  * time, with the whole document in view: numbers notes and scenarios in reading order,
  * checks every source and scenario reference, gives headings ids and self-links, and
  * appends the Notes list. The components then only render the props it sets.
+ *
+ * Sätteri's visitors hand over just the headings and components, in document order,
+ * from its Rust walk; walking the whole tree in JavaScript instead made a long essay's
+ * compile ten times slower (scripts/bench/essay-structure.ts).
  */
-export const essayStructure = defineMdastPlugin({
-  name: 'essay-structure',
-  options: { position: true },
-  after(root, ctx) {
-    const frontmatter = (ctx.data.astro?.frontmatter ?? {}) as Record<string, unknown>;
-    const path = ctx.fileURL ? fileURLToPath(ctx.fileURL) : 'essay.mdx';
-    const essaysDir = resolve(essaysDirFromEnv(process.env));
-    const file = relative(process.cwd(), path);
-    const prefix = idPrefix(essaySlug(relative(essaysDir, path), frontmatter['slug']));
-    const lang = typeof frontmatter['lang'] === 'string' ? frontmatter['lang'] : 'en';
-    const tree = root as unknown as TreeNode;
-
-    const structure = analyzeEssay(tree, { file, idPrefix: prefix, sources: frontmatter['sources'] as Source[] | undefined });
-    if (structure.problems.length > 0) throw new Error(`The essay has ${structure.problems.length} problem(s) to fix:\n${formatProblems(structure.problems)}`);
-
+export function essayStructure(): MdastPluginDefinition {
+  // Sätteri calls a plugin factory once per compile: this state belongs to one essay.
+  const components: Occurrence[] = [];
+  const headingId = createHeadingIds();
+  const collect = (node: TreeNode, ctx: MdastVisitorContext): void => {
+    if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node as unknown as MdastTarget) as unknown as TreeNode | undefined });
+  };
+  return defineMdastPlugin({
+    name: 'essay-structure',
+    options: { position: true },
     // Headings: ids from one slugger in reading order, and the heading text as its own link.
-    const headingId = createHeadingIds();
-    const visit = (node: TreeNode): void => {
-      if (node.type === 'heading') {
-        const id = headingId(textOf(node));
-        const depth = (node as unknown as { depth: number }).depth;
-        ctx.replaceNode(node as unknown as MdastNode, {
-          type: 'heading',
-          depth,
-          // tabindex -1: following a contents link moves keyboard focus to the heading itself.
-          data: { hProperties: { id, tabIndex: -1 } },
-          // Not an mdast link: its URL would be percent-encoded, and `#%D0%BC…` does not match
-          // the id `мир` for every checker. An element with its own href keeps the id as written.
-          children: [{ type: 'emphasis', data: { hName: 'a', hProperties: { href: `#${id}`, className: ['heading-link'] } }, children: node.children ?? [] }],
-        } as unknown as MdastNode);
-        return;
-      }
-      node.children?.forEach(visit);
-    };
-    visit(tree);
+    heading(node, ctx) {
+      const id = headingId(ctx.textContent(node));
+      ctx.replaceNode(node, {
+        type: 'heading',
+        depth: node.depth,
+        // tabindex -1: following a contents link moves keyboard focus to the heading itself.
+        data: { hProperties: { id, tabIndex: -1 } },
+        // Not an mdast link: its URL would be percent-encoded, and `#%D0%BC…` does not match
+        // the id `мир` for every checker. An element with its own href keeps the id as written.
+        children: [{ type: 'emphasis', data: { hName: 'a', hProperties: { href: `#${id}`, className: ['heading-link'] } }, children: node.children }],
+      } as unknown as MdastNode);
+    },
+    mdxJsxTextElement: (node, ctx) => collect(node as unknown as TreeNode, ctx),
+    mdxJsxFlowElement: (node, ctx) => collect(node as unknown as TreeNode, ctx),
+    after(root, ctx) {
+      const frontmatter = (ctx.data.astro?.frontmatter ?? {}) as Record<string, unknown>;
+      const { file, prefix, lang } = essayContext(ctx.fileURL, frontmatter);
+      const structure = analyzeEssay(components, { file, idPrefix: prefix, sources: frontmatter['sources'] as Source[] | undefined });
+      if (structure.problems.length > 0) throw new Error(`The essay has ${structure.problems.length} problem(s) to fix:\n${formatProblems(structure.problems)}`);
+      const replace = (node: TreeNode, attributes: Attribute[], children?: readonly TreeNode[]) =>
+        ctx.replaceNode(node as unknown as MdastNode, element(node, attributes, children));
 
-    for (const note of structure.notes) {
-      for (const reference of note.references) {
-        ctx.replaceNode(
-          reference.node as unknown as MdastNode,
-          element(reference.node, [
-            text('id', reference.id),
-            text('href', `#${note.id}`),
-            text('label', reference.label),
-            text('previewId', reference.previewId),
-            ...noteProps(note, lang),
-          ], note.body.children),
-        );
+      for (const note of structure.notes) {
+        for (const reference of note.references) {
+          const { id, label, previewId } = reference;
+          replace(reference.node, [text('id', id), text('href', `#${note.id}`), text('label', label), text('previewId', previewId), ...noteProps(note, lang)], note.body.children);
+        }
       }
-    }
-    for (const list of structure.scenarioLists) {
-      for (const scenario of list.scenarios) {
-        ctx.replaceNode(scenario.node as unknown as MdastNode, element(scenario.node, [text('id', scenario.id), text('title', scenario.title), data('number', scenario.number), text('lang', lang)]));
+      for (const scenario of structure.scenarioLists.flatMap((list) => list.scenarios)) {
+        replace(scenario.node, [text('id', scenario.id), text('title', scenario.title), data('number', scenario.number), text('lang', lang)]);
       }
-    }
-    for (const { node, target } of structure.scenarioReferences) {
-      ctx.replaceNode(node as unknown as MdastNode, element(node, [text('href', `#${target.id}`), data('number', target.number), text('title', target.title), text('lang', lang)]));
-    }
+      for (const { node, target } of structure.scenarioReferences) {
+        replace(node, [text('href', `#${target.id}`), data('number', target.number), text('title', target.title), text('lang', lang)]);
+      }
+      if (structure.notes.length === 0) return;
 
-    if (structure.notes.length > 0) {
       // Lets the page add "Notes" to the contents (read back as remarkPluginFrontmatter).
       if (ctx.data.astro) ctx.data.astro.frontmatter['notesId'] = `${prefix}notes`;
       const notes = structure.notes.map((note) =>
@@ -103,6 +104,6 @@ export const essayStructure = defineMdastPlugin({
         ], note.body.children),
       );
       ctx.appendChild(root, element({ type: 'mdxJsxFlowElement', name: 'EssayNotes' }, [text('lang', lang), text('id', `${prefix}notes`), data('sources', structure.citedSources)], notes as unknown as TreeNode[]));
-    }
-  },
-});
+    },
+  });
+}

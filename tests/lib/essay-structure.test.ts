@@ -1,6 +1,6 @@
 import { mdxToMdast } from 'satteri';
 import { expect, test } from 'vitest';
-import { analyzeEssay, summarizeSourcing, type Source, type TreeNode } from '../../src/lib/essay-structure.ts';
+import { analyzeEssay, componentsInOrder, summarizeSourcing, type Source, type TreeNode } from '../../src/lib/essay-structure.ts';
 
 const sources: Source[] = [
   { id: 'almanac', title: 'The Almanac' },
@@ -8,7 +8,7 @@ const sources: Source[] = [
 ];
 
 function analyze(mdx: string, options: { sources?: Source[] } = {}) {
-  return analyzeEssay(mdxToMdast(mdx) as unknown as TreeNode, { file: 'essay.mdx', idPrefix: 'e.', sources: options.sources ?? sources });
+  return analyzeEssay(componentsInOrder(mdxToMdast(mdx) as unknown as TreeNode), { file: 'essay.mdx', idPrefix: 'e.', sources: options.sources ?? sources });
 }
 
 test('notes are numbered in reading order, across paragraphs and inside scenarios', () => {
