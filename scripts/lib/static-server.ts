@@ -56,7 +56,12 @@ export async function serveDirectory(dir: string, base = '/', headers: Record<st
   if (address === null || typeof address === 'string') throw new Error('The static server has no port.');
   return {
     url: `http://127.0.0.1:${address.port}${prefix}`,
-    close: () => new Promise((resolveClose) => server.close(() => resolveClose())),
+    close: () =>
+      new Promise((resolveClose) => {
+        server.close(() => resolveClose());
+        // A browser may hold keep-alive connections open; the server should not wait for them.
+        server.closeAllConnections();
+      }),
   };
 }
 
