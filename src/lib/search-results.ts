@@ -68,15 +68,26 @@ export function parseExcerpt(excerpt: string): ExcerptPart[] {
 }
 
 /**
- * An excerpt without the heading Pagefind puts at its start ("Heading. Text…"), which the
- * result already shows as the section's link.
+ * An excerpt without the heading Pagefind puts at its start ("Heading. Text…", or
+ * "Heading? Text…"), which the result already shows as the section's link. The heading's
+ * words may be marked too, so it is cut across runs.
  */
 export function withoutHeading(parts: ExcerptPart[], heading: string): ExcerptPart[] {
-  const [first, ...rest] = parts;
-  const prefix = `${heading}. `;
-  if (!first || first.marked || !first.text.startsWith(prefix)) return parts;
-  const remainder = first.text.slice(prefix.length);
-  return remainder === '' ? rest : [{ text: remainder, marked: false }, ...rest];
+  const text = parts.map((part) => part.text).join('');
+  // Pagefind ends the heading with a full stop unless it already ends in punctuation.
+  const prefix = /[.?!:…]$/.test(heading) ? `${heading} ` : `${heading}. `;
+  if (!text.startsWith(prefix)) return parts;
+  let cut = prefix.length;
+  const rest: ExcerptPart[] = [];
+  for (const part of parts) {
+    if (cut >= part.text.length) {
+      cut -= part.text.length;
+      continue;
+    }
+    rest.push(cut > 0 ? { text: part.text.slice(cut), marked: part.marked } : part);
+    cut = 0;
+  }
+  return rest;
 }
 
 function bestScore(section: PagefindSubResult): number {

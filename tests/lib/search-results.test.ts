@@ -27,6 +27,14 @@ test('the heading Pagefind puts at the start of a section excerpt is dropped, si
     { text: 'drones', marked: true },
   ]);
   expect(withoutHeading(parseExcerpt('…later <mark>drones</mark>'), 'Choices')).toEqual(parseExcerpt('…later <mark>drones</mark>'));
+  // A heading that ends in its own punctuation gets no full stop, and may hold a marked word.
+  expect(withoutHeading(parseExcerpt('Pathways to <mark>Peace?</mark> Three <mark>peace</mark> plans'), 'Pathways to Peace?')).toEqual([
+    { text: 'Three ', marked: false },
+    { text: 'peace', marked: true },
+    { text: ' plans', marked: false },
+  ]);
+  // A heading's words that merely start the excerpt's text are kept.
+  expect(withoutHeading(parseExcerpt('Choices made. Then'), 'Choices')).toEqual(parseExcerpt('Choices made. Then'));
 });
 
 const section = (title: string, location: number | undefined, score: number): PagefindSubResult => ({
