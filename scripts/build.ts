@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path';
 import { build } from 'astro';
 import { watchForLoggedErrors } from './lib/logged-errors.ts';
+import { writeSearchIndex } from './lib/search-index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env['OUT_DIR'] ?? 'dist');
@@ -28,6 +29,9 @@ try {
   if (loggedErrors.count() > 0) {
     throw new Error(`Astro reported ${loggedErrors.count()} error(s) while building; see the messages above.`);
   }
+  // The search index is part of the site: indexed in staging, so a failed index fails the build.
+  const search = await writeSearchIndex(staging);
+  console.log(`Search index: ${search.pages} essay page(s) indexed.`);
   publish(staging, outDir);
   console.log(`\nThe site is in ${outDir}`);
 } catch (error) {

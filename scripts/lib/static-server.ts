@@ -34,8 +34,9 @@ export interface StaticServer {
  * Serves a built site from `dir` on 127.0.0.1, under `base`, the way a plain static
  * host does: `/a/` serves `a/index.html`, anything else missing gets `404.html` with
  * status 404. Nothing outside `base` is served, so a link that forgets the base fails.
+ * `headers` are added to every response, as a host's configuration would (a CSP, say).
  */
-export async function serveDirectory(dir: string, base = '/'): Promise<StaticServer> {
+export async function serveDirectory(dir: string, base = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -43,10 +44,10 @@ export async function serveDirectory(dir: string, base = '/'): Promise<StaticSer
     const status = file ? 200 : 404;
     const body = file ?? resolveFile(dir, '404.html');
     if (!body) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      response.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    response.writeHead(status, { 'content-type': TYPES[extname(body)] ?? 'application/octet-stream' });
+    response.writeHead(status, { ...headers, 'content-type': TYPES[extname(body)] ?? 'application/octet-stream' });
     if (request.method === 'HEAD') response.end();
     else createReadStream(body).pipe(response);
   });
@@ -55,7 +56,12 @@ export async function serveDirectory(dir: string, base = '/'): Promise<StaticSer
   if (address === null || typeof address === 'string') throw new Error('The static server has no port.');
   return {
     url: `http://127.0.0.1:${address.port}${prefix}`,
-    close: () => new Promise((resolveClose) => server.close(() => resolveClose())),
+    close: () =>
+      new Promise((resolveClose) => {
+        server.close(() => resolveClose());
+        // A browser may hold keep-alive connections open; the server should not wait for them.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -1,0 +1,244 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { CSP_DIRECTIVES, contentSecurityPolicy } from '../../scripts/lib/content-security-policy.ts';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { SEARCH_FAILED_MESSAGE } from '../../src/lib/search-results.ts';
+import { launchBrowser } from '../support/browser-session.ts';
+import { SUB_PATH_BASE } from '../support/global-setup.ts';
+
+const ESSAY = 'essays/trumps-envoy-third-meeting-with-putin/';
+const SECTION = 'Ukraine’s Dilemma and Choices';
+const SECTION_ID = 'ukraines-dilemma-and-choices';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const siteDir = inject('siteDir');
+let server: StaticServer;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  server = await serveDirectory(siteDir);
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.close();
+});
+
+/** A fresh tab, with reduced motion so a jump to a passage is not a smooth scroll still under way. */
+async function newTab(): Promise<Page> {
+  const tab = await browser.newPage();
+  await tab.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  return tab;
+}
+
+/** Types a query into the search field and waits until the status line reports on it. */
+async function search(tab: Page, query: string): Promise<string> {
+  await tab.type('#search-query', query);
+  await tab.waitForFunction((q) => document.querySelector('[data-search-status]')?.textContent?.includes(`“${q}”`), { timeout: 20_000 }, query);
+  return tab.$eval('[data-search-status]', (status) => status.textContent ?? '');
+}
+
+async function activeText(tab: Page): Promise<string> {
+  return tab.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    return active?.tagName === 'INPUT' ? `input#${active.id}` : (active?.textContent?.trim() ?? '');
+  });
+}
+
+/** Presses Tab until the focused element has `text` (or the input's `input#id`), as a keyboard user would. */
+async function tabTo(tab: Page, text: string, limit = 8): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await tab.keyboard.press('Tab');
+    if ((await activeText(tab)) === text) return;
+  }
+  throw new Error(`“${text}” was not reached in ${limit} presses of Tab; focus is on “${await activeText(tab)}”.`);
+}
+
+async function headingInView(tab: Page, id: string): Promise<boolean> {
+  return tab.evaluate((headingId) => {
+    const box = document.getElementById(headingId)?.getBoundingClientRect();
+    return box !== undefined && box.top >= 0 && box.top < window.innerHeight;
+  }, id);
+}
+
+test('a reader types a word, sees the essay and the section with the word marked, and lands on that passage', async () => {
+  const tab = await newTab();
+  await tab.goto(new URL('search/', server.url).href);
+  expect(await tab.$eval('[data-search-unavailable]', (message) => (message as HTMLElement).hidden)).toBe(true);
+  expect(await search(tab, 'drones')).toBe('1 essay contains “drones”.');
+  const result = await tab.$eval('.search-result', (item) => ({
+    title: item.querySelector('h2 a')?.textContent,
+    standfirst: item.querySelector('.search-result-standfirst')?.textContent,
+    sections: [...item.querySelectorAll('.search-result-section > a')].map((a) => a.textContent),
+    marked: [...item.querySelectorAll('mark')].map((mark) => mark.textContent),
+  }));
+  expect(result.title).toMatch(/^Trump’s Envoy Third Meeting with Putin/);
+  expect(result.standfirst).toMatch(/^As the Ukraine war enters its third year/);
+  // The section, and the note whose description names the word, are both found.
+  expect(result.sections[0]).toBe(SECTION);
+  expect(result.marked.map((word) => word?.toLowerCase())).toContain('drones');
+  const [link] = await tab.$$(`xpath/.//a[normalize-space()="${SECTION}"]`);
+  await Promise.all([tab.waitForNavigation(), link?.click()]);
+  expect(tab.url()).toBe(new URL(`${ESSAY}#${SECTION_ID}`, server.url).href);
+  expect(await headingInView(tab, SECTION_ID)).toBe(true);
+  // The query stays in the address, so Back returns to the same results.
+  await Promise.all([tab.waitForNavigation(), tab.goBack()]);
+  expect(new URL(tab.url()).searchParams.get('q')).toBe('drones');
+  await tab.waitForSelector('.search-result');
+  await tab.close();
+});
+
+test('a query with no results says so in words, and lists nothing', async () => {
+  const tab = await newTab();
+  await tab.goto(new URL('search/', server.url).href);
+  expect(await search(tab, 'qwxzvk')).toBe('No essays contain “qwxzvk”. Check the spelling, try another word, or browse all essays below.');
+  expect(await tab.$eval('[data-search-results]', (list) => [(list as HTMLElement).hidden, list.children.length])).toEqual([true, 0]);
+  await tab.close();
+});
+
+test('search works from the keyboard alone, from an essay to the passage found', async () => {
+  const tab = await newTab();
+  await tab.goto(new URL(ESSAY, server.url).href);
+  await tabTo(tab, 'Search');
+  await Promise.all([tab.waitForNavigation(), tab.keyboard.press('Enter')]);
+  expect(new URL(tab.url()).pathname).toBe('/search/');
+  await tabTo(tab, 'input#search-query');
+  await tab.keyboard.type('drones');
+  await tab.keyboard.press('Enter');
+  await tab.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('“drones”'));
+  expect(await activeText(tab)).toBe('input#search-query');
+  await tabTo(tab, SECTION);
+  // Whatever has focus shows it.
+  expect(await tab.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).toBe('solid');
+  await Promise.all([tab.waitForNavigation(), tab.keyboard.press('Enter')]);
+  expect(new URL(tab.url()).hash).toBe(`#${SECTION_ID}`);
+  expect(await headingInView(tab, SECTION_ID)).toBe(true);
+  await tab.close();
+});
+
+test('an essay page loads no search code, and the search page fetches Pagefind only once the reader searches', async () => {
+  const tab = await newTab();
+  const requests: string[] = [];
+  tab.on('request', (request) => requests.push(`${request.resourceType()} ${request.url()}`));
+  await tab.goto(new URL(ESSAY, server.url).href, { waitUntil: 'networkidle0' });
+  // The essay page's only script is its small contents script: nothing of search.
+  expect(requests.filter((request) => request.includes('/pagefind/') || /search/i.test(request))).toEqual([]);
+  requests.length = 0;
+  await tab.goto(new URL('search/', server.url).href, { waitUntil: 'networkidle0' });
+  expect(requests.filter((request) => request.includes('/pagefind/'))).toEqual([]);
+  await search(tab, 'drones');
+  expect(requests.some((request) => request.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  expect(requests.some((request) => /\/pagefind\/wasm\.en\.pagefind$/.test(request))).toBe(true);
+  await tab.close();
+});
+
+test('without JavaScript, the search page explains why and offers every essay and its sections', async () => {
+  const tab = await newTab();
+  await tab.setJavaScriptEnabled(false);
+  await tab.goto(new URL('search/', server.url).href);
+  expect(await tab.$eval('[data-search-unavailable]', (message) => (message as HTMLElement).innerText)).toMatch(/needs JavaScript/);
+  expect(await tab.$('form[role="search"]').then((form) => form?.isVisible())).toBe(false);
+  const links = await tab.$$eval('.all-essays a', (anchors) => anchors.map((a) => a.getAttribute('href')));
+  expect(links).toContain(`/${ESSAY}`);
+  expect(links).toContain(`/${ESSAY}#${SECTION_ID}`);
+  await tab.close();
+});
+
+test('opened as a file, the search page says search needs a served copy, and still lists the essays', async () => {
+  const tab = await newTab();
+  await tab.goto(pathToFileURL(join(siteDir, 'search/index.html')).href, { waitUntil: 'load' });
+  expect(await tab.$eval('[data-search-unavailable]', (message) => (message as HTMLElement).innerText)).toMatch(/opened as files/);
+  expect(await tab.$('form[role="search"]').then((form) => form?.isVisible())).toBe(false);
+  expect(await tab.$$eval('.all-essays a', (anchors) => anchors.length)).toBeGreaterThan(1);
+  await tab.close();
+});
+
+test('search works when the site is served under a sub-path', async () => {
+  const subPath = await serveDirectory(inject('subPathSiteDir'), SUB_PATH_BASE);
+  const tab = await newTab();
+  const failures: string[] = [];
+  tab.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+  });
+  await tab.goto(new URL('search/', subPath.url).href);
+  expect(await search(tab, 'drones')).toBe('1 essay contains “drones”.');
+  const hrefs = await tab.$$eval('.search-results a', (anchors) => anchors.map((a) => a.getAttribute('href')));
+  expect(hrefs.slice(0, 2)).toEqual([`${SUB_PATH_BASE}${ESSAY}`, `${SUB_PATH_BASE}${ESSAY}#${SECTION_ID}`]);
+  expect(hrefs.every((href) => href?.startsWith(`${SUB_PATH_BASE}${ESSAY}`))).toBe(true);
+  await Promise.all([tab.waitForNavigation(), tab.click('.search-result-section a')]);
+  expect(await headingInView(tab, SECTION_ID)).toBe(true);
+  expect(failures).toEqual([]);
+  await tab.close();
+  await subPath.close();
+});
+
+describe('under a Content-Security-Policy', () => {
+  async function searchUnder(policy: string): Promise<{ status: string; violations: string[] }> {
+    const strict = await serveDirectory(siteDir, '/', { 'content-security-policy': policy });
+    const tab = await newTab();
+    const violations: string[] = [];
+    tab.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await tab.goto(new URL('search/', strict.url).href);
+    await tab.type('#search-query', 'drones');
+    await tab.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '') !== '', { timeout: 20_000 });
+    const status = await tab.$eval('[data-search-status]', (element) => element.textContent ?? '');
+    await tab.close();
+    await strict.close();
+    return { status, violations };
+  }
+
+  test('the documented policy (no unsafe-eval, no inline script or style) lets search work, with no violation', async () => {
+    expect(contentSecurityPolicy()).not.toMatch(/'unsafe-(eval|inline)'/);
+    expect(await searchUnder(contentSecurityPolicy())).toEqual({ status: '1 essay contains “drones”.', violations: [] });
+  });
+
+  test('without wasm-unsafe-eval Pagefind is blocked, and the page says search could not load', async () => {
+    const policy = contentSecurityPolicy({ ...CSP_DIRECTIVES, 'script-src': "'self'" });
+    const { status, violations } = await searchUnder(policy);
+    expect(status).toBe(SEARCH_FAILED_MESSAGE);
+    expect(violations.length).toBeGreaterThan(0);
+  });
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+// The axe run in tests/a11y covers the search page as it loads; this one covers it with results.
+test.each([
+  { width: 320, scheme: 'light' },
+  { width: 320, scheme: 'dark' },
+  { width: 1280, scheme: 'light' },
+  { width: 1280, scheme: 'dark' },
+] as const)('with results shown, the search page has no axe violations and no sideways scrolling at $width px ($scheme)', async ({ width, scheme }) => {
+  const tab = await newTab();
+  await tab.setViewport({ width, height: 900 });
+  await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  await tab.goto(new URL('search/?q=peace', server.url).href);
+  await tab.waitForSelector('.search-result mark');
+  await tab.evaluate(axeSource);
+  const violations = await tab.evaluate(
+    () =>
+      (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe
+        .run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+          resultTypes: ['violations'],
+        })
+        .then((result) => result.violations),
+  );
+  const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await tab.close();
+  const summary = (violations as AxeViolation[]).map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
