@@ -10,6 +10,8 @@ export interface Labels {
   /** "Back to reference 3b": one back-link from a note to where it is cited. */
   backToReference: (label: string) => string;
   sourceNeeded: string;
+  /** The button that closes a note preview. */
+  close: string;
   /** "Scenario 2" */
   scenario: (n: number) => string;
   accessed: (date: string) => string;
@@ -23,6 +25,7 @@ const english: Labels = {
   previewNote: (label) => `Preview note ${label}`,
   backToReference: (label) => `Back to reference ${label}`,
   sourceNeeded: 'Source needed',
+    close: 'Close',
   scenario: (n) => `Scenario ${n}`,
   accessed: (date) => `accessed ${date}`,
 };
@@ -37,6 +40,7 @@ const LABELS: Record<string, Labels> = {
     previewNote: (label) => `Aperçu de la note ${label}`,
     backToReference: (label) => `Retour à l’appel ${label}`,
     sourceNeeded: 'Source nécessaire',
+    close: 'Fermer',
     scenario: (n) => `Scénario ${n}`,
     accessed: (date) => `consulté le ${date}`,
   },
@@ -48,6 +52,7 @@ const LABELS: Record<string, Labels> = {
     previewNote: (label) => `Anmerkung ${label} anzeigen`,
     backToReference: (label) => `Zurück zum Verweis ${label}`,
     sourceNeeded: 'Quelle fehlt',
+    close: 'Schließen',
     scenario: (n) => `Szenario ${n}`,
     accessed: (date) => `abgerufen am ${date}`,
   },
@@ -59,6 +64,7 @@ const LABELS: Record<string, Labels> = {
     previewNote: (label) => `Ver la nota ${label}`,
     backToReference: (label) => `Volver a la referencia ${label}`,
     sourceNeeded: 'Falta la fuente',
+    close: 'Cerrar',
     scenario: (n) => `Escenario ${n}`,
     accessed: (date) => `consultado el ${date}`,
   },

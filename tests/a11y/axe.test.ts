@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { listPages } from '../../scripts/lib/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { launchBrowser } from '../support/browser-session.ts';
+import { axeViolations } from '../support/axe.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-// pa11y's axe runner leaves out WCAG 2.2 and hides moderate rules such as heading order:
-// this run asks axe for all of them itself.
-const TAGS = ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 // The site itself, and the fixture essays that use every component (notes, sources, scenarios).
 const sites = { site: inject('siteDir'), components: inject('componentsSiteDir') };
@@ -42,13 +37,6 @@ async function open({ site, page }: (typeof pages)[number], width: number, schem
   return tab;
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
 describe.each(pages)('$site page "/$page"', (page) => {
   test.each([
     { width: 375, scheme: 'light' },
@@ -57,16 +45,8 @@ describe.each(pages)('$site page "/$page"', (page) => {
     { width: 1280, scheme: 'dark' },
   ] as const)('has no axe violations at $width px in the $scheme scheme', async ({ width, scheme }) => {
     const tab = await open(page, width, scheme);
-    await tab.evaluate(axeSource);
-    const violations = await tab.evaluate(
-      (tags) =>
-        (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe
-          .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-          .then((result) => result.violations),
-      TAGS,
-    );
+    const summary = await axeViolations(tab);
     await tab.close();
-    const summary = (violations as AxeViolation[]).map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(summary).toEqual([]);
   });
 

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -8,12 +6,12 @@ import { CSP_DIRECTIVES, contentSecurityPolicy } from '../../scripts/lib/content
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { SEARCH_FAILED_MESSAGE } from '../../src/lib/search-results.ts';
 import { launchBrowser } from '../support/browser-session.ts';
+import { axeViolations } from '../support/axe.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
 
 const ESSAY = 'essays/trumps-envoy-third-meeting-with-putin/';
 const SECTION = 'Ukraine’s Dilemma and Choices';
 const SECTION_ID = 'ukraines-dilemma-and-choices';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const siteDir = inject('siteDir');
 let server: StaticServer;
@@ -207,13 +205,6 @@ describe('under a Content-Security-Policy', () => {
   });
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
 // The axe run in tests/a11y covers the search page as it loads; this one covers it with results.
 test.each([
   { width: 320, scheme: 'light' },
@@ -226,19 +217,9 @@ test.each([
   await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
   await tab.goto(new URL('search/?q=peace', server.url).href);
   await tab.waitForSelector('.search-result mark');
-  await tab.evaluate(axeSource);
-  const violations = await tab.evaluate(
-    () =>
-      (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe
-        .run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-          resultTypes: ['violations'],
-        })
-        .then((result) => result.violations),
-  );
+  const summary = await axeViolations(tab);
   const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await tab.close();
-  const summary = (violations as AxeViolation[]).map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);
   expect(overflow).toBeLessThanOrEqual(0);
 });
