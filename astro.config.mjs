@@ -21,6 +21,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   trailingSlash: 'always',
+  // sharp processes images in essays (and, later, draws the social cards).
+  image: { service: { entrypoint: 'astro/assets/services/sharp' } },
   vite: {
     // Astro inlines scripts smaller than this limit; 0 keeps every script an external
     // file, cacheable offline and allowed by a CSP without 'unsafe-inline'.
