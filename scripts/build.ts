@@ -1,22 +1,23 @@
 /**
- * The one build pipeline: Astro renders the site into a fresh staging folder, the
- * post-build steps run on that folder, and only a complete site replaces `dist/`.
+ * The one build pipeline: Astro renders the site into a fresh staging folder beside the
+ * output folder, the post-build steps (the search index) run on that folder, and only a
+ * complete site replaces `dist/`.
  * A failed build exits non-zero and leaves the previous `dist/` as it was.
  *
  *   node scripts/build.ts            → dist/
  *   OUT_DIR=/tmp/site node scripts/build.ts
  */
 import { mkdirSync, mkdtempSync, renameSync, rmSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { watchForLoggedErrors } from './lib/logged-errors.ts';
 import { writeSearchIndex } from './lib/search-index.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env['OUT_DIR'] ?? 'dist');
-const scratch = join(root, '.tmp');
-mkdirSync(scratch, { recursive: true });
-const staging = mkdtempSync(join(scratch, 'build-'));
+// Staging sits beside the output folder, on the same file system, so publishing is one rename.
+mkdirSync(dirname(outDir), { recursive: true });
+const staging = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}-staging-`));
 
 const loggedErrors = watchForLoggedErrors();
 try {

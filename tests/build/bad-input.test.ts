@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { expect, test } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 
@@ -23,6 +24,9 @@ test.each([
   for (const pattern of expected) expect(result.output).toMatch(pattern);
   expect(result.output).toMatch(/Build failed/);
   expect(existsSync(result.outDir)).toBe(false);
+  // Nor any half-written staging folder beside it.
+  expect(readdirSync(dirname(result.outDir)).filter((name) => name.includes('staging'))).toEqual([]);
+  rmSync(dirname(result.outDir), { recursive: true, force: true });
 });
 
 test('claims awaiting a source are reported, and fail the build only with REQUIRE_SOURCES=1', () => {
@@ -35,4 +39,5 @@ test('claims awaiting a source are reported, and fail the build only with REQUIR
   expect(strict.status).not.toBe(0);
   expect(strict.output).toMatch(/notes\.mdx:\d+: note 26 awaits a source: The figure's origin\./);
   expect(existsSync(strict.outDir)).toBe(false);
+  for (const build of [lenient, strict]) rmSync(dirname(build.outDir), { recursive: true, force: true });
 });

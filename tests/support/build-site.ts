@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -9,7 +9,7 @@ export interface BuildResult {
   status: number | null;
   /** stdout and stderr together, colours removed. */
   output: string;
-  /** Where the site was (or would have been) written. */
+  /** Where the site was (or would have been) written, in a scratch folder the caller removes. */
   outDir: string;
 }
 
@@ -25,6 +25,8 @@ export function buildSite(env: Record<string, string> = {}): BuildResult {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', OUT_DIR: outDir, CACHE_DIR: join(scratch, 'cache'), ...env },
   });
+  // The content cache is only needed while building.
+  rmSync(join(scratch, 'cache'), { recursive: true, force: true });
   // eslint-disable-next-line no-control-regex
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
   return { status: result.status, output, outDir };
