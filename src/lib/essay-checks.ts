@@ -3,8 +3,6 @@ import { essaySchema } from './essay-schema.ts';
 import { essaySlug } from './slug.ts';
 import { NOT_A_REAL_DATE } from './dates.ts';
 
-export { isRealIsoDate } from './dates.ts';
-
 /** One author mistake, located as precisely as the source allows. */
 export interface Problem {
   /** Path of the essay file, as the author would type it (relative to the project). */

@@ -1,20 +1,8 @@
 import { expect, test } from 'vitest';
-import { checkEssays, checkFileTypes, checkFrontmatter, checkUniqueSlugs, formatProblems, isRealIsoDate } from '../../src/lib/essay-checks.ts';
+import { checkEssays, checkFileTypes, checkFrontmatter, checkUniqueSlugs, formatProblems } from '../../src/lib/essay-checks.ts';
 
 const essay = (source: string, relativePath = 'a.mdx') => ({ file: `content/essays/${relativePath}`, relativePath, source });
 const valid = '---\ntitle: A\ndescription: B\n---\n\nText.\n';
-
-test('accepts dates that exist, with or without a time', () => {
-  expect(isRealIsoDate('2024-02-29')).toBe(true);
-  expect(isRealIsoDate('2025-12-31T23:59:59Z')).toBe(true);
-  expect(isRealIsoDate('2025-01-01T08:00+02:00')).toBe(true);
-});
-
-test('rejects days that do not exist and strings that are not ISO dates', () => {
-  for (const value of ['2025-02-30', '2023-02-29', '2025-13-01', '2025-04-31', '2025-01-01T24:00', 'May 1, 2025', '20250101', '']) {
-    expect(isRealIsoDate(value), value).toBe(false);
-  }
-});
 
 test('a valid essay has no problems', () => {
   expect(checkEssays([essay(valid)])).toEqual([]);
@@ -68,4 +56,12 @@ test('problems are formatted as file:line, message, and fix', () => {
   expect(formatProblems([{ file: 'a.mdx', line: 3, message: 'x is wrong.', fix: 'do y.' }, { file: 'b.md', message: 'z.', fix: 'w.' }])).toBe(
     'a.mdx:3: x is wrong.\n  Fix: do y.\nb.md: z.\n  Fix: w.',
   );
+});
+
+test('a source with an impossible date or a bad URL is reported on its own line', () => {
+  const source = '---\ntitle: A\ndescription: B\nsources:\n  - id: s\n    title: S\n    date: 2025-02-30\n    url: example.org\n---\n';
+  expect(checkFrontmatter(essay(source)).map(({ line, message }) => [line, message])).toEqual([
+    [7, 'sources.0.date: "2025-02-30" is not a real date.'],
+    [8, 'sources.0.url: must be a web address starting with https:// or http://.'],
+  ]);
 });
