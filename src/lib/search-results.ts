@@ -133,3 +133,23 @@ export const SEARCH_FAILED_MESSAGE =
 export function queryFromSearch(search: string): string {
   return new URLSearchParams(search).get('q')?.trim() ?? '';
 }
+
+/** The `languages` of Pagefind's `pagefind-entry.json`: one index per page language. */
+export type PagefindLanguages = Record<string, { page_count: number }>;
+
+/**
+ * The language indexes to merge into a search, so essays in every language are found.
+ * Pagefind opens one index: the page's language, or its primary subtag, or else the
+ * language with the most pages (its `findIndex`); every other index is merged in.
+ *
+ * @example languagesToMerge({ en: { page_count: 3 }, fr: { page_count: 1 } }, 'en') // ['fr']
+ */
+export function languagesToMerge(languages: PagefindLanguages, pageLang: string): string[] {
+  const codes = Object.keys(languages);
+  const lang = pageLang.toLowerCase();
+  const opened =
+    codes.find((code) => code === lang) ??
+    codes.find((code) => code === lang.split('-')[0]) ??
+    [...codes].sort((a, b) => (languages[b]?.page_count ?? 0) - (languages[a]?.page_count ?? 0))[0];
+  return codes.filter((code) => code !== opened);
+}

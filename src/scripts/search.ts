@@ -13,12 +13,15 @@ import {
   type ExcerptPart,
   type PagefindResultData,
   type SearchHit,
+  type PagefindLanguages,
+  languagesToMerge,
 } from '../lib/search-results.ts';
 
 /** The part of Pagefind's JS API (`pagefind.js`) used here. */
 interface Pagefind {
   options: (options: { basePath: string; baseUrl: string; excerptEllipsis: string }) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (indexPath: string, options: { language: string; baseUrl: string; excerptEllipsis: string }) => Promise<void>;
   search: (query: string) => Promise<{ results: Array<{ data: () => Promise<PagefindResultData> }> }>;
 }
 
@@ -43,6 +46,13 @@ function enhance(root: HTMLElement): void {
       // The bundle path is explicit: Pagefind's own guess assumes the site is served at the root.
       await module.options({ basePath: bundlePath, baseUrl, excerptEllipsis: '…' });
       await module.init();
+      // Pagefind keeps one index per page language and opens one: the others are merged
+      // in, so an essay in any language is found. The index path is absolute because
+      // Pagefind declines to merge a path it takes for its own.
+      const entry = (await fetch(`${bundlePath}pagefind-entry.json`).then((response) => response.json())) as { languages: PagefindLanguages };
+      for (const language of languagesToMerge(entry.languages, document.documentElement.lang)) {
+        await module.mergeIndex(new URL(bundlePath, location.href).href, { language, baseUrl, excerptEllipsis: '…' });
+      }
       return module;
     }));
 

@@ -223,3 +223,20 @@ test.each([
   expect(summary).toEqual([]);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('essays in other languages than the search page are found too', async () => {
+  // The component fixtures hold an English essay and a French one ("Structure fixture").
+  const fixtures = await serveDirectory(inject('componentsSiteDir'));
+  try {
+    const tab = await newTab();
+    await tab.goto(new URL('search/', fixtures.url).href);
+    expect(await search(tab, 'Drought')).toBe('1 essay contains “Drought”.');
+    const titles = await tab.$$eval('.search-result h2, .search-result h3', (headings) => headings.map((heading) => heading.textContent?.trim()));
+    expect(titles).toContain('Structure fixture');
+    const [link] = await tab.$$eval('.search-result a', (links) => links.map((a) => a.getAttribute('href')));
+    expect(link).toBe('/essays/structure/');
+    await tab.close();
+  } finally {
+    await fixtures.close();
+  }
+});

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import {
+  languagesToMerge,
   parseExcerpt,
   queryFromSearch,
   resultsMessage,
@@ -84,4 +85,13 @@ test('the query comes from the address, trimmed', () => {
   expect(queryFromSearch('?q=%20drones%20')).toBe('drones');
   expect(queryFromSearch('?q=peace+talks')).toBe('peace talks');
   expect(queryFromSearch('')).toBe('');
+});
+
+test('every language index but the one Pagefind opens is merged, so essays in any language are found', () => {
+  const languages = { en: { page_count: 2 }, fr: { page_count: 1 }, ja: { page_count: 5 } };
+  expect(languagesToMerge(languages, 'en')).toEqual(['fr', 'ja']);
+  expect(languagesToMerge(languages, 'fr-CA')).toEqual(['en', 'ja']);
+  // No index in the page's language: Pagefind opens the largest, and the rest are merged.
+  expect(languagesToMerge(languages, 'de')).toEqual(['en', 'fr']);
+  expect(languagesToMerge({ en: { page_count: 1 } }, 'en')).toEqual([]);
 });
