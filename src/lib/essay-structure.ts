@@ -128,9 +128,12 @@ export interface Occurrence {
   parent: TreeNode | undefined;
 }
 
-/** Whether a node is one of the components the analysis reads. */
+/**
+ * Whether a node is one the analysis reads: an essay component, or a Markdown footnote
+ * (`[^1]`), which would make a second, differently numbered list of notes.
+ */
 export function isEssayComponent(node: TreeNode): boolean {
-  return Object.values(COMPONENTS).some((name) => isElement(node, name));
+  return node.type === 'footnoteReference' || Object.values(COMPONENTS).some((name) => isElement(node, name));
 }
 
 /**
@@ -166,7 +169,9 @@ export function analyzeEssay(components: readonly Occurrence[], options: Analyze
   const refNodes: TreeNode[] = [];
 
   for (const { node, parent } of components) {
-    if (isElement(node, COMPONENTS.footnote)) {
+    if (node.type === 'footnoteReference') {
+      problem(node, 'a Markdown footnote ([^…]) would start a second list of notes, numbered apart from the essay\'s.', 'write the note in place instead: <Footnote>…</Footnote> right after the claim.');
+    } else if (isElement(node, COMPONENTS.footnote)) {
       const sourceId = attribute(node, 'source');
       const neededAttribute = attribute(node, 'needed');
       const text = textOf(node).trim();

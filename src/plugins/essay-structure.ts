@@ -69,6 +69,7 @@ export function essayStructure(): MdastPluginDefinition {
         children: [{ type: 'emphasis', data: { hName: 'a', hProperties: { href: `#${id}`, className: ['heading-link'] } }, children: node.children }],
       } as unknown as MdastNode);
     },
+    footnoteReference: (node, ctx) => collect(node as unknown as TreeNode, ctx),
     mdxJsxTextElement: (node, ctx) => collect(node as unknown as TreeNode, ctx),
     mdxJsxFlowElement: (node, ctx) => collect(node as unknown as TreeNode, ctx),
     after(root, ctx) {

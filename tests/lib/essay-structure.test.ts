@@ -133,3 +133,15 @@ test('a reference to a missing scenario, an ambiguous number, or an empty title 
 test('a scenario outside a list is a problem', () => {
   expect(analyze('<Scenario title="Alone">One.</Scenario>').problems[0]?.message).toBe('<Scenario> is not directly inside <Scenarios>.');
 });
+
+test('a Markdown footnote is a problem: it would make a second list of notes', () => {
+  const structure = analyze('A claim.[^1]\n\n[^1]: A note.');
+  expect(structure.problems).toEqual([
+    {
+      file: 'essay.mdx',
+      line: 1,
+      message: "a Markdown footnote ([^…]) would start a second list of notes, numbered apart from the essay's.",
+      fix: 'write the note in place instead: <Footnote>…</Footnote> right after the claim.',
+    },
+  ]);
+});
