@@ -244,9 +244,11 @@ export function analyzeEssay(components: readonly Occurrence[], options: Analyze
   }
 
   // Labels need the number of calls of each note: 3 when called once, 3a/3b when more.
+  const callCount = new Map<Note, number>();
+  for (const { note } of footnoteCalls) callCount.set(note, (callCount.get(note) ?? 0) + 1);
   for (const { note, node } of footnoteCalls) {
     const index = note.references.length;
-    const count = footnoteCalls.filter((call) => call.note === note).length;
+    const count = callCount.get(note) ?? 1;
     const label = referenceLabel(note.number, index, count);
     note.references.push({ node, label, id: referenceId(prefix, label), previewId: previewId(prefix, label), line: node.position?.start.line });
   }
