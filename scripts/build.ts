@@ -12,6 +12,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { watchForLoggedErrors } from './lib/logged-errors.ts';
 import { writeSearchIndex } from './lib/search-index.ts';
+import { writeOfflineDownloads } from './lib/offline-downloads.ts';
+import { writeServiceWorker } from './lib/service-worker.ts';
+import { deploymentFromEnv } from '../src/lib/deployment.ts';
+import { SITE_TITLE } from '../src/lib/site.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env['OUT_DIR'] ?? 'dist');
@@ -30,9 +34,17 @@ try {
   if (loggedErrors.count() > 0) {
     throw new Error(`Astro reported ${loggedErrors.count()} error(s) while building; see the messages above.`);
   }
+  const { site, base } = deploymentFromEnv(process.env);
+  // Every essay's EPUB and single-file HTML, made from its built page; the page's download
+  // links get their sizes. Before the index, so the index reads the finished pages.
+  const downloads = await writeOfflineDownloads(staging, { site, base, siteTitle: SITE_TITLE });
+  console.log(`Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s).`);
   // The search index is part of the site: indexed in staging, so a failed index fails the build.
   const search = await writeSearchIndex(staging);
   console.log(`Search index: ${search.pages} essay page(s) indexed.`);
+  // Last: the service worker precaches the finished site, search index included.
+  const offline = await writeServiceWorker(staging, { base });
+  console.log(`Offline reading: the service worker precaches ${offline.count} files, ${formatBytes(offline.bytes)}.`);
   publish(staging, outDir);
   console.log(`\nThe site is in ${outDir}`);
 } catch (error) {
@@ -49,6 +61,10 @@ function publish(from: string, to: string): void {
   if (existsSync(to)) renameSync(to, previous);
   renameSync(from, to);
   rmSync(previous, { recursive: true, force: true });
+}
+
+function formatBytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
 function describe(error: unknown): string {

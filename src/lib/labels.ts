@@ -15,6 +15,8 @@ export interface Labels {
   /** "Scenario 2" */
   scenario: (n: number) => string;
   accessed: (date: string) => string;
+  /** "Read offline": the links to an essay's EPUB and single-file HTML. */
+  readOffline: string;
 }
 
 const english: Labels = {
@@ -25,9 +27,10 @@ const english: Labels = {
   previewNote: (label) => `Preview note ${label}`,
   backToReference: (label) => `Back to reference ${label}`,
   sourceNeeded: 'Source needed',
-    close: 'Close',
+  close: 'Close',
   scenario: (n) => `Scenario ${n}`,
   accessed: (date) => `accessed ${date}`,
+  readOffline: 'Read offline',
 };
 
 const LABELS: Record<string, Labels> = {
@@ -43,6 +46,7 @@ const LABELS: Record<string, Labels> = {
     close: 'Fermer',
     scenario: (n) => `Scénario ${n}`,
     accessed: (date) => `consulté le ${date}`,
+    readOffline: 'Lire hors ligne',
   },
   de: {
     contents: 'Inhalt',
@@ -55,6 +59,7 @@ const LABELS: Record<string, Labels> = {
     close: 'Schließen',
     scenario: (n) => `Szenario ${n}`,
     accessed: (date) => `abgerufen am ${date}`,
+    readOffline: 'Offline lesen',
   },
   es: {
     contents: 'Índice',
@@ -67,6 +72,7 @@ const LABELS: Record<string, Labels> = {
     close: 'Cerrar',
     scenario: (n) => `Escenario ${n}`,
     accessed: (date) => `consultado el ${date}`,
+    readOffline: 'Leer sin conexión',
   },
 };
 

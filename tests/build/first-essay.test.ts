@@ -30,7 +30,7 @@ function sourcePassages(): string[] {
 function articleText(): string {
   const document = readPage(inject('siteDir'), `essays/${SLUG}/`);
   const article = document.querySelector('article');
-  article?.querySelectorAll('[data-reading-aid]').forEach((aid) => aid.remove());
+  article?.querySelectorAll('[data-reading-aid], .note-ref, nav, [role="doc-endnotes"]').forEach((aid) => aid.remove());
   return normalisedText(article);
 }
 
