@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkEssays, formatProblems, type EssaySource, type Problem } from '../lib/essay-checks.ts';
 import { essaysDirFromEnv } from '../lib/essays-dir.ts';
@@ -30,7 +31,8 @@ export default function essayChecks(): AstroIntegration {
     name: 'essay-checks',
     hooks: {
       'astro:config:setup': ({ config }) => {
-        const root = config.root.pathname;
+        // Not `config.root.pathname`: that is percent-encoded ("My%20Essays"), not a path.
+        const root = fileURLToPath(config.root);
         const dir = join(root, essaysDirFromEnv(process.env));
         const files = listFiles(dir);
         const essays: EssaySource[] = files
