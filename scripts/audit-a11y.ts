@@ -8,6 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { requireBrowser } from './lib/browser.ts';
@@ -27,7 +28,8 @@ export async function auditSite(
 ): Promise<{ failures: string[]; audited: string[] }> {
   const config = JSON.parse(readFileSync(join(root, '.pa11yci.json'), 'utf8')) as { defaults: Record<string, unknown>; urls?: UrlEntry[] };
   const server = await serveDirectory(distDir, base);
-  const scratch = mkdtempSync(join(root, '.tmp', 'pa11y-'));
+  // The system's temporary folder: the project's .tmp/ does not exist on a fresh clone.
+  const scratch = mkdtempSync(join(tmpdir(), 'essay-pa11y-'));
   try {
     const pageUrls = listPages(distDir).map((page) => new URL(page, server.url).href);
     // The extra runs are written for the real site (a search for a word of its essays).
@@ -58,7 +60,7 @@ export async function auditSite(
 
 if (import.meta.main) {
   const distDir = resolve(root, process.argv[2] ?? 'dist');
-  const { failures, audited } = await auditSite(distDir, process.env['BASE_PATH'] ?? '/');
+  const { failures, audited } = await auditSite(distDir, process.env['BASE_PATH']);
   if (failures.length > 0) {
     console.error(`Accessibility audit failed (${failures.length}):\n${failures.map((failure) => `  - ${failure}`).join('\n')}`);
     process.exitCode = 1;

@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { normaliseBase } from '../../src/lib/deployment.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,8 +39,9 @@ export interface StaticServer {
  * status 404. Nothing outside `base` is served, so a link that forgets the base fails.
  * `headers` are added to every response, as a host's configuration would (a CSP, say).
  */
-export async function serveDirectory(dir: string, base = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+export async function serveDirectory(dir: string, base: string | undefined = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
+  // Read the way the build reads BASE_PATH: `reading`, `/reading` and `/reading/` are one path.
+  const prefix = normaliseBase(base);
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const file = pathname.startsWith(prefix) ? resolveFile(dir, pathname.slice(prefix.length)) : undefined;
