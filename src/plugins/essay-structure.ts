@@ -1,7 +1,7 @@
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
-import type { MdastNode, MdastPluginDefinition, MdastTarget, MdastVisitorContext } from 'satteri';
+import type { MdastNode, MdastPluginDefinition, MdastTarget, MdastVisitorContext, PluginFactoryContext } from 'satteri';
 import { formatProblems } from '../lib/essay-checks.ts';
 import { analyzeEssay, isEssayComponent, type Note, type Occurrence, type Source, type TreeNode } from '../lib/essay-structure.ts';
 import { essaysDirFromEnv } from '../lib/essays-dir.ts';
@@ -36,6 +36,12 @@ function essayContext(fileURL: URL | undefined, frontmatter: Record<string, unkn
   };
 }
 
+/** True for a file inside the essays folder (ESSAYS_DIR, or content/essays/). */
+function isEssayFile(path: string): boolean {
+  const inside = relative(resolve(essaysDirFromEnv(process.env)), path);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+}
+
 /**
  * Sätteri (Astro 7's Markdown engine) plugin that gives an essay its structure at build
  * time, with the whole document in view: numbers notes and scenarios in reading order,
@@ -46,7 +52,10 @@ function essayContext(fileURL: URL | undefined, frontmatter: Record<string, unkn
  * from its Rust walk; walking the whole tree in JavaScript instead made a long essay's
  * compile ten times slower (scripts/bench/essay-structure.ts).
  */
-export function essayStructure(): MdastPluginDefinition {
+export function essayStructure(context?: PluginFactoryContext): MdastPluginDefinition | null {
+  // Only essays get an essay's structure: any other Markdown or MDX the site compiles (a
+  // page in src/pages/, say) is left as written. Returning null leaves the plugin out.
+  if (context?.fileURL && !isEssayFile(fileURLToPath(context.fileURL))) return null;
   // Sätteri calls a plugin factory once per compile: this state belongs to one essay.
   const components: Occurrence[] = [];
   const headingId = createHeadingIds();
