@@ -1,4 +1,4 @@
-import yaml from 'js-yaml';
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { essaySchema } from './essay-schema.ts';
 import { essaySlug } from './slug.ts';
 import { NOT_A_REAL_DATE } from './dates.ts';
@@ -35,10 +35,42 @@ export function extractFrontmatter(source: string): Frontmatter | undefined {
   return match ? { text: match[1] ?? '', firstLine: 2 } : undefined;
 }
 
-/** 1-based file line where a top-level frontmatter key is written, if it is. */
-function lineOfKey(frontmatter: Frontmatter, key: string): number | undefined {
-  const index = frontmatter.text.split(/\r?\n/).findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
-  return index === -1 ? undefined : frontmatter.firstLine + index;
+/** The frontmatter parsed with positions, so any value can be traced to its line. */
+interface ParsedFrontmatter {
+  document: Document;
+  lines: LineCounter;
+}
+
+/**
+ * YAML 1.2's core schema, as the essay schema expects: dates stay the strings the author
+ * wrote (YAML 1.1 would turn `2025-02-30` into March 2), and so they can be checked strictly.
+ */
+function parseFrontmatter(frontmatter: Frontmatter): ParsedFrontmatter {
+  const lines = new LineCounter();
+  const document = parseDocument(frontmatter.text, { lineCounter: lines, schema: 'core', uniqueKeys: true });
+  return { document, lines };
+}
+
+/**
+ * The file line of the value at `path` (`['sources', 1, 'date']`). A missing value is
+ * placed at the nearest thing that is there: the key of its parent, or the item it belongs to.
+ */
+function lineOfPath(frontmatter: Frontmatter, { document, lines }: ParsedFrontmatter, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth > 0; depth -= 1) {
+    const keys = path.slice(0, depth) as Array<string | number>;
+    const node: unknown = document.getIn(keys, true);
+    if (isNode(node) && node.range) return frontmatter.firstLine - 1 + lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** The line of the key `key` inside the map at `parentPath` (for a value that is there but wrong, the key is where the eye goes). */
+function lineOfKey(frontmatter: Frontmatter, { document, lines }: ParsedFrontmatter, path: readonly PropertyKey[]): number | undefined {
+  const parent: unknown = path.length > 1 ? document.getIn(path.slice(0, -1) as Array<string | number>, true) : document.contents;
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === path.at(-1));
+  const key: unknown = pair?.key;
+  return isScalar(key) && key.range ? frontmatter.firstLine - 1 + lines.linePos(key.range[0]).line : undefined;
 }
 
 /** Checks one essay's frontmatter: present, valid YAML, real dates, and the schema. */
@@ -55,35 +87,39 @@ export function checkFrontmatter(essay: EssaySource): Problem[] {
       },
     ];
   }
-  let data: unknown;
-  try {
-    // CORE_SCHEMA keeps dates as the strings the author wrote, so they can be checked strictly.
-    data = yaml.load(frontmatter.text, { schema: yaml.CORE_SCHEMA }) ?? {};
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
+  const parsed = parseFrontmatter(frontmatter);
+  const [error] = parsed.document.errors;
+  if (error) {
+    const line = error.linePos?.[0].line;
     return [
       {
         file,
-        ...(mark?.line !== undefined ? { line: frontmatter.firstLine + mark.line } : {}),
-        message: `the frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}).`,
+        ...(line !== undefined ? { line: frontmatter.firstLine - 1 + line } : {}),
+        message: `the frontmatter is not valid YAML (${error.message.split('\n')[0]}).`,
         fix: 'quote values that contain a colon, and indent list items under their key.',
       },
     ];
   }
+  const data: unknown = parsed.document.toJS() ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return [{ file, line: frontmatter.firstLine, message: 'the frontmatter is not a set of "key: value" lines.', fix: 'write one "key: value" per line.' }];
   }
   const record = data as Record<string, unknown>;
-  const parsed = essaySchema.safeParse(record);
-  if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => {
-    const field = String(issue.path[0] ?? '');
+  const result = essaySchema.safeParse(record);
+  if (result.success) return [];
+  const problems = result.error.issues.map((issue): Problem & { line: number } => {
+    const field = String(issue.path.at(-1) ?? '');
     const path = issue.path.join('.');
     const value = valueAt(record, issue.path);
-    const line = lineOfValue(frontmatter, issue.path, value) ?? lineOfKey(frontmatter, field) ?? frontmatter.firstLine - 1;
     if (value === undefined) {
-      return { file, line, message: `${path} is missing.`, fix: `add a line "${field}: …" to the frontmatter.` };
+      // A missing top-level key belongs to the frontmatter as a whole (its opening line);
+      // a missing key of a source, to that source's first line.
+      const parentPath = issue.path.slice(0, -1);
+      const line = parentPath.length > 0 ? (lineOfPath(frontmatter, parsed, parentPath) ?? 1) : 1;
+      const where = parentPath.length > 0 ? `to ${parentPath.join('.')} (line ${line})` : 'to the frontmatter';
+      return { file, line, message: `${path} is missing.`, fix: `add a line "${field}: …" ${where}.` };
     }
+    const line = lineOfKey(frontmatter, parsed, issue.path) ?? lineOfPath(frontmatter, parsed, issue.path) ?? 1;
     if (issue.message === NOT_A_REAL_DATE) {
       return {
         file,
@@ -94,30 +130,22 @@ export function checkFrontmatter(essay: EssaySource): Problem[] {
     }
     return { file, line, message: `${path}: ${issue.message}.`, fix: `correct ${path} in the frontmatter.` };
   });
+  // In the order the author reads the file.
+  return problems.sort((a, b) => a.line - b.line);
 }
 
 function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), record);
 }
 
-/** The line of a nested value (`sources.1.date`): the first line after its parent key that sets it. */
-function lineOfValue(frontmatter: Frontmatter, path: readonly PropertyKey[], value: unknown): number | undefined {
-  const key = path.at(-1);
-  if (path.length < 2 || typeof key !== 'string' || value === undefined) return undefined;
-  const lines = frontmatter.text.split(/\r?\n/);
-  const index = lines.findIndex((line) => new RegExp(`^\\s*(- )?${key}\\s*:\\s*["']?${String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(line));
-  return index === -1 ? undefined : frontmatter.firstLine + index;
-}
-
 /** The frontmatter as data, dates kept as written; empty when missing or broken (reported elsewhere). */
 export function readFrontmatter(source: string): Record<string, unknown> {
   const frontmatter = extractFrontmatter(source);
-  try {
-    const data: unknown = frontmatter ? yaml.load(frontmatter.text, { schema: yaml.CORE_SCHEMA }) : undefined;
-    return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  if (!frontmatter) return {};
+  const { document } = parseFrontmatter(frontmatter);
+  if (document.errors.length > 0) return {};
+  const data: unknown = document.toJS();
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 
 /** The slug an essay will get, read from its frontmatter `slug` when present. */

@@ -65,3 +65,25 @@ test('a source with an impossible date or a bad URL is reported on its own line'
     [8, 'sources.0.url: must be a web address starting with https:// or http://.'],
   ]);
 });
+
+test('the same mistake in two sources is reported at the line of each', () => {
+  const source = [
+    '---', 'title: A', 'description: B', 'sources:',
+    '  - id: one', '    title: One', '    url: not a url',
+    '  - id: two', '    title: Two', '    date: 2025-01-02',
+    '  - id: three', '    title: Three', '    url: not a url', '    date: 2025-02-30',
+    '---', '',
+  ].join('\n');
+  expect(checkFrontmatter(essay(source)).map(({ line, message }) => [line, message])).toEqual([
+    [7, 'sources.0.url: must be a web address starting with https:// or http://.'],
+    [13, 'sources.2.url: must be a web address starting with https:// or http://.'],
+    [14, 'sources.2.date: "2025-02-30" is not a real date.'],
+  ]);
+});
+
+test('a source without a title is reported at that source, and the fix says where to add it', () => {
+  const source = '---\ntitle: A\ndescription: B\nsources:\n  - id: one\n    title: One\n  - id: two\n    url: https://example.org\n---\n';
+  expect(checkFrontmatter(essay(source))).toEqual([
+    { file: 'content/essays/a.mdx', line: 7, message: 'sources.1.title is missing.', fix: 'add a line "title: …" to sources.1 (line 7).' },
+  ]);
+});
