@@ -2,14 +2,14 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { deploymentFromEnv } from './src/lib/deployment.ts';
+import { settings } from './src/lib/settings.ts';
 import essayChecks from './src/integrations/essay-checks.ts';
 import { essayStructure } from './src/plugins/essay-structure.ts';
 
 // Where the site is served from comes from the environment, so one build script
 // serves every static host: SITE_URL (absolute origin, for canonical URLs) and
 // BASE_PATH (a sub-path such as /essays/, for hosts that serve from a folder).
-const { site, base } = deploymentFromEnv(process.env);
+const { site, base } = settings();
 
 export default defineConfig({
   ...(site ? { site } : {}),

@@ -14,11 +14,20 @@ import { watchForLoggedErrors } from './lib/logged-errors.ts';
 import { writeSearchIndex } from './lib/search-index.ts';
 import { writeOfflineDownloads } from './lib/offline-downloads.ts';
 import { writeServiceWorker } from './lib/service-worker.ts';
-import { deploymentFromEnv } from '../src/lib/deployment.ts';
-import { SITE_TITLE } from '../src/lib/site.ts';
+import { readSettings, SettingsError, type Settings } from '../src/lib/settings.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const outDir = resolve(root, process.env['OUT_DIR'] ?? 'dist');
+// A bad setting stops the build before anything is written, with every problem at once.
+let settings: Settings;
+try {
+  settings = readSettings(process.env);
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(`\nBuild failed. ${error.message}`);
+  process.exit(1);
+}
+const { site, base, siteTitle, cacheDir } = settings;
+const outDir = resolve(root, settings.outDir);
 // Staging sits beside the output folder, on the same file system, so publishing is one rename.
 mkdirSync(dirname(outDir), { recursive: true });
 const staging = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}-staging-`));
@@ -27,17 +36,15 @@ const loggedErrors = watchForLoggedErrors();
 try {
   // CACHE_DIR gives a build its own content cache, so builds of different essay folders
   // (the tests build fixture sites) never read each other's entries.
-  const cacheDir = process.env['CACHE_DIR'];
   await build({ root, outDir: staging, mode: 'production', ...(cacheDir ? { cacheDir: resolve(root, cacheDir) } : {}) });
   // Astro sometimes logs a rendering error and still finishes (withastro/astro#18054):
   // a page would be published half empty. Any error it logged fails the build.
   if (loggedErrors.count() > 0) {
     throw new Error(`Astro reported ${loggedErrors.count()} error(s) while building; see the messages above.`);
   }
-  const { site, base } = deploymentFromEnv(process.env);
   // Every essay's EPUB and single-file HTML, made from its built page; the page's download
   // links get their sizes. Before the index, so the index reads the finished pages.
-  const downloads = await writeOfflineDownloads(staging, { site, base, siteTitle: SITE_TITLE });
+  const downloads = await writeOfflineDownloads(staging, { site, base, siteTitle });
   console.log(`Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s).`);
   // The search index is part of the site: indexed in staging, so a failed index fails the build.
   const search = await writeSearchIndex(staging);

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { essaySchema } from './lib/essay-schema.ts';
-import { essaysDirFromEnv } from './lib/essays-dir.ts';
+import { settings } from './lib/settings.ts';
 import { essaySlug } from './lib/slug.ts';
 
 // Essays live in content/essays/ at the top level, apart from the code, so an author
@@ -9,7 +9,7 @@ import { essaySlug } from './lib/slug.ts';
 const essays = defineCollection({
   loader: glob({
     pattern: '**/*.mdx',
-    base: `./${essaysDirFromEnv(process.env)}`,
+    base: `./${settings().essaysDir}`,
     generateId: ({ entry, data }) => essaySlug(entry, data['slug']),
   }),
   schema: essaySchema,

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { normaliseBase } from '../../src/lib/deployment.ts';
+import { normaliseBase } from '../../src/lib/settings.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,8 +38,15 @@ export interface StaticServer {
  * host does: `/a/` serves `a/index.html`, anything else missing gets `404.html` with
  * status 404. Nothing outside `base` is served, so a link that forgets the base fails.
  * `headers` are added to every response, as a host's configuration would (a CSP, say).
+ * `port` 0, the default, takes any free port; a test that serves a site again on the
+ * origin it had (a service worker is bound to its origin) passes the port it was given.
  */
-export async function serveDirectory(dir: string, base: string | undefined = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveDirectory(
+  dir: string,
+  base: string | undefined = '/',
+  headers: Record<string, string> = {},
+  { port = 0 }: { port?: number } = {},
+): Promise<StaticServer> {
   // Read the way the build reads BASE_PATH: `reading`, `/reading` and `/reading/` are one path.
   const prefix = normaliseBase(base);
   const server: Server = createServer((request, response) => {
@@ -55,7 +62,7 @@ export async function serveDirectory(dir: string, base: string | undefined = '/'
     if (request.method === 'HEAD') response.end();
     else createReadStream(body).pipe(response);
   });
-  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  await new Promise<void>((resolveListen) => server.listen(port, '127.0.0.1', resolveListen));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('The static server has no port.');
   return {

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkEssays, formatProblems, type EssaySource, type Problem } from '../lib/essay-checks.ts';
-import { essaysDirFromEnv } from '../lib/essays-dir.ts';
+import { settings } from '../lib/settings.ts';
 import { analyzeEssayFile, formatSourcingReport, type EssaySourcing } from '../lib/sourcing.ts';
 
 /** Every file under `dir`, in a stable order. */
@@ -33,7 +33,7 @@ export default function essayChecks(): AstroIntegration {
       'astro:config:setup': ({ config }) => {
         // Not `config.root.pathname`: that is percent-encoded ("My%20Essays"), not a path.
         const root = fileURLToPath(config.root);
-        const dir = join(root, essaysDirFromEnv(process.env));
+        const dir = join(root, settings().essaysDir);
         const files = listFiles(dir);
         const essays: EssaySource[] = files
           .filter((path) => path.endsWith('.mdx'))
@@ -45,7 +45,7 @@ export default function essayChecks(): AstroIntegration {
         sourcing = essays.map(analyzeEssayFile).filter((result) => result !== undefined);
         const structureProblems = sourcing.flatMap((essay) => essay.problems);
         if (structureProblems.length > 0) fail(structureProblems);
-        if (process.env['REQUIRE_SOURCES'] === '1') {
+        if (settings().requireSources) {
           const awaiting: Problem[] = sourcing.flatMap(({ file, summary }) =>
             summary.awaiting.map((note) => ({
               file,

@@ -1,2 +1,4 @@
+import { settings } from './settings.ts';
+
 /** The site's name, shown in the header and in every page title. Set SITE_TITLE to change it. */
-export const SITE_TITLE = process.env['SITE_TITLE']?.trim() || 'Essays';
+export const SITE_TITLE = settings().siteTitle;

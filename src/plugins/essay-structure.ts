@@ -4,7 +4,7 @@ import { defineMdastPlugin } from 'satteri';
 import type { MdastNode, MdastPluginDefinition, MdastTarget, MdastVisitorContext, PluginFactoryContext } from 'satteri';
 import { formatProblems } from '../lib/essay-checks.ts';
 import { analyzeEssay, isEssayComponent, type Note, type Occurrence, type Source, type TreeNode } from '../lib/essay-structure.ts';
-import { essaysDirFromEnv } from '../lib/essays-dir.ts';
+import { settings } from '../lib/settings.ts';
 import { createHeadingIds, idPrefix } from '../lib/ids.ts';
 import { essaySlug } from '../lib/slug.ts';
 
@@ -31,14 +31,14 @@ function essayContext(fileURL: URL | undefined, frontmatter: Record<string, unkn
   const path = fileURL ? fileURLToPath(fileURL) : 'essay.mdx';
   return {
     file: relative(process.cwd(), path),
-    prefix: idPrefix(essaySlug(relative(resolve(essaysDirFromEnv(process.env)), path), frontmatter['slug'])),
+    prefix: idPrefix(essaySlug(relative(resolve(settings().essaysDir), path), frontmatter['slug'])),
     lang: typeof frontmatter['lang'] === 'string' ? frontmatter['lang'] : 'en',
   };
 }
 
 /** True for a file inside the essays folder (ESSAYS_DIR, or content/essays/). */
 function isEssayFile(path: string): boolean {
-  const inside = relative(resolve(essaysDirFromEnv(process.env)), path);
+  const inside = relative(resolve(settings().essaysDir), path);
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
 }
 

@@ -1,0 +1,135 @@
+import { z } from 'astro/zod';
+
+/**
+ * Every setting of a build, read from the environment in one place, checked, and
+ * normalised. The README's settings table is checked against `SETTINGS` by a test.
+ */
+export interface Settings {
+  /** SITE_URL reduced to its origin (`https://example.org`), or undefined when unknown. */
+  site: string | undefined;
+  /** BASE_PATH, always starting and ending with `/`: `/` or `/sub/path/`. */
+  base: string;
+  /** SITE_TITLE: the site's name in the header and page titles. */
+  siteTitle: string;
+  /** ESSAYS_DIR: the essays folder, relative to the project root. */
+  essaysDir: string;
+  /** OUT_DIR: where the finished site is published, relative to the project root. */
+  outDir: string;
+  /** CACHE_DIR: Astro's content cache for this build, or undefined for Astro's own. */
+  cacheDir: string | undefined;
+  /** REQUIRE_SOURCES: fail the build while a claim awaits its source. */
+  requireSources: boolean;
+}
+
+/** One environment variable: what it does, its default and a value that works (the fix for a bad one). */
+export interface SettingDoc {
+  variable: string;
+  default: string;
+  example: string;
+  meaning: string;
+}
+
+export const SETTINGS: readonly SettingDoc[] = [
+  { variable: 'SITE_URL', default: '(none)', example: 'https://essays.example', meaning: 'the origin the site is served from: canonical URLs, absolute links in downloads' },
+  { variable: 'BASE_PATH', default: '/', example: '/reading-room/', meaning: 'a sub-path for hosts that serve the site from a folder' },
+  { variable: 'SITE_TITLE', default: 'Essays', example: 'The Reading Room', meaning: "the site's name in the header, page titles and the web app manifest" },
+  { variable: 'ESSAYS_DIR', default: 'content/essays', example: 'drafts/essays', meaning: 'the folder the essays are read from, relative to the project' },
+  { variable: 'OUT_DIR', default: 'dist', example: 'public_html', meaning: 'where the built site is published, relative to the project' },
+  { variable: 'CACHE_DIR', default: "(Astro's)", example: '.cache/site-a', meaning: "a content cache of the build's own, for building several sites from one project" },
+  { variable: 'REQUIRE_SOURCES', default: '0', example: '1', meaning: 'with 1, the build fails while any claim awaits a source' },
+];
+
+/** Path-like settings: a folder name, not an option, a URL or an empty value. */
+const folder = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || fallback)
+    .refine((value) => !value.includes('://') && !value.startsWith('-'), 'must be a folder such as');
+
+const schema = z.object({
+  SITE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, context) => {
+      if (!raw) return undefined;
+      const url = URL.parse(raw);
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        context.addIssue({ code: 'custom', message: 'must be an absolute URL that starts with https:// or http://, such as' });
+        return z.NEVER;
+      }
+      return url.origin;
+    }),
+  BASE_PATH: z
+    .string()
+    .optional()
+    .transform((raw, context) => {
+      try {
+        return normaliseBase(raw);
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be a plain path, without spaces, "..", "?" or "#", such as' });
+        return z.NEVER;
+      }
+    }),
+  SITE_TITLE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || 'Essays'),
+  ESSAYS_DIR: folder('content/essays'),
+  OUT_DIR: folder('dist'),
+  CACHE_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined),
+  REQUIRE_SOURCES: z
+    .enum(['', '0', '1', 'false', 'true'], { message: 'must be 1 (or true) to require sources, 0 (or false) not to, such as' })
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
+});
+
+/** Every bad setting at once, each with the variable, its value and a value that works. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+/**
+ * Reads the settings from an environment (`process.env`). Throws a `SettingsError` that
+ * names every bad variable and how to fix it.
+ *
+ * @example readSettings({ BASE_PATH: 'essays' }).base // '/essays/'
+ */
+export function readSettings(env: Record<string, string | undefined>): Settings {
+  const parsed = schema.safeParse(Object.fromEntries(SETTINGS.map(({ variable }) => [variable, env[variable]])));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0]);
+      const example = SETTINGS.find((setting) => setting.variable === variable)?.example ?? '';
+      return `  ${variable}="${env[variable] ?? ''}" ${issue.message} ${variable}=${example}`;
+    });
+    throw new SettingsError(`The build settings have ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.join('\n')}\n  Fix: set the variable as shown, or unset it for its default (see "Settings" in the README).`);
+  }
+  const { SITE_URL, BASE_PATH, SITE_TITLE, ESSAYS_DIR, OUT_DIR, CACHE_DIR, REQUIRE_SOURCES } = parsed.data;
+  return { site: SITE_URL, base: BASE_PATH, siteTitle: SITE_TITLE, essaysDir: ESSAYS_DIR, outDir: OUT_DIR, cacheDir: CACHE_DIR, requireSources: REQUIRE_SOURCES };
+}
+
+let current: Settings | undefined;
+
+/** This process's settings, read from `process.env` the first time they are asked for. */
+export function settings(): Settings {
+  current ??= readSettings(process.env);
+  return current;
+}
+
+/** `undefined`, `''` and `/` give `/`; `a/b` and `/a/b` give `/a/b/`. */
+export function normaliseBase(raw: string | undefined): string {
+  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return '/';
+  if (/[?#\\\s]/.test(trimmed) || trimmed.split('/').some((part) => part === '..' || part === '.')) {
+    throw new Error(`BASE_PATH must be a plain path such as /essays/, but is "${raw}".`);
+  }
+  return `/${trimmed}/`;
+}
