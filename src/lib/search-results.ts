@@ -45,9 +45,6 @@ export interface SearchHit {
 /** Where, under the base path, the build writes the index and Pagefind's search code. */
 export const SEARCH_BUNDLE_PATH = 'pagefind/';
 
-/** The label of a match that comes before the essay's first heading. */
-export const START_OF_ESSAY = 'Opening';
-
 /** How many sections of one essay are listed; the rest are one click away on the page. */
 export const SECTIONS_PER_ESSAY = 3;
 
@@ -99,7 +96,7 @@ function bestScore(section: PagefindSubResult): number {
  * metadata), and up to `maxSections` of the sections where the words were found, the
  * best matches chosen and then listed in the order they come in the essay.
  */
-export function toSearchHit(data: PagefindResultData, maxSections = SECTIONS_PER_ESSAY): SearchHit {
+export function toSearchHit(data: PagefindResultData, opening: string, maxSections = SECTIONS_PER_ESSAY): SearchHit {
   const title = data.meta['title']?.trim() || data.url;
   const chosen = [...data.sub_results]
     .sort((a, b) => bestScore(b) - bestScore(a))
@@ -107,27 +104,17 @@ export function toSearchHit(data: PagefindResultData, maxSections = SECTIONS_PER
     .sort((a, b) => (a.anchor?.location ?? -1) - (b.anchor?.location ?? -1));
   const sections: SearchSection[] = chosen.map((section) => ({
     // Without an anchor the match is before the first heading, and Pagefind repeats the page title.
-    label: section.anchor ? section.title : START_OF_ESSAY,
+    label: section.anchor ? section.title : opening,
     url: section.url,
     excerpt: section.anchor ? withoutHeading(parseExcerpt(section.excerpt), section.title) : parseExcerpt(section.excerpt),
   }));
-  if (sections.length === 0) sections.push({ label: START_OF_ESSAY, url: data.url, excerpt: parseExcerpt(data.excerpt) });
+  if (sections.length === 0) sections.push({ label: opening, url: data.url, excerpt: parseExcerpt(data.excerpt) });
   return { title, standfirst: data.meta['standfirst']?.trim() || undefined, url: data.url, sections };
 }
 
 /** How many matching essays are listed at once; a short essay site rarely has more. */
 export const RESULTS_SHOWN = 20;
 
-/** What the status line says, and a screen reader announces, once a search has finished. */
-export function resultsMessage(count: number, query: string, shown = count): string {
-  if (count === 0) return `No essays contain “${query}”. Check the spelling, try another word, or browse all essays below.`;
-  const found = `${count} ${count === 1 ? 'essay contains' : 'essays contain'} “${query}”.`;
-  return shown < count ? `${found} The ${shown} closest matches are listed.` : found;
-}
-
-/** What the status line says when Pagefind cannot be loaded or fails (a missing index, a blocked fetch). */
-export const SEARCH_FAILED_MESSAGE =
-  'Search could not load, so it cannot be used right now. Reload the page to try again, or browse all essays below.';
 
 /** The query in a search page address (`?q=drones`), trimmed; empty when there is none. */
 export function queryFromSearch(search: string): string {

@@ -11,6 +11,8 @@ export interface Settings {
   base: string;
   /** SITE_TITLE: the site's name in the header and page titles. */
   siteTitle: string;
+  /** SITE_LANG: the language of the site's own pages and of its header and footer. */
+  siteLang: string;
   /** ESSAYS_DIR: the essays folder, relative to the project root. */
   essaysDir: string;
   /** OUT_DIR: where the finished site is published, relative to the project root. */
@@ -33,6 +35,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { variable: 'SITE_URL', default: '(none)', example: 'https://essays.example', meaning: 'the origin the site is served from: canonical URLs, absolute links in downloads' },
   { variable: 'BASE_PATH', default: '/', example: '/reading-room/', meaning: 'a sub-path for hosts that serve the site from a folder' },
   { variable: 'SITE_TITLE', default: 'Essays', example: 'The Reading Room', meaning: "the site's name in the header, page titles and the web app manifest" },
+  { variable: 'SITE_LANG', default: 'en', example: 'de', meaning: "the language of the site's own pages (home, search, 404) and of its header and footer; each essay has its own" },
   { variable: 'ESSAYS_DIR', default: 'content/essays', example: 'drafts/essays', meaning: 'the folder the essays are read from, relative to the project' },
   { variable: 'OUT_DIR', default: 'dist', example: 'public_html', meaning: 'where the built site is published, relative to the project' },
   { variable: 'CACHE_DIR', default: "(Astro's)", example: '.cache/site-a', meaning: "a content cache of the build's own, for building several sites from one project" },
@@ -78,6 +81,12 @@ const schema = z.object({
     .trim()
     .optional()
     .transform((value) => value || 'Essays'),
+  SITE_LANG: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || 'en')
+    .refine((value) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(value), 'must be a language tag, such as'),
   ESSAYS_DIR: folder('content/essays'),
   OUT_DIR: folder('dist'),
   CACHE_DIR: z
@@ -112,8 +121,8 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     });
     throw new SettingsError(`The build settings have ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.join('\n')}\n  Fix: set the variable as shown, or unset it for its default (see "Settings" in the README).`);
   }
-  const { SITE_URL, BASE_PATH, SITE_TITLE, ESSAYS_DIR, OUT_DIR, CACHE_DIR, REQUIRE_SOURCES } = parsed.data;
-  return { site: SITE_URL, base: BASE_PATH, siteTitle: SITE_TITLE, essaysDir: ESSAYS_DIR, outDir: OUT_DIR, cacheDir: CACHE_DIR, requireSources: REQUIRE_SOURCES };
+  const { SITE_URL, BASE_PATH, SITE_TITLE, SITE_LANG, ESSAYS_DIR, OUT_DIR, CACHE_DIR, REQUIRE_SOURCES } = parsed.data;
+  return { site: SITE_URL, base: BASE_PATH, siteTitle: SITE_TITLE, siteLang: SITE_LANG, essaysDir: ESSAYS_DIR, outDir: OUT_DIR, cacheDir: CACHE_DIR, requireSources: REQUIRE_SOURCES };
 }
 
 let current: Settings | undefined;

@@ -6,9 +6,7 @@
  */
 import {
   RESULTS_SHOWN,
-  SEARCH_FAILED_MESSAGE,
   queryFromSearch,
-  resultsMessage,
   toSearchHit,
   type ExcerptPart,
   type PagefindResultData,
@@ -16,6 +14,10 @@ import {
   type PagefindLanguages,
   languagesToMerge,
 } from '../lib/search-results.ts';
+import { labelsFor } from '../lib/labels.ts';
+
+// The page is in the site's language; its messages follow it.
+const labels = labelsFor(document.documentElement.lang);
 
 /** The part of Pagefind's JS API (`pagefind.js`) used here. */
 interface Pagefind {
@@ -78,12 +80,12 @@ function enhance(root: HTMLElement): void {
       const data = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
       // A newer query has started while this one ran: its answer is no longer wanted.
       if (id !== latest) return;
-      showResults(data.map((result) => toSearchHit(result)));
-      status.textContent = resultsMessage(search.results.length, query, data.length);
+      showResults(data.map((result) => toSearchHit(result, labels.searchOpening)));
+      status.textContent = labels.searchResults(search.results.length, query, data.length);
     } catch (error) {
       if (id !== latest) return;
       showResults([]);
-      status.textContent = SEARCH_FAILED_MESSAGE;
+      status.textContent = labels.searchFailed;
       console.error('Search failed:', error);
     }
   };

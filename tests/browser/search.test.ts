@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CSP_DIRECTIVES, contentSecurityPolicy } from '../../scripts/lib/content-security-policy.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { SEARCH_FAILED_MESSAGE } from '../../src/lib/search-results.ts';
+import { labelsFor } from '../../src/lib/labels.ts';
 import { launchBrowser } from '../support/browser-session.ts';
 import { axeViolations } from '../support/axe.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
@@ -200,7 +200,7 @@ describe('under a Content-Security-Policy', () => {
   test('without wasm-unsafe-eval Pagefind is blocked, and the page says search could not load', async () => {
     const policy = contentSecurityPolicy({ ...CSP_DIRECTIVES, 'script-src': "'self'" });
     const { status, violations } = await searchUnder(policy);
-    expect(status).toBe(SEARCH_FAILED_MESSAGE);
+    expect(status).toBe(labelsFor('en').searchFailed);
     expect(violations.length).toBeGreaterThan(0);
   });
 });

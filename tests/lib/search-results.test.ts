@@ -3,13 +3,14 @@ import {
   languagesToMerge,
   parseExcerpt,
   queryFromSearch,
-  resultsMessage,
-  START_OF_ESSAY,
   toSearchHit,
   withoutHeading,
   type PagefindResultData,
   type PagefindSubResult,
 } from '../../src/lib/search-results.ts';
+import { labelsFor } from '../../src/lib/labels.ts';
+
+const OPENING = 'Opening';
 
 test('an excerpt is split into plain and marked text, and never read as HTML', () => {
   expect(parseExcerpt('2,200 <mark>drones</mark> at <mark>sea</mark>')).toEqual([
@@ -55,7 +56,7 @@ const result = (sub_results: PagefindSubResult[]): PagefindResultData => ({
 });
 
 test('a hit carries the title and standfirst, and the best sections in the order of the essay', () => {
-  const hit = toSearchHit(result([section('Four', 40, 9), section('One', 10, 1), section('Two', 20, 5), section('Three', 30, 7)]));
+  const hit = toSearchHit(result([section('Four', 40, 9), section('One', 10, 1), section('Two', 20, 5), section('Three', 30, 7)]), OPENING);
   expect(hit.title).toBe('An Essay');
   expect(hit.standfirst).toBe('What it argues.');
   expect(hit.sections.map((s) => s.label)).toEqual(['Two', 'Three', 'Four']);
@@ -63,18 +64,19 @@ test('a hit carries the title and standfirst, and the best sections in the order
 });
 
 test('a match before the first heading is labelled as the opening and leads to the top of the essay', () => {
-  const hit = toSearchHit(result([section('An Essay', undefined, 3)]));
-  expect(hit.sections).toEqual([{ label: START_OF_ESSAY, url: '/essays/a/', excerpt: parseExcerpt('An Essay. Text with <mark>word</mark>') }]);
+  const hit = toSearchHit(result([section('An Essay', undefined, 3)]), OPENING);
+  expect(hit.sections).toEqual([{ label: OPENING, url: '/essays/a/', excerpt: parseExcerpt('An Essay. Text with <mark>word</mark>') }]);
 });
 
 test('a result without sections still shows the page excerpt, and a missing title falls back to the address', () => {
-  const hit = toSearchHit({ url: '/essays/b/', excerpt: 'x <mark>y</mark>', meta: {}, sub_results: [] });
+  const hit = toSearchHit({ url: '/essays/b/', excerpt: 'x <mark>y</mark>', meta: {}, sub_results: [] }, OPENING);
   expect(hit.title).toBe('/essays/b/');
   expect(hit.standfirst).toBeUndefined();
-  expect(hit.sections).toEqual([{ label: START_OF_ESSAY, url: '/essays/b/', excerpt: parseExcerpt('x <mark>y</mark>') }]);
+  expect(hit.sections).toEqual([{ label: OPENING, url: '/essays/b/', excerpt: parseExcerpt('x <mark>y</mark>') }]);
 });
 
 test('the announced message counts essays, and says what to do when there are none', () => {
+  const resultsMessage = (count: number, query: string, shown = count) => labelsFor('en').searchResults(count, query, shown);
   expect(resultsMessage(1, 'drones')).toBe('1 essay contains “drones”.');
   expect(resultsMessage(3, 'peace')).toBe('3 essays contain “peace”.');
   expect(resultsMessage(25, 'the', 20)).toBe('25 essays contain “the”. The 20 closest matches are listed.');

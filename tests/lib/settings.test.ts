@@ -9,6 +9,7 @@ test('with no variables set, every setting has its default', () => {
     site: undefined,
     base: '/',
     siteTitle: 'Essays',
+    siteLang: 'en',
     essaysDir: 'content/essays',
     outDir: 'dist',
     cacheDir: undefined,
