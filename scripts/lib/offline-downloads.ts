@@ -2,17 +2,195 @@
  * Writes each essay's offline downloads (EPUB and single-file HTML) beside its built
  * page, from the page's own article, then fills their sizes into the page's download links.
  * Runs on the staging folder, before the search index (issue 7, part 3).
+ *
+ * This file does the reading and writing; what goes into each download is decided by
+ * offline-article.ts (both), epub.ts and single-file-html.ts.
  */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import sharp from 'sharp';
+import { DOWNLOAD_FORMATS, DOWNLOAD_SIZE_ATTRIBUTE, downloadFileName, formatFileSize, type DownloadFormat } from '../../src/lib/offline-downloads.ts';
+import { essayPath, joinBase } from '../../src/lib/urls.ts';
+import { buildEpub, EPUB_IMAGE_TYPES, epubIdentifier, modifiedDate, type EpubImage } from './epub.ts';
+import { offlineArticle, readEssayPage } from './offline-article.ts';
+import { dataUrl, inlineCssUrls, singleFileHtml } from './single-file-html.ts';
+
 export interface OfflineDownloadsOptions {
   /** The site's origin (SITE_URL), when known: links out of an essay become absolute. */
   site: string | undefined;
   /** The base path, `/` or `/sub/`. */
   base: string;
   siteTitle: string;
+  /** `dcterms:modified` of an essay that gives no date of its own; the time of the build by default. */
+  buildTime?: Date;
 }
 
-export async function writeOfflineDownloads(siteDir: string, options: OfflineDownloadsOptions): Promise<{ essays: number; bytes: number }> {
-  void siteDir;
-  void options;
-  return { essays: 0, bytes: 0 };
+export interface OfflineDownloadsResult {
+  essays: number;
+  /** All downloads together. */
+  bytes: number;
+  /** Each file written, relative to the site folder, with its size. */
+  files: Array<{ path: string; bytes: number }>;
+}
+
+/** The stylesheets written for the downloads (the site's own CSS is read from the built site). */
+const EPUB_STYLESHEET = new URL('../../src/styles/epub.css', import.meta.url);
+const SINGLE_FILE_STYLESHEET = new URL('../../src/styles/single-file.css', import.meta.url);
+
+/** Origin used to resolve links when the site's is unknown; never written into a download. */
+const UNKNOWN_ORIGIN = 'https://site.invalid';
+
+const IMAGE_TYPES: Readonly<Record<string, string>> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+export async function writeOfflineDownloads(siteDir: string, options: OfflineDownloadsOptions): Promise<OfflineDownloadsResult> {
+  const essaysDir = join(siteDir, 'essays');
+  const slugs = existsSync(essaysDir)
+    ? readdirSync(essaysDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(join(essaysDir, entry.name, 'index.html')))
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  const epubStylesheet = readFileSync(EPUB_STYLESHEET, 'utf8');
+  const singleFileStylesheet = readFileSync(SINGLE_FILE_STYLESHEET, 'utf8');
+  const buildTime = options.buildTime ?? new Date();
+  const files: OfflineDownloadsResult['files'] = [];
+  for (const slug of slugs) {
+    const pageFile = join(essaysDir, slug, 'index.html');
+    try {
+      files.push(...(await writeEssayDownloads({ siteDir, slug, pageFile, options, buildTime, epubStylesheet, singleFileStylesheet })));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`${relative(siteDir, pageFile)}: the offline downloads of this essay could not be made. ${reason}`, { cause: error });
+    }
+  }
+  return { essays: slugs.length, bytes: files.reduce((sum, file) => sum + file.bytes, 0), files };
+}
+
+interface EssayJob {
+  siteDir: string;
+  slug: string;
+  pageFile: string;
+  options: OfflineDownloadsOptions;
+  buildTime: Date;
+  epubStylesheet: string;
+  singleFileStylesheet: string;
+}
+
+async function writeEssayDownloads(job: EssayJob): Promise<Array<{ path: string; bytes: number }>> {
+  const { siteDir, slug, pageFile, options } = job;
+  const pageHtml = readFileSync(pageFile, 'utf8');
+  const page = readEssayPage(pageHtml, slug);
+  const pageUrl = new URL(joinBase(options.base, essayPath(slug)), options.site ?? UNKNOWN_ORIGIN);
+  const offline = offlineArticle(page.article, { pageUrl, siteKnown: options.site !== undefined });
+  const images = new Map(offline.images.map((src) => [src, readImage(siteDir, options.base, src)]));
+
+  const epubImages = new Map<string, EpubImage>();
+  for (const [src, image] of images) epubImages.set(src, await epubImage(image));
+  const epub = buildEpub({
+    metadata: page.metadata,
+    article: offline.article,
+    contents: page.contents,
+    images: epubImages,
+    identifier: epubIdentifier({ canonical: page.metadata.canonical, siteTitle: options.siteTitle, slug }),
+    modified: modifiedDate(page.metadata, job.buildTime),
+    stylesheet: job.epubStylesheet,
+  });
+
+  const siteCss = page.stylesheets.map((href) => {
+    const url = new URL(href, pageUrl);
+    const css = readFileSync(siteFile(siteDir, options.base, url.pathname), 'utf8');
+    return inlineCssUrls(css, (reference) => {
+      const target = new URL(reference, url);
+      const type = IMAGE_TYPES[extname(target.pathname).toLowerCase()];
+      if (target.origin !== pageUrl.origin || !type) return undefined;
+      const image = readImage(siteDir, options.base, target.pathname);
+      return dataUrl(image.bytes, image.mediaType);
+    });
+  });
+  const html = singleFileHtml({
+    metadata: page.metadata,
+    article: offline.article,
+    css: [...siteCss, job.singleFileStylesheet].join('\n'),
+    images: new Map([...images].map(([src, image]) => [src, src.startsWith('data:') ? src : dataUrl(image.bytes, image.mediaType)])),
+    siteTitle: options.siteTitle,
+  });
+
+  const written: Record<DownloadFormat, Uint8Array> = { epub, html: Buffer.from(html, 'utf8') };
+  const folder = join(siteDir, 'essays', slug);
+  const files = DOWNLOAD_FORMATS.map((format) => {
+    const file = join(folder, downloadFileName(slug, format));
+    writeFileSync(file, written[format]);
+    return { path: relative(siteDir, file).split(sep).join('/'), bytes: written[format].byteLength };
+  });
+  const sizes = { epub: written.epub.byteLength, html: written.html.byteLength };
+  writeFileSync(pageFile, fillDownloadSizes(pageHtml, sizes, page.metadata.lang));
+  return files;
+}
+
+/**
+ * The page with each download link's empty size element filled (", 14 KB"), edited in
+ * place: the rest of the page stays byte for byte as Astro wrote it.
+ */
+export function fillDownloadSizes(html: string, bytes: Readonly<Record<DownloadFormat, number>>, lang: string): string {
+  let filled = html;
+  for (const format of DOWNLOAD_FORMATS) {
+    const empty = new RegExp(`(<span\\b[^>]*\\s${DOWNLOAD_SIZE_ATTRIBUTE}="${format}"[^>]*>)(</span>)`, 'g');
+    const found = filled.match(empty)?.length ?? 0;
+    if (found !== 1) throw new Error(`The page should have one empty <span ${DOWNLOAD_SIZE_ATTRIBUTE}="${format}"> to show the file's size; it has ${found}.`);
+    filled = filled.replace(empty, (_whole, open: string, close: string) => `${open}, ${formatFileSize(bytes[format], lang)}${close}`);
+  }
+  return filled;
+}
+
+interface LoadedImage {
+  bytes: Uint8Array;
+  mediaType: string;
+}
+
+/** An image the article shows: a file of the built site (by its path under the base), or a `data:` URL. */
+function readImage(siteDir: string, base: string, src: string): LoadedImage {
+  if (src.startsWith('data:')) return parseDataUrl(src);
+  const mediaType = IMAGE_TYPES[extname(src).toLowerCase()];
+  if (!mediaType) throw new Error(`The image ${src} is not of a type the downloads can hold (${Object.keys(IMAGE_TYPES).join(', ')}).`);
+  return { bytes: readFileSync(siteFile(siteDir, base, src)), mediaType };
+}
+
+/** The file of the built site that a path under the base names; never a file outside the site. */
+function siteFile(siteDir: string, base: string, pathname: string): string {
+  if (!pathname.startsWith(base)) throw new Error(`${pathname} is outside the site's base path ${base}.`);
+  const root = resolve(siteDir);
+  const file = resolve(root, decodeURIComponent(pathname.slice(base.length)));
+  if (!file.startsWith(root + sep)) throw new Error(`${pathname} is outside the site.`);
+  if (!existsSync(file)) throw new Error(`${pathname} is not a file of the built site.`);
+  return file;
+}
+
+function parseDataUrl(url: string): LoadedImage {
+  const match = /^data:([^;,]+)((?:;[^;,]*)*),(.*)$/s.exec(url);
+  if (!match) throw new Error(`An image has a data: URL that cannot be read.`);
+  const [, mediaType = '', parameters = '', data = ''] = match;
+  const bytes = parameters.split(';').includes('base64') ? Buffer.from(data, 'base64') : Buffer.from(decodeURIComponent(data), 'utf8');
+  return { bytes, mediaType: mediaType.toLowerCase() };
+}
+
+/**
+ * The image as an EPUB 3.2 reading system must be able to show it: as it is when it is
+ * one of the core media types, else (WebP, AVIF) converted: PNG when it has transparency,
+ * JPEG when it has none.
+ */
+async function epubImage(image: LoadedImage): Promise<EpubImage> {
+  if (EPUB_IMAGE_TYPES[image.mediaType]) return image;
+  const picture = sharp(image.bytes);
+  const { hasAlpha } = await picture.metadata();
+  return hasAlpha
+    ? { bytes: await picture.png({ compressionLevel: 9 }).toBuffer(), mediaType: 'image/png' }
+    : { bytes: await picture.jpeg({ quality: 85 }).toBuffer(), mediaType: 'image/jpeg' };
 }
