@@ -1,5 +1,5 @@
 import type { Problem } from './essay-checks.ts';
-import { keyFromTitle, noteId, previewId, referenceId, referenceLabel, scenarioId } from './ids.ts';
+import { keyFromTitle, noteId, previewId, referenceId, referenceLabel, referenceLetter, scenarioId } from './ids.ts';
 
 /**
  * The shape of the mdast nodes this module reads: plain unist trees, Sätteri's
@@ -38,6 +38,8 @@ export interface Reference {
   node: TreeNode;
   /** `3`, or `3a`, `3b`… when the note is called from several places. */
   label: string;
+  /** The letter alone (`a`, `b`…), empty for a note called once: what its back-link shows. */
+  letter: string;
   id: string;
   previewId: string;
   line: number | undefined;
@@ -250,7 +252,7 @@ export function analyzeEssay(components: readonly Occurrence[], options: Analyze
     const index = note.references.length;
     const count = callCount.get(note) ?? 1;
     const label = referenceLabel(note.number, index, count);
-    note.references.push({ node, label, id: referenceId(prefix, label), previewId: previewId(prefix, label), line: node.position?.start.line });
+    note.references.push({ node, label, letter: referenceLetter(index, count), id: referenceId(prefix, label), previewId: previewId(prefix, label), line: node.position?.start.line });
   }
 
   const citedSources = notes.flatMap((note) => (note.source ? [note.source] : [])).filter((source, index, all) => all.indexOf(source) === index);

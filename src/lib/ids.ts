@@ -16,7 +16,12 @@ export const scenarioId = (prefix: string, key: string): string => `${prefix}sce
 
 /** The label of one reference to note `number`: `3` when cited once, `3a`, `3b`… when cited more. */
 export function referenceLabel(number: number, index: number, count: number): string {
-  return count === 1 ? String(number) : `${number}${letters(index)}`;
+  return `${number}${referenceLetter(index, count)}`;
+}
+
+/** The letter of one of several citations of a note (`a`, `b`…), empty for a note cited once. */
+export function referenceLetter(index: number, count: number): string {
+  return count === 1 ? '' : letters(index);
 }
 
 /** 0 → a, 25 → z, 26 → aa: enough for any number of citations. */

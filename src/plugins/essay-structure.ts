@@ -109,7 +109,7 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
         element({ type: 'mdxJsxFlowElement', name: 'EssayNote' }, [
           text('id', note.id),
           data('number', note.number),
-          data('backlinks', note.references.map((reference) => ({ href: `#${reference.id}`, label: reference.label }))),
+          data('backlinks', note.references.map((reference) => ({ href: `#${reference.id}`, label: reference.label, letter: reference.letter }))),
           ...noteProps(note, lang),
         ], note.body.children),
       );

@@ -42,6 +42,9 @@ test('a source cited three times is one note with three back-links, each named u
     'Back to reference 1b',
     'Back to reference 1c',
   ]);
+  // What a sighted reader sees: the arrow and the letter of each citation.
+  expect(backlinks.map((link) => normalisedText(link.querySelector('[aria-hidden="true"]')))).toEqual(['↩a', '↩b', '↩c']);
+  expect(normalisedText(document.querySelector('[id="notes.note-2"] a[role="doc-backlink"] [aria-hidden="true"]'))).toBe('↩');
   for (const link of backlinks) expect(document.getElementById((link.getAttribute('href') ?? '').slice(1))?.getAttribute('role')).toBe('doc-noteref');
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createHeadingIds, idPrefix, keyFromTitle, noteId, referenceLabel, scenarioId } from '../../src/lib/ids.ts';
+import { createHeadingIds, idPrefix, keyFromTitle, noteId, referenceLabel, referenceLetter, scenarioId } from '../../src/lib/ids.ts';
 
 test('two headings with the same text get distinct ids', () => {
   const id = createHeadingIds();
@@ -30,6 +30,8 @@ test('note and scenario ids carry the essay prefix, which no heading id can have
 test('a note cited once is labelled by its number; cited more, by number and letter', () => {
   expect(referenceLabel(3, 0, 1)).toBe('3');
   expect([0, 1, 2].map((index) => referenceLabel(3, index, 3))).toEqual(['3a', '3b', '3c']);
+  expect(referenceLetter(0, 1)).toBe('');
+  expect([0, 25, 26].map((index) => referenceLetter(index, 30))).toEqual(['a', 'z', 'aa']);
   expect(referenceLabel(1, 26, 30)).toBe('1aa');
 });
 
