@@ -3,13 +3,15 @@ import { join, relative } from 'node:path';
 
 /**
  * Every HTML page of a built site, as a URL path relative to the base
- * (`''` for the home page, `essays/a/`, `404.html`), sorted.
+ * (`''` for the home page, `essays/a/`, `404.html`), sorted. A page is a folder's
+ * `index.html` or an HTML file at the top (`404.html`); other HTML files are
+ * downloads (an essay's single-file copy) or Pagefind's, not pages of the site.
  */
 export function listPages(distDir: string): string[] {
   return readdirSync(distDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => relative(distDir, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .filter((path) => !path.startsWith('pagefind/'))
+    .filter((path) => path.endsWith('index.html') ? !path.startsWith('pagefind/') : !path.includes('/'))
     .map((path) => (path === 'index.html' ? '' : path.replace(/(^|\/)index\.html$/, '$1')))
     .sort();
 }
