@@ -1,27 +1,62 @@
 /**
- * Runs before the tests: makes sure a Chromium is there for pa11y-ci and the browser
- * tests. On Debian as root it installs Debian's package; anywhere else it says what to
- * install. It never downloads a browser build of its own.
+ * Runs before the tests: makes sure the tools the tests use are there: a Chromium for
+ * pa11y-ci and the browser tests, and epubcheck (with Java) for the EPUB downloads. On
+ * Debian as root it installs Debian's packages; anywhere else it says what to install.
+ * It never downloads a browser build of its own.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { BROWSER_MISSING_MESSAGE, findBrowser } from './lib/browser.ts';
+import { EPUBCHECK_MISSING_MESSAGE, findEpubcheck } from './lib/epubcheck.ts';
 
-const found = findBrowser();
-if (found) {
-  console.log(`Browser for the tests: ${found}`);
-} else if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && !process.env['PUPPETEER_EXECUTABLE_PATH']) {
-  console.log('No Chromium found: installing Debian\'s chromium package (apt-get install -y chromium)…');
+interface Tool {
+  name: string;
+  find: () => string | undefined;
+  /** Debian's packages that provide it. */
+  packages: string[];
+  missingMessage: string;
+  /** Set when the user chose the tool's path: then nothing is installed in its place. */
+  chosenBy: string | undefined;
+}
+
+const tools: Tool[] = [
+  {
+    name: 'Browser for the tests',
+    find: () => findBrowser(),
+    packages: ['chromium'],
+    missingMessage: BROWSER_MISSING_MESSAGE,
+    chosenBy: process.env['PUPPETEER_EXECUTABLE_PATH'],
+  },
+  {
+    name: 'EPUB checker',
+    find: () => {
+      const found = findEpubcheck();
+      return found && [found.command, ...found.args].join(' ');
+    },
+    packages: ['epubcheck', 'default-jre-headless'],
+    missingMessage: EPUBCHECK_MISSING_MESSAGE,
+    chosenBy: process.env['EPUBCHECK_JAR'],
+  },
+];
+
+const missing = tools.filter((tool) => !tool.find());
+const installable = missing.filter((tool) => !tool.chosenBy);
+if (installable.length > 0 && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  const packages = installable.flatMap((tool) => tool.packages);
+  console.log(`Installing Debian's ${packages.join(', ')} for the tests (apt-get install -y)…`);
   const quiet = { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } } as const;
   execFileSync('apt-get', ['update', '-q'], quiet);
-  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], quiet);
-  const installed = findBrowser();
-  if (!installed) {
-    console.error(BROWSER_MISSING_MESSAGE);
-    process.exit(1);
-  }
-  console.log(`Browser for the tests: ${installed}`);
-} else {
-  console.error(BROWSER_MISSING_MESSAGE);
-  process.exit(1);
+  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], quiet);
 }
+
+let failed = false;
+for (const tool of tools) {
+  const found = tool.find();
+  if (found) {
+    console.log(`${tool.name}: ${found}`);
+  } else {
+    console.error(tool.missingMessage);
+    failed = true;
+  }
+}
+if (failed) process.exit(1);
