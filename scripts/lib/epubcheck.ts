@@ -31,11 +31,12 @@ type Env = Record<string, string | undefined>;
  * jar, else an `epubcheck` on the PATH that is a script, else a jar on the PATH. A jar
  * needs Java: `JAVA_HOME/bin/java`, or `java` on the PATH.
  */
-export function findEpubcheck(env: Env = process.env): EpubcheckCommand | undefined {
+export function findEpubcheck(env: Env = process.env, usualJars: readonly string[] = USUAL_JARS): EpubcheckCommand | undefined {
   const fromEnv = env['EPUBCHECK_JAR'];
   if (fromEnv) return isFile(fromEnv) ? withJava(fromEnv, env) : undefined;
-  const jar = USUAL_JARS.find((path) => isFile(path) && isJar(path));
-  if (jar) return withJava(jar, env);
+  const jar = usualJars.find((path) => isFile(path) && isJar(path));
+  const viaJar = jar && withJava(jar, env);
+  if (viaJar) return viaJar;
   for (const dir of (env['PATH'] ?? '').split(delimiter).filter(Boolean)) {
     const candidate = join(dir, 'epubcheck');
     if (!isFile(candidate)) continue;
