@@ -20,7 +20,7 @@ import { decodeFragment, isHeadingSelfLink } from './offline-article.ts';
 import { classes, element, elements, foldWhiteSpace, isDataProperty, rewriteTree, stringProperty, text } from './hast-tree.ts';
 
 /** Where each part sits in the package. */
-export const EPUB_PATHS = {
+const EPUB_PATHS = {
   container: 'META-INF/container.xml',
   packageDocument: 'EPUB/package.opf',
   /** The rest are relative to the package document. */
@@ -59,7 +59,10 @@ export function epubIdentifier(essay: { canonical: string | undefined; siteTitle
 
 /** RFC 4122 version 5: SHA-1 of the namespace and the name. */
 export function uuidV5(name: string, namespace: string): string {
-  const hash = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
+  const hash = createHash('sha1')
+    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+    .update(name, 'utf8')
+    .digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
@@ -85,15 +88,44 @@ function epubDateTime(date: Date): string {
 
 /**
  * XML ids must be XML names (no leading digit, no punctuation but `-`, `.`, `_`); the
- * page's ids need only be unique. Letters of every script are fine.
+ * page's ids need only be unique. Letters of every script are fine. The ranges are
+ * XML 1.0's NameStartChar and NameChar.
  */
-const NAME_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
-const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
-const XML_NAME = new RegExp(`^[${NAME_START}][${NAME_CHAR}]*$`, 'u');
-const XML_NAME_CHAR = new RegExp(`^[${NAME_CHAR}]$`, 'u');
+const NAME_START: ReadonlyArray<readonly [number, number]> = [
+  [0x41, 0x5a],
+  [0x5f, 0x5f],
+  [0x61, 0x7a],
+  [0xc0, 0xd6],
+  [0xd8, 0xf6],
+  [0xf8, 0x2ff],
+  [0x370, 0x37d],
+  [0x37f, 0x1fff],
+  [0x200c, 0x200d],
+  [0x2070, 0x218f],
+  [0x2c00, 0x2fef],
+  [0x3001, 0xd7ff],
+  [0xf900, 0xfdcf],
+  [0xfdf0, 0xfffd],
+  [0x10000, 0xeffff],
+];
+const NAME_MORE: ReadonlyArray<readonly [number, number]> = [
+  [0x2d, 0x2e],
+  [0x30, 0x39],
+  [0xb7, 0xb7],
+  [0x300, 0x36f],
+  [0x203f, 0x2040],
+];
+
+function inRanges(char: string, ranges: ReadonlyArray<readonly [number, number]>): boolean {
+  const code = char.codePointAt(0) ?? -1;
+  return ranges.some(([first, last]) => code >= first && code <= last);
+}
+
+const isNameChar = (char: string) => inRanges(char, NAME_START) || inRanges(char, NAME_MORE);
 
 export function isXmlName(value: string): boolean {
-  return XML_NAME.test(value);
+  const [first, ...rest] = [...value];
+  return first !== undefined && inRanges(first, NAME_START) && rest.every(isNameChar);
 }
 
 /**
@@ -105,7 +137,7 @@ export function xmlIds(ids: readonly string[]): Map<string, string> {
   const renamed = new Map<string, string>();
   for (const id of ids) {
     if (isXmlName(id) || renamed.has(id)) continue;
-    const escaped = [...id].map((char) => (XML_NAME_CHAR.test(char) ? char : `_${char.codePointAt(0)!.toString(16)}_`)).join('');
+    const escaped = [...id].map((char) => (isNameChar(char) ? char : `_${char.codePointAt(0)!.toString(16)}_`)).join('');
     const base = isXmlName(escaped) ? escaped : `id-${escaped}`;
     let name = base;
     for (let n = 2; taken.has(name); n += 1) name = `${base}-${n}`;
@@ -242,15 +274,21 @@ export function navDocument({ metadata, contents, renamedIds, notes }: NavInput)
       'ol',
       {},
       entries.map((entry) =>
-        element('li', {}, [element('a', { href: target(entry.id) }, [text(entry.text)]), ...(entry.children.length > 0 ? [list(entry.children)] : [])]),
+        element('li', {}, [
+          element('a', { href: target(entry.id) }, [text(entry.text)]),
+          ...(entry.children.length > 0 ? [list(entry.children)] : []),
+        ]),
       ),
     );
   const label = contents?.label ?? metadata.title;
   const toc = element('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc', ariaLabelledBy: ['toc-heading'] }, [
     element('h1', { id: 'toc-heading' }, [text(label)]),
-    contents && contents.entries.length > 0 ? list(contents.entries) : element('ol', {}, [element('li', {}, [element('a', { href: EPUB_PATHS.content }, [text(metadata.title)])])]),
+    contents && contents.entries.length > 0
+      ? list(contents.entries)
+      : element('ol', {}, [element('li', {}, [element('a', { href: EPUB_PATHS.content }, [text(metadata.title)])])]),
   ]);
-  const landmark = (type: string, href: string, words: string) => element('li', {}, [element('a', { 'epub:type': type, href }, [text(words)])]);
+  const landmark = (type: string, href: string, words: string) =>
+    element('li', {}, [element('a', { 'epub:type': type, href }, [text(words)])]);
   const landmarks = element('nav', { 'epub:type': 'landmarks', hidden: true }, [
     element('ol', {}, [
       landmark('bodymatter', EPUB_PATHS.content, metadata.title),
@@ -265,7 +303,8 @@ export function navDocument({ metadata, contents, renamedIds, notes }: NavInput)
  * the navigation document: the same entries. Its `dtb:uid` must be the publication's identifier.
  */
 export function ncxDocument({ metadata, contents, renamedIds, identifier }: NavInput & { identifier: string }): string {
-  const entries: ContentsEntry[] = contents && contents.entries.length > 0 ? contents.entries : [{ text: metadata.title, id: '', children: [] }];
+  const entries: ContentsEntry[] =
+    contents && contents.entries.length > 0 ? contents.entries : [{ text: metadata.title, id: '', children: [] }];
   const depth = (list: ContentsEntry[]): number => Math.max(0, ...list.map((entry) => 1 + depth(entry.children)));
   let playOrder = 0;
   const navPoint = (entry: ContentsEntry): XmlElement => {
@@ -282,7 +321,12 @@ export function ncxDocument({ metadata, contents, renamedIds, identifier }: NavI
     type: 'root',
     children: [
       xml('ncx', { xmlns: 'http://www.daisy.org/z3986/2005/ncx/', version: '2005-1', 'xml:lang': metadata.lang }, [
-        xml('head', {}, [meta('dtb:uid', identifier), meta('dtb:depth', String(depth(entries))), meta('dtb:totalPageCount', '0'), meta('dtb:maxPageNumber', '0')]),
+        xml('head', {}, [
+          meta('dtb:uid', identifier),
+          meta('dtb:depth', String(depth(entries))),
+          meta('dtb:totalPageCount', '0'),
+          meta('dtb:maxPageNumber', '0'),
+        ]),
         xml('docTitle', {}, [xml('text', {}, [xmlText(metadata.title)])]),
         xml('navMap', {}, entries.map(navPoint)),
       ]),
@@ -293,7 +337,7 @@ export function ncxDocument({ metadata, contents, renamedIds, identifier }: NavI
 // ---------------------------------------------------------------------------------------
 // The package document
 
-export interface ManifestItem {
+interface ManifestItem {
   id: string;
   href: string;
   mediaType: string;
@@ -314,7 +358,13 @@ export interface AccessibilityInput {
  */
 export function accessibilityMetadata({ images, imagesWithoutAlt }: AccessibilityInput): Array<[string, string]> {
   const allDescribed = imagesWithoutAlt === 0;
-  const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability', ...(images > 0 && allDescribed ? ['alternativeText'] : [])];
+  const features = [
+    'structuralNavigation',
+    'tableOfContents',
+    'readingOrder',
+    'displayTransformability',
+    ...(images > 0 && allDescribed ? ['alternativeText'] : []),
+  ];
   const summary = [
     'An essay in text, in reading order, with its headings, a table of contents, and notes linked to and from the text.',
     images === 0 ? 'It has no images.' : allDescribed ? 'Every image has a text alternative.' : 'Some images have no text alternative.',
@@ -349,7 +399,8 @@ export interface PackageInput {
  */
 export function packageDocument({ metadata, identifier, modified, manifest, spine, accessibility }: PackageInput): string {
   const dc = (name: string, value: string, attributes: Record<string, string> = {}) => xml(`dc:${name}`, attributes, [xmlText(value)]);
-  const meta = (property: string, value: string, attributes: Record<string, string> = {}) => xml('meta', { property, ...attributes }, [xmlText(value)]);
+  const meta = (property: string, value: string, attributes: Record<string, string> = {}) =>
+    xml('meta', { property, ...attributes }, [xmlText(value)]);
   const metadataElement = xml('metadata', { 'xmlns:dc': 'http://purl.org/dc/elements/1.1/' }, [
     dc('identifier', identifier, { id: 'publication-id' }),
     dc('title', metadata.title),
@@ -366,7 +417,14 @@ export function packageDocument({ metadata, identifier, modified, manifest, spin
   const manifestElement = xml(
     'manifest',
     {},
-    manifest.map((item) => xml('item', { id: item.id, href: item.href, 'media-type': item.mediaType, ...(item.properties ? { properties: item.properties } : {}) })),
+    manifest.map((item) =>
+      xml('item', {
+        id: item.id,
+        href: item.href,
+        'media-type': item.mediaType,
+        ...(item.properties ? { properties: item.properties } : {}),
+      }),
+    ),
   );
   const ncx = manifest.find((item) => item.mediaType === 'application/x-dtbncx+xml');
   const spineElement = xml(
@@ -376,14 +434,20 @@ export function packageDocument({ metadata, identifier, modified, manifest, spin
   );
   const root = xml(
     'package',
-    { xmlns: 'http://www.idpf.org/2007/opf', version: '3.0', 'unique-identifier': 'publication-id', 'xml:lang': metadata.lang, dir: metadata.dir },
+    {
+      xmlns: 'http://www.idpf.org/2007/opf',
+      version: '3.0',
+      'unique-identifier': 'publication-id',
+      'xml:lang': metadata.lang,
+      dir: metadata.dir,
+    },
     [metadataElement, manifestElement, spineElement],
   );
   return serialiseXml({ type: 'root', children: [root] });
 }
 
 /** `META-INF/container.xml`: where the package document is. */
-export function containerDocument(): string {
+function containerDocument(): string {
   return serialiseXml({
     type: 'root',
     children: [
@@ -429,18 +493,21 @@ export function buildEpub(input: EpubInput): Uint8Array {
   const notesSection = select('[role~="doc-endnotes"]', article);
   const notesHeading = notesSection && select('h2, h3', notesSection);
   const notesId = notesSection && stringProperty(notesSection, 'id');
-  const notes = notesId && notesHeading ? { id: originalId(notesId, renamedIds), heading: foldWhiteSpace(toString(notesHeading)) } : undefined;
+  const notes =
+    notesId && notesHeading ? { id: originalId(notesId, renamedIds), heading: foldWhiteSpace(toString(notesHeading)) } : undefined;
   const nav = navDocument({ metadata: input.metadata, contents: input.contents, renamedIds, notes });
   const ncx = ncxDocument({ metadata: input.metadata, contents: input.contents, renamedIds, notes, identifier: input.identifier });
 
   const images = elements(article).filter((node) => node.tagName === 'img');
-  const contentProperties = [
-    ...(select('svg', article) ? ['svg'] : []),
-    ...(select('math', article) ? ['mathml'] : []),
-  ].join(' ');
+  const contentProperties = [...(select('svg', article) ? ['svg'] : []), ...(select('math', article) ? ['mathml'] : [])].join(' ');
   const manifest: ManifestItem[] = [
     { id: 'nav', href: EPUB_PATHS.nav, mediaType: 'application/xhtml+xml', properties: 'nav' },
-    { id: 'essay', href: EPUB_PATHS.content, mediaType: 'application/xhtml+xml', ...(contentProperties ? { properties: contentProperties } : {}) },
+    {
+      id: 'essay',
+      href: EPUB_PATHS.content,
+      mediaType: 'application/xhtml+xml',
+      ...(contentProperties ? { properties: contentProperties } : {}),
+    },
     { id: 'ncx', href: EPUB_PATHS.ncx, mediaType: 'application/x-dtbncx+xml' },
     { id: 'style', href: EPUB_PATHS.stylesheet, mediaType: 'text/css' },
     ...imageFiles.map((file) => ({ id: file.id, href: file.href, mediaType: file.image.mediaType })),
@@ -467,7 +534,9 @@ export function buildEpub(input: EpubInput): Uint8Array {
     [folder + EPUB_PATHS.content]: strToU8(content),
     [folder + EPUB_PATHS.stylesheet]: strToU8(stylesheet),
     // Pictures are compressed already; SVG is text, and shrinks.
-    ...Object.fromEntries(imageFiles.map((file) => [folder + file.href, [file.image.bytes, { level: file.image.mediaType === 'image/svg+xml' ? 9 : 0 }]])),
+    ...Object.fromEntries(
+      imageFiles.map((file) => [folder + file.href, [file.image.bytes, { level: file.image.mediaType === 'image/svg+xml' ? 9 : 0 }]]),
+    ),
   };
   return zipSync(files, { level: 9, mtime });
 }
@@ -503,9 +572,11 @@ export function fitStylesheet(article: Element, css: string): string {
  * means nothing: its content takes its place. Fewer of them also keeps epubcheck's
  * "excessive DIV or SPAN tags" heuristic (HTM-022) quiet on essays of some length.
  */
-export function unwrapBareContainers(article: Element): void {
+function unwrapBareContainers(article: Element): void {
   rewriteTree(article, (node) =>
-    node.type === 'element' && (node.tagName === 'span' || node.tagName === 'div') && Object.keys(node.properties).length === 0 ? node.children : node,
+    node.type === 'element' && (node.tagName === 'span' || node.tagName === 'div') && Object.keys(node.properties).length === 0
+      ? node.children
+      : node,
   );
 }
 

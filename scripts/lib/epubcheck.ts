@@ -124,11 +124,16 @@ export async function runEpubcheck(file: string, command: EpubcheckCommand = req
   const reportFile = join(scratch, 'report.json');
   try {
     await new Promise<void>((resolve, reject) => {
-      execFile(command.command, [...command.args, file, '-u', '--json', reportFile], { maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
-        // A non-zero exit with a report means errors were found: the report says which.
-        if (error && !isFile(reportFile)) reject(new Error(`epubcheck could not check ${file}: ${stderr || error.message}`));
-        else resolve();
-      });
+      execFile(
+        command.command,
+        [...command.args, file, '-u', '--json', reportFile],
+        { maxBuffer: 16 * 1024 * 1024 },
+        (error, _stdout, stderr) => {
+          // A non-zero exit with a report means errors were found: the report says which.
+          if (error && !isFile(reportFile)) reject(new Error(`epubcheck could not check ${file}: ${stderr || error.message}`));
+          else resolve();
+        },
+      );
     });
     return parseEpubcheckReport(readFileSync(reportFile, 'utf8'));
   } finally {

@@ -195,7 +195,8 @@ function offlineLink(link: Element, { pageUrl, siteKnown }: OfflineArticleOption
   if (!['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol)) return link.children;
   if (url.origin !== pageUrl.origin) return link;
   // The page itself: a fragment stays a fragment, a bare link to the page goes nowhere new.
-  if (url.pathname === pageUrl.pathname && url.search === '') return url.hash ? { ...link, properties: { ...link.properties, href: url.hash } } : link.children;
+  if (url.pathname === pageUrl.pathname && url.search === '')
+    return url.hash ? { ...link, properties: { ...link.properties, href: url.hash } } : link.children;
   return siteKnown ? { ...link, properties: { ...link.properties, href: url.href } } : link.children;
 }
 

@@ -9,7 +9,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
-import { DOWNLOAD_FORMATS, DOWNLOAD_SIZE_ATTRIBUTE, downloadFileName, formatFileSize, type DownloadFormat } from '../../src/lib/offline-downloads.ts';
+import {
+  DOWNLOAD_FORMATS,
+  DOWNLOAD_SIZE_ATTRIBUTE,
+  downloadFileName,
+  formatFileSize,
+  type DownloadFormat,
+} from '../../src/lib/offline-downloads.ts';
 import { essayPath, joinBase } from '../../src/lib/urls.ts';
 import { buildEpub, EPUB_IMAGE_TYPES, epubIdentifier, modifiedDate, type EpubImage } from './epub.ts';
 import { offlineArticle, readEssayPage } from './offline-article.ts';
@@ -144,7 +150,10 @@ export function fillDownloadSizes(html: string, bytes: Readonly<Record<DownloadF
   for (const format of DOWNLOAD_FORMATS) {
     const empty = new RegExp(`(<span\\b[^>]*\\s${DOWNLOAD_SIZE_ATTRIBUTE}="${format}"[^>]*>)(</span>)`, 'g');
     const found = filled.match(empty)?.length ?? 0;
-    if (found !== 1) throw new Error(`The page should have one empty <span ${DOWNLOAD_SIZE_ATTRIBUTE}="${format}"> to show the file's size; it has ${found}.`);
+    if (found !== 1)
+      throw new Error(
+        `The page should have one empty <span ${DOWNLOAD_SIZE_ATTRIBUTE}="${format}"> to show the file's size; it has ${found}.`,
+      );
     filled = filled.replace(empty, (_whole, open: string, close: string) => `${open}, ${formatFileSize(bytes[format], lang)}${close}`);
   }
   return filled;

@@ -93,7 +93,10 @@ export function singleFileHtml({ metadata, article: offline, css, images, siteTi
       { type: 'doctype' },
       element('html', { lang: metadata.lang, dir: metadata.dir }, [
         element('head', {}, head),
-        element('body', {}, [element('main', { id: 'main-content' }, [article]), element('footer', { className: ['offline-source'] }, [footerText])]),
+        element('body', {}, [
+          element('main', { id: 'main-content' }, [article]),
+          element('footer', { className: ['offline-source'] }, [footerText]),
+        ]),
       ]),
     ],
   };

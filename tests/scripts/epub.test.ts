@@ -57,7 +57,9 @@ function essay() {
 const xml = (source: string) => new DOMParser().parseFromString(source, 'text/xml') as unknown as Document;
 
 test('a version 5 UUID matches RFC 4122 (as Python’s uuid.uuid5 computes it)', () => {
-  expect(uuidV5('https://essays.example/reading/room/essays/on-time/', '6ba7b811-9dad-11d1-80b4-00c04fd430c8')).toBe('fafb8a38-ff44-592c-be1c-f3f26d4b4bb5');
+  expect(uuidV5('https://essays.example/reading/room/essays/on-time/', '6ba7b811-9dad-11d1-80b4-00c04fd430c8')).toBe(
+    'fafb8a38-ff44-592c-be1c-f3f26d4b4bb5',
+  );
   expect(uuidV5('essay-press:Essays/on-time', '6ba7b811-9dad-11d1-80b4-00c04fd430c8')).toBe('55ac2a80-1855-527a-b93b-026fdac58a20');
 });
 
@@ -65,8 +67,12 @@ test('the identifier is the same in every build, from the canonical URL, else fr
   const canonical = 'https://essays.example/reading/room/essays/on-time/';
   expect(epubIdentifier({ canonical, siteTitle: 'Essays', slug: 'on-time' })).toBe('urn:uuid:fafb8a38-ff44-592c-be1c-f3f26d4b4bb5');
   expect(epubIdentifier({ canonical, siteTitle: 'Other title', slug: 'on-time' })).toBe('urn:uuid:fafb8a38-ff44-592c-be1c-f3f26d4b4bb5');
-  expect(epubIdentifier({ canonical: undefined, siteTitle: 'Essays', slug: 'on-time' })).toBe('urn:uuid:55ac2a80-1855-527a-b93b-026fdac58a20');
-  expect(epubIdentifier({ canonical: undefined, siteTitle: 'Essays', slug: 'on-space' })).not.toBe(epubIdentifier({ canonical: undefined, siteTitle: 'Essays', slug: 'on-time' }));
+  expect(epubIdentifier({ canonical: undefined, siteTitle: 'Essays', slug: 'on-time' })).toBe(
+    'urn:uuid:55ac2a80-1855-527a-b93b-026fdac58a20',
+  );
+  expect(epubIdentifier({ canonical: undefined, siteTitle: 'Essays', slug: 'on-space' })).not.toBe(
+    epubIdentifier({ canonical: undefined, siteTitle: 'Essays', slug: 'on-time' }),
+  );
 });
 
 test('dcterms:modified is the essay’s update, else its publication, else the build’s time', () => {
@@ -92,7 +98,12 @@ test('the EPUB article: no in-page contents, headings without self-links, notes 
   const { article: offline } = essay();
   const { article, renamedIds } = epubArticle(offline, new Map([['/_astro/a.webp', 'images/image-1.jpg']]));
   expect(select('nav', article)).toBeUndefined();
-  expect(selectAll('h2, h3', article).map((heading) => heading.children.map((child) => child.type))).toEqual([['text'], ['text'], ['text'], ['text']]);
+  expect(selectAll('h2, h3', article).map((heading) => heading.children.map((child) => child.type))).toEqual([
+    ['text'],
+    ['text'],
+    ['text'],
+    ['text'],
+  ]);
   expect(select('a[role="doc-noteref"]', article)?.properties['epub:type']).toBe('noteref');
   expect(select('section', article)?.properties['epub:type']).toBe('endnotes');
   expect(selectAll('[epub\\:type="endnote"]', article).map((note) => note.properties['id'])).toEqual(['on-time.note-1']);
@@ -114,7 +125,11 @@ test('an image the package does not hold is an error, not a broken picture', () 
 test('the content document is XHTML: XML declaration, namespaces, language three ways, self-closed empty elements', () => {
   const { article } = epubArticle(essay().article, new Map([['/_astro/a.webp', 'images/image-1.jpg']]));
   const source = contentDocument(article, metadata);
-  expect(source.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="fr" xml:lang="fr" dir="ltr">')).toBe(true);
+  expect(
+    source.startsWith(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="fr" xml:lang="fr" dir="ltr">',
+    ),
+  ).toBe(true);
   expect(source).toContain('<link rel="stylesheet" type="text/css" href="style.css" />');
   expect(source).toMatch(/<img src="images\/image-1.jpg" alt="A flag" width="24" height="16" \/>/);
   expect(source).not.toContain('<script');
@@ -122,7 +137,12 @@ test('the content document is XHTML: XML declaration, namespaces, language three
 
 test('the navigation document lists the page’s contents, nested, with ids renamed as in the content document', () => {
   const { page } = essay();
-  const source = navDocument({ metadata, contents: page.contents, renamedIds: new Map([['2025-outlook', 'id-2025-outlook']]), notes: { id: 'on-time.notes', heading: 'Notes' } });
+  const source = navDocument({
+    metadata,
+    contents: page.contents,
+    renamedIds: new Map([['2025-outlook', 'id-2025-outlook']]),
+    notes: { id: 'on-time.notes', heading: 'Notes' },
+  });
   const document = xml(source);
   const toc = document.querySelector('nav[epub\\:type="toc"]');
   expect(toc?.querySelector('h1')?.textContent).toBe('Sommaire');
@@ -141,16 +161,25 @@ test('the navigation document lists the page’s contents, nested, with ids rena
 
 test('without contents, the table of contents has one entry: the essay', () => {
   const document = xml(navDocument({ metadata, contents: undefined, renamedIds: new Map(), notes: undefined }));
-  expect([...document.querySelectorAll('nav[epub\\:type="toc"] a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([['Sur le temps', 'essay.xhtml']]);
+  expect([...document.querySelectorAll('nav[epub\\:type="toc"] a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+    ['Sur le temps', 'essay.xhtml'],
+  ]);
   expect(document.querySelectorAll('nav[epub\\:type="landmarks"] a')).toHaveLength(1);
 });
 
 test('the NCX carries the publication’s identifier and the same entries, in play order', () => {
   const { page } = essay();
-  const document = xml(ncxDocument({ metadata, contents: page.contents, renamedIds: new Map(), notes: undefined, identifier: 'urn:uuid:x' }));
+  const document = xml(
+    ncxDocument({ metadata, contents: page.contents, renamedIds: new Map(), notes: undefined, identifier: 'urn:uuid:x' }),
+  );
   expect(document.querySelector('meta[name="dtb:uid"]')?.getAttribute('content')).toBe('urn:uuid:x');
   expect(document.querySelector('meta[name="dtb:depth"]')?.getAttribute('content')).toBe('2');
-  expect([...document.querySelectorAll('navPoint')].map((point) => [point.getAttribute('playOrder'), point.querySelector('content')?.getAttribute('src')])).toEqual([
+  expect(
+    [...document.querySelectorAll('navPoint')].map((point) => [
+      point.getAttribute('playOrder'),
+      point.querySelector('content')?.getAttribute('src'),
+    ]),
+  ).toEqual([
     ['1', 'essay.xhtml#2025-outlook'],
     ['2', 'essay.xhtml#мир'],
     ['3', 'essay.xhtml#on-time.notes'],
@@ -174,7 +203,8 @@ function opf(overrides: Partial<EssayMetadata> = {}, images = 0) {
   );
 }
 
-const metas = (document: Document, property: string) => [...document.querySelectorAll(`meta[property="${property}"]`)].map((meta) => meta.textContent);
+const metas = (document: Document, property: string) =>
+  [...document.querySelectorAll(`meta[property="${property}"]`)].map((meta) => meta.textContent);
 const dc = (document: Document, name: string) => [...document.getElementsByTagName(`dc:${name}`)].map((element) => element.textContent);
 
 test('the package document gives the essay’s title, language, description and identifier, and invents no author, date or source', () => {
@@ -192,7 +222,11 @@ test('the package document gives the essay’s title, language, description and 
 });
 
 test('authors, the publication date and the canonical URL appear when the essay gives them', () => {
-  const document = opf({ authors: ['Ada Example', 'Grace Fixture'], published: '2025-03-01', canonical: 'https://essays.example/essays/on-time/' });
+  const document = opf({
+    authors: ['Ada Example', 'Grace Fixture'],
+    published: '2025-03-01',
+    canonical: 'https://essays.example/essays/on-time/',
+  });
   expect(dc(document, 'creator')).toEqual(['Ada Example', 'Grace Fixture']);
   expect(dc(document, 'date')).toEqual(['2025-03-01']);
   expect(dc(document, 'source')).toEqual(['https://essays.example/essays/on-time/']);
@@ -206,7 +240,12 @@ test('the accessibility metadata of EPUB Accessibility 1.1, in the package', () 
   const document = opf();
   expect(metas(document, 'schema:accessMode')).toEqual(['textual']);
   expect(metas(document, 'schema:accessModeSufficient')).toEqual(['textual']);
-  expect(metas(document, 'schema:accessibilityFeature')).toEqual(['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability']);
+  expect(metas(document, 'schema:accessibilityFeature')).toEqual([
+    'structuralNavigation',
+    'tableOfContents',
+    'readingOrder',
+    'displayTransformability',
+  ]);
   expect(metas(document, 'schema:accessibilityHazard')).toEqual(['none']);
   expect(metas(document, 'dcterms:conformsTo')).toEqual(['EPUB Accessibility 1.1 - WCAG 2.2 Level AA']);
   const summary = document.querySelector('meta[property="schema:accessibilitySummary"]');
@@ -215,9 +254,16 @@ test('the accessibility metadata of EPUB Accessibility 1.1, in the package', () 
 });
 
 test('images add the visual mode, and alternative text only when every image has some', () => {
-  const described = new Map(accessibilityMetadata({ images: 2, imagesWithoutAlt: 0 }).map(([property, value]) => [`${property}=${value}`, true]));
+  const described = new Map(
+    accessibilityMetadata({ images: 2, imagesWithoutAlt: 0 }).map(([property, value]) => [`${property}=${value}`, true]),
+  );
   expect([...described.keys()]).toEqual(
-    expect.arrayContaining(['schema:accessMode=visual', 'schema:accessModeSufficient=textual', 'schema:accessModeSufficient=textual,visual', 'schema:accessibilityFeature=alternativeText']),
+    expect.arrayContaining([
+      'schema:accessMode=visual',
+      'schema:accessModeSufficient=textual',
+      'schema:accessModeSufficient=textual,visual',
+      'schema:accessibilityFeature=alternativeText',
+    ]),
   );
   const undescribed = accessibilityMetadata({ images: 2, imagesWithoutAlt: 1 }).map(([property, value]) => `${property}=${value}`);
   expect(undescribed).not.toContain('schema:accessibilityFeature=alternativeText');
@@ -233,7 +279,9 @@ test('the stylesheet and the article are fitted to each other: unstyled classes 
     children: [{ type: 'element', tagName: 'p', properties: { className: ['note', 'unstyled'] }, children: [] }],
   };
   const css = `/* A comment. */\nh1 { font-size: 1.6em; }\n.note,\n.scenario { margin: 0; }\n.scenario-title { margin: 1em }\n[dir='rtl'] .note { margin-right: 1em; }`;
-  expect(fitStylesheet(article, css)).toBe("h1 {\n  font-size: 1.6em;\n}\n\n.note {\n  margin: 0;\n}\n\n[dir='rtl'] .note {\n  margin-right: 1em;\n}\n");
+  expect(fitStylesheet(article, css)).toBe(
+    "h1 {\n  font-size: 1.6em;\n}\n\n.note {\n  margin: 0;\n}\n\n[dir='rtl'] .note {\n  margin-right: 1em;\n}\n",
+  );
   expect(article.properties['className']).toBeUndefined();
   expect((article.children[0] as Element).properties['className']).toEqual(['note']);
   expect(() => fitStylesheet(article, '@media print { .note { margin: 0 } }')).toThrow('no @-rules');
@@ -265,9 +313,24 @@ test('the zip starts with the mimetype entry, stored, with no extra field', () =
 
 test('the package holds the documents, the stylesheet and each image, all in the manifest', () => {
   const files = unzipSync(buildEpub(epubInput()));
-  expect(Object.keys(files)).toEqual(['mimetype', 'META-INF/container.xml', 'EPUB/package.opf', 'EPUB/nav.xhtml', 'EPUB/toc.ncx', 'EPUB/essay.xhtml', 'EPUB/style.css', 'EPUB/images/image-1.jpg']);
-  const manifest = [...xml(strFromU8(files['EPUB/package.opf']!)).querySelectorAll('manifest item')].map((item) => `EPUB/${item.getAttribute('href')}`);
-  expect(manifest.sort()).toEqual(Object.keys(files).filter((name) => name.startsWith('EPUB/') && name !== 'EPUB/package.opf').sort());
+  expect(Object.keys(files)).toEqual([
+    'mimetype',
+    'META-INF/container.xml',
+    'EPUB/package.opf',
+    'EPUB/nav.xhtml',
+    'EPUB/toc.ncx',
+    'EPUB/essay.xhtml',
+    'EPUB/style.css',
+    'EPUB/images/image-1.jpg',
+  ]);
+  const manifest = [...xml(strFromU8(files['EPUB/package.opf']!)).querySelectorAll('manifest item')].map(
+    (item) => `EPUB/${item.getAttribute('href')}`,
+  );
+  expect(manifest.sort()).toEqual(
+    Object.keys(files)
+      .filter((name) => name.startsWith('EPUB/') && name !== 'EPUB/package.opf')
+      .sort(),
+  );
   expect(strFromU8(files['META-INF/container.xml']!)).toContain('full-path="EPUB/package.opf"');
 });
 
@@ -277,5 +340,7 @@ test('an unchanged essay gives the same bytes in every build', () => {
 
 test('an image type EPUB 3.2 cannot hold is refused (the build converts WebP and AVIF first)', () => {
   const input = epubInput();
-  expect(() => buildEpub({ ...input, images: new Map([['/_astro/a.webp', { bytes: new Uint8Array(), mediaType: 'image/webp' }]]) })).toThrow('image/webp');
+  expect(() =>
+    buildEpub({ ...input, images: new Map([['/_astro/a.webp', { bytes: new Uint8Array(), mediaType: 'image/webp' }]]) }),
+  ).toThrow('image/webp');
 });

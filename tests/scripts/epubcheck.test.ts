@@ -2,7 +2,13 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { EPUBCHECK_MISSING_MESSAGE, findEpubcheck, formatEpubcheckMessages, parseEpubcheckReport, requireEpubcheck } from '../../scripts/lib/epubcheck.ts';
+import {
+  EPUBCHECK_MISSING_MESSAGE,
+  findEpubcheck,
+  formatEpubcheckMessages,
+  parseEpubcheckReport,
+  requireEpubcheck,
+} from '../../scripts/lib/epubcheck.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'epubcheck-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -20,14 +26,19 @@ function bin(name: string, files: Record<string, [string, boolean]>): string {
 
 test('EPUBCHECK_JAR wins, run with the java on the PATH; a jar that is not there finds nothing rather than a guess', () => {
   const dir = bin('chosen', { 'epubcheck.jar': ['PK\u0003\u0004', false], java: ['#!/bin/sh\n', true] });
-  expect(findEpubcheck({ EPUBCHECK_JAR: join(dir, 'epubcheck.jar'), PATH: dir })).toEqual({ command: join(dir, 'java'), args: ['-jar', join(dir, 'epubcheck.jar')] });
+  expect(findEpubcheck({ EPUBCHECK_JAR: join(dir, 'epubcheck.jar'), PATH: dir })).toEqual({
+    command: join(dir, 'java'),
+    args: ['-jar', join(dir, 'epubcheck.jar')],
+  });
   expect(findEpubcheck({ EPUBCHECK_JAR: join(dir, 'missing.jar'), PATH: dir })).toBeUndefined();
 });
 
 test('JAVA_HOME’s java comes before the PATH’s, and a jar without any Java is not enough', () => {
   const home = bin('java-home/bin', { java: ['#!/bin/sh\n', true] });
   const dir = bin('jar-only', { 'epubcheck.jar': ['PK\u0003\u0004', false] });
-  expect(findEpubcheck({ EPUBCHECK_JAR: join(dir, 'epubcheck.jar'), JAVA_HOME: join(home, '..'), PATH: '' })?.command).toBe(join(home, 'java'));
+  expect(findEpubcheck({ EPUBCHECK_JAR: join(dir, 'epubcheck.jar'), JAVA_HOME: join(home, '..'), PATH: '' })?.command).toBe(
+    join(home, 'java'),
+  );
   expect(findEpubcheck({ EPUBCHECK_JAR: join(dir, 'epubcheck.jar'), PATH: dir })).toBeUndefined();
 });
 
@@ -55,7 +66,12 @@ test('a missing epubcheck is an error that says exactly what to install', () => 
 test('the JSON report is read into one line per message, with where it is', () => {
   const report = JSON.stringify({
     messages: [
-      { ID: 'RSC-005', severity: 'ERROR', message: 'Error while parsing file: element "x" not allowed here', locations: [{ path: 'EPUB/essay.xhtml', line: 3, column: 40 }] },
+      {
+        ID: 'RSC-005',
+        severity: 'ERROR',
+        message: 'Error while parsing file: element "x" not allowed here',
+        locations: [{ path: 'EPUB/essay.xhtml', line: 3, column: 40 }],
+      },
       { ID: 'HTM-022', severity: 'USAGE', message: 'Document may contain excessive DIV or SPAN tags.', locations: [] },
     ],
     checker: { nError: 1 },

@@ -104,24 +104,39 @@ test('with the site’s address known, links to its other pages become absolute;
     '<a href="#here">here</a> <a href="/sub/">home</a> <a href="../other/">other</a> <a href="https://example.org/x">out</a> <a href="mailto:a@example.org">mail</a> <a href="/sub/essays/on-time/#here">self</a>',
     { pageUrl: siteUrl, siteKnown: true },
   );
-  expect(result.hrefs).toEqual(['#here', 'https://essays.example/sub/', 'https://essays.example/sub/essays/other/', 'https://example.org/x', 'mailto:a@example.org', '#here']);
+  expect(result.hrefs).toEqual([
+    '#here',
+    'https://essays.example/sub/',
+    'https://essays.example/sub/essays/other/',
+    'https://example.org/x',
+    'mailto:a@example.org',
+    '#here',
+  ]);
 });
 
 test('without it, links to other pages of the site become their text, since a relative link would be dead in a file', () => {
-  const result = links('<a href="/sub/">home</a>, <a href="../other/">other</a> and <a href="https://example.org/x">out</a>', { pageUrl: unknownSite, siteKnown: false });
+  const result = links('<a href="/sub/">home</a>, <a href="../other/">other</a> and <a href="https://example.org/x">out</a>', {
+    pageUrl: unknownSite,
+    siteKnown: false,
+  });
   expect(result.hrefs).toEqual(['https://example.org/x']);
   expect(result.text).toBe('home, other and out');
 });
 
 test('a link to an id outside the article, a script link and a link to the page itself become text', () => {
-  const result = links('<a href="#main-content">skip</a> <a href="javascript:void(0)">js</a> <a href="/sub/essays/on-time/">self</a>', { pageUrl: siteUrl, siteKnown: true });
+  const result = links('<a href="#main-content">skip</a> <a href="javascript:void(0)">js</a> <a href="/sub/essays/on-time/">self</a>', {
+    pageUrl: siteUrl,
+    siteKnown: true,
+  });
   expect(result.hrefs).toEqual([]);
   expect(result.text).toBe('skip js self');
 });
 
 test('ARIA references to ids that are gone are dropped, and those that remain are kept', () => {
   const { article: offline } = offlineArticle(
-    article('<nav class="toc" aria-labelledby="toc-label gone"><p id="toc-label">Contents</p></nav><section aria-describedby="gone">x</section>'),
+    article(
+      '<nav class="toc" aria-labelledby="toc-label gone"><p id="toc-label">Contents</p></nav><section aria-describedby="gone">x</section>',
+    ),
     { pageUrl: siteUrl, siteKnown: true },
   );
   expect(select('nav', offline)?.properties['ariaLabelledBy']).toEqual(['toc-label']);
@@ -135,7 +150,9 @@ test('an image keeps one source, a path of the site, and each source is listed o
     { pageUrl: siteUrl, siteKnown: true },
   );
   expect(selectAll('picture, source', offline)).toEqual([]);
-  expect(selectAll('img', offline).map((image) => [image.properties['src'], image.properties['srcSet'], image.properties['sizes']])).toEqual([
+  expect(
+    selectAll('img', offline).map((image) => [image.properties['src'], image.properties['srcSet'], image.properties['sizes']]),
+  ).toEqual([
     ['/sub/_astro/a.webp', undefined, undefined],
     ['/sub/_astro/a.webp', undefined, undefined],
     ['data:image/png;base64,iVBORw0KGgo=', undefined, undefined],
@@ -144,10 +161,13 @@ test('an image keeps one source, a path of the site, and each source is listed o
 });
 
 test('an image from another origin becomes its text alternative: neither download may make a request', () => {
-  const { article: offline, images } = offlineArticle(article('<p><img src="https://cdn.example/a.png" alt="A chart of rainfall"><img src="https://cdn.example/b.png" alt=""></p>'), {
-    pageUrl: siteUrl,
-    siteKnown: true,
-  });
+  const { article: offline, images } = offlineArticle(
+    article('<p><img src="https://cdn.example/a.png" alt="A chart of rainfall"><img src="https://cdn.example/b.png" alt=""></p>'),
+    {
+      pageUrl: siteUrl,
+      siteKnown: true,
+    },
+  );
   expect(images).toEqual([]);
   expect(toHtml(select('p', offline)!)).toBe('<p><span class="image-alt">A chart of rainfall</span></p>');
 });

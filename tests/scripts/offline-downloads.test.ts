@@ -19,7 +19,9 @@ test('sizes are written in the page’s language', () => {
 });
 
 test('a page without its size element, or with two, is an error that says which', () => {
-  expect(() => fillDownloadSizes('<p>No links</p>', { epub: 1, html: 1 }, 'en')).toThrow('one empty <span data-download-size="epub"> to show the file\'s size; it has 0');
+  expect(() => fillDownloadSizes('<p>No links</p>', { epub: 1, html: 1 }, 'en')).toThrow(
+    'one empty <span data-download-size="epub"> to show the file\'s size; it has 0',
+  );
   expect(() => fillDownloadSizes(LINKS + LINKS, { epub: 1, html: 1 }, 'en')).toThrow('it has 2');
   // Already filled: a second pass would have nothing to fill.
   expect(() => fillDownloadSizes(fillDownloadSizes(LINKS, { epub: 1, html: 1 }, 'en'), { epub: 1, html: 1 }, 'en')).toThrow('it has 0');
