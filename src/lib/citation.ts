@@ -1,4 +1,4 @@
-import type { Source } from './essay-structure.ts';
+import type { Source } from './essay-schema.ts';
 
 /** A source's parts, formatted for display in the essay's language. */
 export interface FormattedCitation {

@@ -59,3 +59,6 @@ export const essaySchema = z.object({
 });
 
 export type EssayData = z.infer<typeof essaySchema>;
+
+/** A source as the schema gives it: dates are Dates. */
+export type Source = z.output<typeof sourceSchema>;

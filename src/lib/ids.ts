@@ -13,6 +13,7 @@ export const noteId = (prefix: string, number: number): string => `${prefix}note
 export const referenceId = (prefix: string, label: string): string => `${prefix}ref-${label}`;
 export const previewId = (prefix: string, label: string): string => `${prefix}preview-${label}`;
 export const scenarioId = (prefix: string, key: string): string => `${prefix}scenario-${key}`;
+export const figureId = (prefix: string, key: string): string => `${prefix}figure-${key}`;
 
 /** The label of one reference to note `number`: `3` when cited once, `3a`, `3b`… when cited more. */
 export function referenceLabel(number: number, index: number, count: number): string {

@@ -18,6 +18,8 @@ export interface Labels {
   close: string;
   /** "Scenario 2" */
   scenario: (n: number) => string;
+  /** "Figure 2" */
+  figure: (n: number) => string;
   accessed: (date: string) => string;
   /** "Read offline": the links to an essay's EPUB and single-file HTML. */
   readOffline: string;
@@ -66,6 +68,7 @@ const english: Labels = {
   sourceNeeded: 'Source needed',
   close: 'Close',
   scenario: (n) => `Scenario ${n}`,
+  figure: (n) => `Figure ${n}`,
   accessed: (date) => `accessed ${date}`,
   readOffline: 'Read offline',
   minutesRead: (minutes) => `${minutes} min read`,
@@ -107,6 +110,7 @@ const LABELS: Record<string, Labels> = {
     sourceNeeded: 'Source nécessaire',
     close: 'Fermer',
     scenario: (n) => `Scénario ${n}`,
+    figure: (n) => `Figure ${n}`,
     accessed: (date) => `consulté le ${date}`,
     readOffline: 'Lire hors ligne',
     minutesRead: (minutes) => `${minutes} min de lecture`,
@@ -145,6 +149,7 @@ const LABELS: Record<string, Labels> = {
     sourceNeeded: 'Quelle fehlt',
     close: 'Schließen',
     scenario: (n) => `Szenario ${n}`,
+    figure: (n) => `Abbildung ${n}`,
     accessed: (date) => `abgerufen am ${date}`,
     readOffline: 'Offline lesen',
     minutesRead: (minutes) => `${minutes} Min. Lesezeit`,
@@ -183,6 +188,7 @@ const LABELS: Record<string, Labels> = {
     sourceNeeded: 'Falta la fuente',
     close: 'Cerrar',
     scenario: (n) => `Escenario ${n}`,
+    figure: (n) => `Figura ${n}`,
     accessed: (date) => `consultado el ${date}`,
     readOffline: 'Leer sin conexión',
     minutesRead: (minutes) => `${minutes} min de lectura`,

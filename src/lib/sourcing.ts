@@ -1,6 +1,7 @@
 import { mdxToMdast } from 'satteri';
 import { readFrontmatter, slugOf, type EssaySource, type Problem } from './essay-checks.ts';
-import { analyzeEssay, componentsInOrder, summarizeSourcing, type Source, type SourcingSummary, type TreeNode } from './essay-structure.ts';
+import { sourceSchema } from './essay-schema.ts';
+import { analyzeEssay, componentsInOrder, summarizeSourcing, type SourcingSummary } from './essay-structure.ts';
 import { idPrefix } from './ids.ts';
 
 export interface EssaySourcing {
@@ -15,17 +16,19 @@ export interface EssaySourcing {
  * left to the build, which reports it with its own line and column.
  */
 export function analyzeEssayFile(essay: EssaySource): EssaySourcing | undefined {
-  let tree: TreeNode;
+  let tree: ReturnType<typeof mdxToMdast>;
   try {
-    tree = mdxToMdast(essay.source) as unknown as TreeNode;
+    tree = mdxToMdast(essay.source);
   } catch {
     return undefined;
   }
-  const sources = readFrontmatter(essay.source)['sources'];
+  if (tree.type !== 'root') return undefined;
+  // Mistakes in the sources themselves are reported by the frontmatter checks.
+  const sources = sourceSchema.array().safeParse(readFrontmatter(essay.source)['sources'] ?? []);
   const structure = analyzeEssay(componentsInOrder(tree), {
     file: essay.file,
     idPrefix: idPrefix(slugOf(essay)),
-    sources: Array.isArray(sources) ? (sources as Source[]) : [],
+    sources: sources.success ? sources.data : [],
   });
   return { file: essay.file, summary: summarizeSourcing(structure), problems: structure.problems };
 }

@@ -16,6 +16,7 @@ test.each([
   { fixture: 'unknown-source', expected: [/unknown-source\/cites\.mdx:9: <Footnote source="unknwon"> cites a source that is not in this essay's sources \(known: known\)/] },
   { fixture: 'missing-scenario', expected: [/missing-scenario\/refers\.mdx:10: <ScenarioRef n=\{4\}> points at scenario 4, which does not exist/] },
   { fixture: 'empty-scenario-title', expected: [/empty-scenario-title\/untitled\.mdx:7: <Scenario> has no title/, /Fix: give it a title/] },
+  { fixture: 'figure-without-alt', expected: [/figure-without-alt\/unlabelled\.mdx:8: an image in <Figure caption="Launches by month"> has no alt text/, /Fix: say in the brackets what the image shows/] },
   { fixture: 'markdown-footnote', expected: [/markdown-footnote\/gfm\.mdx:6: a Markdown footnote/, /Fix: write the note in place instead/] },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },

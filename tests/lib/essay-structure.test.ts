@@ -1,6 +1,8 @@
 import { mdxToMdast } from 'satteri';
 import { expect, test } from 'vitest';
-import { analyzeEssay, componentsInOrder, summarizeSourcing, type Source, type TreeNode } from '../../src/lib/essay-structure.ts';
+import type { Root } from 'mdast';
+import type { Source } from '../../src/lib/essay-schema.ts';
+import { analyzeEssay, componentsInOrder, summarizeSourcing } from '../../src/lib/essay-structure.ts';
 
 const sources: Source[] = [
   { id: 'almanac', title: 'The Almanac' },
@@ -8,7 +10,7 @@ const sources: Source[] = [
 ];
 
 function analyze(mdx: string, options: { sources?: Source[] } = {}) {
-  return analyzeEssay(componentsInOrder(mdxToMdast(mdx) as unknown as TreeNode), { file: 'essay.mdx', idPrefix: 'e.', sources: options.sources ?? sources });
+  return analyzeEssay(componentsInOrder(mdxToMdast(mdx) as Root), { file: 'essay.mdx', idPrefix: 'e.', sources: options.sources ?? sources });
 }
 
 test('notes are numbered in reading order, across paragraphs and inside scenarios', () => {
@@ -19,7 +21,7 @@ test('notes are numbered in reading order, across paragraphs and inside scenario
 </Scenarios>
 
 Three.<Footnote>Third.</Footnote>`);
-  expect(structure.notes.map((note) => [note.number, note.kind, note.id])).toEqual([
+  expect(structure.notes.notes.map((note) => [note.number, note.kind, note.id])).toEqual([
     [1, 'remark', 'e.note-1'],
     [2, 'remark', 'e.note-2'],
     [3, 'remark', 'e.note-3'],
@@ -29,19 +31,19 @@ Three.<Footnote>Third.</Footnote>`);
 
 test('a bare citation of a source already cited is the same note, with one reference per citation', () => {
   const structure = analyze('A.<Footnote source="almanac" /> B.<Footnote>Remark.</Footnote> C.<Footnote source="almanac" /> D.<Footnote source="almanac" />');
-  expect(structure.notes).toHaveLength(2);
-  const [almanac] = structure.notes;
+  expect(structure.notes.notes).toHaveLength(2);
+  const [almanac] = structure.notes.notes;
   expect(almanac?.references.map((reference) => [reference.label, reference.id])).toEqual([
     ['1a', 'e.ref-1a'],
     ['1b', 'e.ref-1b'],
     ['1c', 'e.ref-1c'],
   ]);
-  expect(structure.citedSources.map((source) => source.id)).toEqual(['almanac']);
+  expect(structure.notes.citedSources.map((source) => source.id)).toEqual(['almanac']);
 });
 
 test('a citation with its own words (a page number) is a note of its own', () => {
   const structure = analyze('A.<Footnote source="ledger">Page 12.</Footnote> B.<Footnote source="ledger">Page 14.</Footnote>');
-  expect(structure.notes.map((note) => [note.number, note.kind, note.source?.id])).toEqual([
+  expect(structure.notes.notes.map((note) => [note.number, note.kind, note.source?.id])).toEqual([
     [1, 'source', 'ledger'],
     [2, 'source', 'ledger'],
   ]);
@@ -49,7 +51,7 @@ test('a citation with its own words (a page number) is a note of its own', () =>
 
 test('an empty footnote, or one marked needed, awaits a source, with what is needed', () => {
   const structure = analyze('A.<Footnote /> B.<Footnote needed="The poll." /> C.<Footnote needed>Who said it.</Footnote>');
-  expect(structure.notes.map((note) => [note.kind, note.needed])).toEqual([
+  expect(structure.notes.notes.map((note) => [note.kind, note.needed])).toEqual([
     ['needed', undefined],
     ['needed', 'The poll.'],
     ['needed', 'Who said it.'],
@@ -91,7 +93,7 @@ test('scenarios are numbered per list, with ids from their titles or their own i
 <Scenarios>
   <Scenario title="Другой">Three.</Scenario>
 </Scenarios>`);
-  expect(structure.scenarioLists.map((list) => list.scenarios.map((s) => [s.number, s.title, s.id]))).toEqual([
+  expect(structure.scenarios.lists.map((list) => list.scenarios.map((s) => [s.number, s.title, s.id]))).toEqual([
     [
       [1, 'Status Quo', 'e.scenario-status-quo'],
       [2, 'Shift', 'e.scenario-big-shift'],
@@ -110,7 +112,7 @@ test('scenario references resolve before and after their scenarios, by key or by
 
 And <ScenarioRef n={1}>the first</ScenarioRef>.`);
   expect(structure.problems).toEqual([]);
-  expect(structure.scenarioReferences.map((reference) => [reference.target.number, reference.target.title])).toEqual([
+  expect(structure.scenarios.references.map((reference) => [reference.target.number, reference.target.title])).toEqual([
     [2, 'Shift'],
     [1, 'Status Quo'],
   ]);
