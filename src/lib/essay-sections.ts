@@ -5,9 +5,6 @@ export interface RenderedHeading {
   text: string;
 }
 
-/** The id GFM gives the hidden heading of an essay's notes; it is not a section a reader chose. */
-const NOTES_HEADING_ID = 'footnote-label';
-
 /**
  * An essay's sections as links (its `##` headings), for the list of essays and their
  * contents that the search page offers when search cannot run.
@@ -16,6 +13,6 @@ const NOTES_HEADING_ID = 'footnote-label';
  */
 export function essaySections(headings: readonly RenderedHeading[], pageHref: string): Array<{ text: string; href: string }> {
   return headings
-    .filter((heading) => heading.depth === 2 && heading.slug !== NOTES_HEADING_ID)
+    .filter((heading) => heading.depth === 2)
     .map((heading) => ({ text: heading.text, href: `${pageHref}#${heading.slug}` }));
 }
