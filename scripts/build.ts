@@ -7,7 +7,7 @@
  *   node scripts/build.ts            → dist/
  *   OUT_DIR=/tmp/site node scripts/build.ts
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { watchForLoggedErrors } from './lib/logged-errors.ts';
@@ -64,10 +64,21 @@ try {
 
 /** Swaps the finished staging folder into place, so `outDir` is never half written. */
 function publish(from: string, to: string): void {
+  // mkdtemp makes the staging folder 0700: a copy that keeps modes (rsync -a, scp -p, a
+  // tarball) would be unreadable to the web server's user. The site is public: 0755/0644.
+  makeReadable(from);
   const previous = `${from}-previous`;
   if (existsSync(to)) renameSync(to, previous);
   renameSync(from, to);
   rmSync(previous, { recursive: true, force: true });
+}
+
+/** Folders 0755 and files 0644 throughout `dir`, whatever the umask made of them. */
+function makeReadable(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    chmodSync(join(entry.parentPath, entry.name), entry.isDirectory() ? 0o755 : 0o644);
+  }
 }
 
 function formatBytes(bytes: number): string {
