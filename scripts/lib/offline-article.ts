@@ -11,7 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { textDirection } from '../../src/lib/lang.ts';
-import { element, elements, foldWhiteSpace, hasClass, isDataProperty, rewriteTree, stringProperty, text } from './hast-tree.ts';
+import { element, elements, foldWhiteSpace, isDataProperty, rewriteTree, stringProperty, text } from './hast-tree.ts';
 
 /** What the page says about the essay: only what the essay gives, nothing guessed. */
 export interface EssayMetadata {
@@ -195,8 +195,8 @@ function offlineLink(link: Element, { pageUrl, siteKnown }: OfflineArticleOption
   if (!['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol)) return link.children;
   if (url.origin !== pageUrl.origin) return link;
   // The page itself: a fragment stays a fragment, a bare link to the page goes nowhere new.
-  if (url.pathname === pageUrl.pathname && url.search === '')
-    return url.hash ? { ...link, properties: { ...link.properties, href: url.hash } } : link.children;
+  const samePage = url.pathname === pageUrl.pathname || url.pathname === `${pageUrl.pathname}index.html`;
+  if (samePage && url.search === '') return url.hash ? { ...link, properties: { ...link.properties, href: url.hash } } : link.children;
   return siteKnown ? { ...link, properties: { ...link.properties, href: url.href } } : link.children;
 }
 
@@ -238,9 +238,4 @@ function removeDanglingReferences(article: Element): void {
     if (href?.startsWith('#') && !ids.has(decodeFragment(href))) return node.children;
     return node;
   });
-}
-
-/** Whether the element is the link inside a heading to that same heading (`.heading-link`). */
-export function isHeadingSelfLink(node: Element): boolean {
-  return node.tagName === 'a' && hasClass(node, 'heading-link');
 }

@@ -156,6 +156,13 @@ test.each(SITES)('%s: each EPUB’s table of contents is the page’s, entry for
     const { nav, content, contentHref } = readEpub(join(dir, `${slug}.epub`));
     const pageLinks = [...page.querySelectorAll('article nav.toc a')];
     const epubLinks = [...nav.querySelectorAll('nav[epub\\:type="toc"] a')];
+    if (pageLinks.length === 0) {
+      // A page without contents (no headings, no notes): the one entry is the essay.
+      expect(epubLinks.map((link) => [normalisedText(link), link.getAttribute('href')])).toEqual([
+        [normalisedText(page.querySelector('article h1')), contentHref],
+      ]);
+      continue;
+    }
     expect(nav.querySelector('nav[epub\\:type="toc"] h1')?.textContent).toBe(normalisedText(page.querySelector('article nav.toc summary')));
     expect(epubLinks.map(normalisedText)).toEqual(pageLinks.map(normalisedText));
     epubLinks.forEach((link, index) => {
@@ -319,6 +326,13 @@ test('the image fixture: links to other pages of the site are absolute, and a he
     'data:image/webp;',
     'data:image/webp;',
   ]);
+});
+
+test('an essay with no headings and no notes: one entry in its contents, and no EPUB vocabulary declared where none is used', () => {
+  const { nav, content } = readEpub(join(imageSiteDir, 'essays/plain/plain.epub'));
+  expect([...nav.querySelectorAll('nav[epub\\:type="toc"] a')].map((link) => link.textContent)).toEqual(['A Plain Essay']);
+  expect(content.documentElement.hasAttribute('xmlns:epub')).toBe(false);
+  expect(nav.documentElement.getAttribute('xmlns:epub')).toBe('http://www.idpf.org/2007/ops');
 });
 
 test('a right-to-left essay: its pages turn right to left, and its documents say so', () => {

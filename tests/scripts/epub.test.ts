@@ -135,6 +135,13 @@ test('the content document is XHTML: XML declaration, namespaces, language three
   expect(source).not.toContain('<script');
 });
 
+test('the epub: prefix is declared only in a document that uses it', () => {
+  const plain: Element = { type: 'element', tagName: 'article', properties: {}, children: [{ type: 'text', value: 'Text.' }] };
+  expect(contentDocument(plain, metadata)).not.toContain('xmlns:epub');
+  const { article } = epubArticle(essay().article, new Map([['/_astro/a.webp', 'images/image-1.jpg']]));
+  expect(contentDocument(article, metadata)).toContain('xmlns:epub="http://www.idpf.org/2007/ops"');
+});
+
 test('the navigation document lists the page’s contents, nested, with ids renamed as in the content document', () => {
   const { page } = essay();
   const source = navDocument({
