@@ -26,7 +26,7 @@ try {
   console.error(`\nBuild failed. ${error.message}`);
   process.exit(1);
 }
-const { site, base, siteTitle, cacheDir } = settings;
+const { site, base, siteTitle, siteLang, cacheDir } = settings;
 const outDir = resolve(root, settings.outDir);
 // Staging sits beside the output folder, on the same file system, so publishing is one rename.
 mkdirSync(dirname(outDir), { recursive: true });
@@ -44,8 +44,8 @@ try {
   }
   // Every essay's EPUB and single-file HTML, made from its built page; the page's download
   // links get their sizes. Before the index, so the index reads the finished pages.
-  const downloads = await writeOfflineDownloads(staging, { site, base, siteTitle });
-  console.log(`Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s).`);
+  const downloads = await writeOfflineDownloads(staging, { site, base, siteTitle, siteLang });
+  console.log(`Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s), ${formatBytes(downloads.bytes)} in all.`);
   // The search index is part of the site: indexed in staging, so a failed index fails the build.
   const search = await writeSearchIndex(staging);
   console.log(`Search index: ${search.pages} essay page(s) indexed.`);

@@ -27,6 +27,8 @@ export interface OfflineDownloadsOptions {
   /** The base path, `/` or `/sub/`. */
   base: string;
   siteTitle: string;
+  /** The language of the site's chrome (SITE_LANG). */
+  siteLang: string;
   /** `dcterms:modified` of an essay that gives no date of its own; the time of the build by default. */
   buildTime?: Date;
 }
@@ -127,6 +129,7 @@ async function writeEssayDownloads(job: EssayJob): Promise<Array<{ path: string;
     css: [...siteCss, job.singleFileStylesheet].join('\n'),
     images: new Map([...images].map(([src, image]) => [src, src.startsWith('data:') ? src : dataUrl(image.bytes, image.mediaType)])),
     siteTitle: options.siteTitle,
+    siteLang: options.siteLang,
   });
 
   const written: Record<DownloadFormat, Uint8Array> = { epub, html: Buffer.from(html, 'utf8') };

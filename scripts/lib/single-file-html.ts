@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { labelsFor } from '../../src/lib/labels.ts';
+import { textDirection } from '../../src/lib/lang.ts';
 import type { EssayMetadata } from './offline-article.ts';
 import { element, elements, text } from './hast-tree.ts';
 
@@ -53,6 +55,8 @@ export interface SingleFileInput {
   /** Each image source the article names, as a `data:` URL. */
   images: ReadonlyMap<string, string>;
   siteTitle: string;
+  /** The language of the site's chrome (SITE_LANG): the footer is in it. */
+  siteLang: string;
 }
 
 /**
@@ -60,7 +64,7 @@ export interface SingleFileInput {
  * a `<details open>` that works without script), and a footer naming the site it comes
  * from, with the essay's address when the site's is known.
  */
-export function singleFileHtml({ metadata, article: offline, css, images, siteTitle }: SingleFileInput): string {
+export function singleFileHtml({ metadata, article: offline, css, images, siteTitle, siteLang }: SingleFileInput): string {
   // An HTML parser ends a <style> at the first "</style": CSS holding it would spill into the page.
   if (/<\/style/i.test(css)) throw new Error('The CSS contains "</style", which cannot be inlined.');
   const article = structuredClone(offline);
@@ -71,9 +75,9 @@ export function singleFileHtml({ metadata, article: offline, css, images, siteTi
     image.properties['src'] = data;
   }
 
-  // The footer is English like the site's other chrome, and says so for an essay in another language.
-  const footerText = element('p', { lang: 'en', dir: 'ltr' }, [
-    text(`From ${siteTitle}`),
+  // The footer is in the site's language, like the site's other chrome, and says so.
+  const footerText = element('p', { lang: siteLang, dir: textDirection(siteLang) }, [
+    text(labelsFor(siteLang).offlineCopyFrom(siteTitle)),
     ...(metadata.canonical ? [text(': '), element('a', { href: metadata.canonical }, [text(metadata.canonical)])] : [text('.')]),
   ]);
   const head = [

@@ -23,6 +23,8 @@ export interface Labels {
   accessed: (date: string) => string;
   /** "Read offline": the links to an essay's EPUB and single-file HTML. */
   readOffline: string;
+  /** "From The Reading Room": the footer of an essay's single-file copy. */
+  offlineCopyFrom: (siteTitle: string) => string;
 
   // The essay's header.
   /** "3 min read" */
@@ -71,6 +73,7 @@ const english: Labels = {
   figure: (n) => `Figure ${n}`,
   accessed: (date) => `accessed ${date}`,
   readOffline: 'Read offline',
+  offlineCopyFrom: (siteTitle) => `From ${siteTitle}`,
   minutesRead: (minutes) => `${minutes} min read`,
   byAuthors: (names) => `By ${names}`,
   updated: 'Updated',
@@ -113,6 +116,7 @@ const LABELS: Record<string, Labels> = {
     figure: (n) => `Figure ${n}`,
     accessed: (date) => `consulté le ${date}`,
     readOffline: 'Lire hors ligne',
+    offlineCopyFrom: (siteTitle) => `Tiré de ${siteTitle}`,
     minutesRead: (minutes) => `${minutes} min de lecture`,
     byAuthors: (names) => `Par ${names}`,
     updated: 'Mis à jour le',
@@ -152,6 +156,7 @@ const LABELS: Record<string, Labels> = {
     figure: (n) => `Abbildung ${n}`,
     accessed: (date) => `abgerufen am ${date}`,
     readOffline: 'Offline lesen',
+    offlineCopyFrom: (siteTitle) => `Aus ${siteTitle}`,
     minutesRead: (minutes) => `${minutes} Min. Lesezeit`,
     byAuthors: (names) => `Von ${names}`,
     updated: 'Aktualisiert am',
@@ -191,6 +196,7 @@ const LABELS: Record<string, Labels> = {
     figure: (n) => `Figura ${n}`,
     accessed: (date) => `consultado el ${date}`,
     readOffline: 'Leer sin conexión',
+    offlineCopyFrom: (siteTitle) => `De ${siteTitle}`,
     minutesRead: (minutes) => `${minutes} min de lectura`,
     byAuthors: (names) => `Por ${names}`,
     updated: 'Actualizado el',

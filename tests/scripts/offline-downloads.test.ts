@@ -77,6 +77,7 @@ test('each essay gets both files beside its page, the page its sizes, and the co
     site: undefined,
     base: '/sub/',
     siteTitle: 'Essays',
+    siteLang: 'en',
     buildTime: new Date('2026-01-02T03:04:05Z'),
   });
   const sizes = ['zeit.epub', 'zeit.html'].map((name) => statSync(join(dir, 'essays/zeit', name)).size);
@@ -104,7 +105,7 @@ test('each essay gets both files beside its page, the page its sizes, and the co
 });
 
 test('a site without essays has no downloads', async () => {
-  expect(await writeOfflineDownloads(await site('empty', {}), { site: undefined, base: '/sub/', siteTitle: 'Essays' })).toEqual({
+  expect(await writeOfflineDownloads(await site('empty', {}), { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' })).toEqual({
     essays: 0,
     bytes: 0,
     files: [],
@@ -113,11 +114,11 @@ test('a site without essays has no downloads', async () => {
 
 test('a failure names the essay’s page, so the build stops and says where', async () => {
   const noArticle = await site('no-article', { leer: '<!DOCTYPE html><html lang="de"><body><main><p>Nothing.</p></main></body></html>' });
-  await expect(writeOfflineDownloads(noArticle, { site: undefined, base: '/sub/', siteTitle: 'Essays' })).rejects.toThrow(
+  await expect(writeOfflineDownloads(noArticle, { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' })).rejects.toThrow(
     'essays/leer/index.html: the offline downloads of this essay could not be made. The page has no <article>.',
   );
   const missingImage = await site('missing-image', { bild: essayPage('bild', '<p><img src="/sub/_astro/gone.png" alt="Weg"></p>') });
-  await expect(writeOfflineDownloads(missingImage, { site: undefined, base: '/sub/', siteTitle: 'Essays' })).rejects.toThrow(
+  await expect(writeOfflineDownloads(missingImage, { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' })).rejects.toThrow(
     'essays/bild/index.html: the offline downloads of this essay could not be made. /sub/_astro/gone.png is not a file of the built site.',
   );
 });

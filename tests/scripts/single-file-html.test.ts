@@ -34,7 +34,7 @@ const PAGE = `<!DOCTYPE html><html lang="he" dir="rtl"><head><meta name="descrip
 <nav class="toc"><details open><summary>תוכן</summary><ol><li><a href="#a">א</a></li></ol></details></nav><script src="/_astro/toc.js"></script>
 <div class="essay-body"><h2 id="a" tabindex="-1">א</h2><p><img src="/_astro/a.webp" alt="דגל"></p></div></article></main></body></html>`;
 
-function build(overrides: Partial<EssayMetadata> = {}, css = 'body{margin:0}') {
+function build(overrides: Partial<EssayMetadata> = {}, css = 'body{margin:0}', siteLang = 'en') {
   const page = readEssayPage(PAGE, 'masa');
   const { article } = offlineArticle(page.article, { pageUrl: new URL('https://site.invalid/essays/masa/'), siteKnown: false });
   const html = singleFileHtml({
@@ -43,6 +43,7 @@ function build(overrides: Partial<EssayMetadata> = {}, css = 'body{margin:0}') {
     css,
     images: new Map([['/_astro/a.webp', 'data:image/webp;base64,UklGRg==']]),
     siteTitle: 'The Reading Room',
+    siteLang,
   });
   return { html, document: parseHTML(html).document as unknown as Document };
 }
@@ -78,6 +79,9 @@ test('the footer names the site, and links to the essay’s address only when it
   const unknown = footer(build().document);
   expect(unknown?.textContent).toBe('From The Reading Room.');
   expect(unknown?.getAttribute('lang')).toBe('en');
+  const german = footer(build({}, 'body{margin:0}', 'de').document);
+  expect([german?.textContent, german?.getAttribute('lang')]).toEqual(['Aus The Reading Room.', 'de']);
+  expect(unknown?.getAttribute('lang')).toBe('en');
   expect(unknown?.querySelector('a')).toBeNull();
   const known = build({ canonical: 'https://essays.example/essays/masa/' }).document;
   expect(footer(known)?.querySelector('a')?.getAttribute('href')).toBe('https://essays.example/essays/masa/');
@@ -91,7 +95,7 @@ test('CSS that would close the style element early is refused', () => {
 test('an image without its data: URL is an error, never a request', () => {
   const page = readEssayPage(PAGE, 'masa');
   const { article } = offlineArticle(page.article, { pageUrl: new URL('https://site.invalid/essays/masa/'), siteKnown: false });
-  expect(() => singleFileHtml({ metadata: page.metadata, article, css: '', images: new Map(), siteTitle: 'Essays' })).toThrow(
+  expect(() => singleFileHtml({ metadata: page.metadata, article, css: '', images: new Map(), siteTitle: 'Essays', siteLang: 'en' })).toThrow(
     '/_astro/a.webp',
   );
 });
