@@ -15,7 +15,8 @@ function listFiles(dir: string): string[] {
 }
 
 function fail(problems: readonly Problem[]): never {
-  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  const warnings = problems.filter((problem) => problem.severity === 'warning').length;
+  const count = `${problems.length === 1 ? 'a problem' : `${problems.length} problems`}${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`;
   throw new Error(`The essays have ${count} to fix before the site can be built:\n${formatProblems(problems)}`);
 }
 
@@ -30,7 +31,7 @@ export default function essayChecks(): AstroIntegration {
   return {
     name: 'essay-checks',
     hooks: {
-      'astro:config:setup': ({ config }) => {
+      'astro:config:setup': ({ config, logger }) => {
         // Not `config.root.pathname`: that is percent-encoded ("My%20Essays"), not a path.
         const root = fileURLToPath(config.root);
         const dir = join(root, settings().essaysDir);
@@ -39,12 +40,14 @@ export default function essayChecks(): AstroIntegration {
           .filter((path) => path.endsWith('.mdx'))
           .map((path) => ({ file: relative(root, path), relativePath: relative(dir, path), source: readFileSync(path, 'utf8') }));
         const otherFiles = files.filter((path) => !path.endsWith('.mdx')).map((path) => relative(root, path));
-        const problems = checkEssays(essays, otherFiles);
-        if (problems.length > 0) fail(problems);
-
         sourcing = essays.map(analyzeEssayFile).filter((result) => result !== undefined);
-        const structureProblems = sourcing.flatMap((essay) => essay.problems);
-        if (structureProblems.length > 0) fail(structureProblems);
+        // Every problem of every essay in one run, so an author fixes them all at once.
+        const problems = [...checkEssays(essays, otherFiles), ...sourcing.flatMap((essay) => essay.problems)];
+        const warnings = problems.filter((problem) => problem.severity === 'warning');
+        if (problems.length > warnings.length || (settings().strict && warnings.length > 0)) fail(problems);
+        if (warnings.length > 0) {
+          logger.warn(`${warnings.length === 1 ? 'A warning' : `${warnings.length} warnings`} (STRICT=1 makes them fail the build):\n${formatProblems(warnings)}`);
+        }
         if (settings().requireSources) {
           const awaiting: Problem[] = sourcing.flatMap(({ file, summary }) =>
             summary.awaiting.map((note) => ({

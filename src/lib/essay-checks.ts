@@ -9,6 +9,10 @@ export interface Problem {
   file: string;
   /** 1-based line in that file, when known. */
   line?: number;
+  /** 1-based column on that line, when known. */
+  column?: number;
+  /** A warning is printed and counted, and fails the build only with STRICT=1; anything else is an error. */
+  severity?: 'warning';
   /** What is wrong, in plain words. */
   message: string;
   /** What to do about it. */
@@ -196,9 +200,12 @@ export function checkEssays(essays: readonly EssaySource[], otherFiles: readonly
   return [...checkFileTypes(otherFiles), ...essays.flatMap(checkFrontmatter), ...checkUniqueSlugs(essays)];
 }
 
-/** `file:line: message Fix: …`, one problem a paragraph, for the terminal. */
+/** `file:line:column: message Fix: …`, one problem a paragraph, for the terminal. */
 export function formatProblems(problems: readonly Problem[]): string {
   return problems
-    .map((problem) => `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}\n  Fix: ${problem.fix}`)
+    .map((problem) => {
+      const where = `${problem.file}${problem.line ? `:${problem.line}${problem.column ? `:${problem.column}` : ''}` : ''}`;
+      return `${where}: ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}\n  Fix: ${problem.fix}`;
+    })
     .join('\n');
 }

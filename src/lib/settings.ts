@@ -21,6 +21,8 @@ export interface Settings {
   cacheDir: string | undefined;
   /** REQUIRE_SOURCES: fail the build while a claim awaits its source. */
   requireSources: boolean;
+  /** STRICT: warnings of the essay checks fail the build too. */
+  strict: boolean;
 }
 
 /** One environment variable: what it does, its default and a value that works (the fix for a bad one). */
@@ -40,6 +42,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { variable: 'OUT_DIR', default: 'dist', example: 'public_html', meaning: 'where the built site is published, relative to the project' },
   { variable: 'CACHE_DIR', default: "(Astro's)", example: '.cache/site-a', meaning: "a content cache of the build's own, for building several sites from one project" },
   { variable: 'REQUIRE_SOURCES', default: '0', example: '1', meaning: 'with 1, the build fails while any claim awaits a source' },
+  { variable: 'STRICT', default: '0', example: '1', meaning: "with 1, the essay checks' warnings (vague link text, a repeated heading) fail the build too" },
 ];
 
 /** Path-like settings: a folder name, not an option, a URL or an empty value. */
@@ -98,6 +101,10 @@ const schema = z.object({
     .enum(['', '0', '1', 'false', 'true'], { message: 'must be 1 (or true) to require sources, 0 (or false) not to, such as' })
     .optional()
     .transform((value) => value === '1' || value === 'true'),
+  STRICT: z
+    .enum(['', '0', '1', 'false', 'true'], { message: 'must be 1 (or true) to fail the build on warnings, 0 (or false) not to, such as' })
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
 });
 
 /** Every bad setting at once, each with the variable, its value and a value that works. */
@@ -121,8 +128,8 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     });
     throw new SettingsError(`The build settings have ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.join('\n')}\n  Fix: set the variable as shown, or unset it for its default (see "Settings" in the README).`);
   }
-  const { SITE_URL, BASE_PATH, SITE_TITLE, SITE_LANG, ESSAYS_DIR, OUT_DIR, CACHE_DIR, REQUIRE_SOURCES } = parsed.data;
-  return { site: SITE_URL, base: BASE_PATH, siteTitle: SITE_TITLE, siteLang: SITE_LANG, essaysDir: ESSAYS_DIR, outDir: OUT_DIR, cacheDir: CACHE_DIR, requireSources: REQUIRE_SOURCES };
+  const { SITE_URL, BASE_PATH, SITE_TITLE, SITE_LANG, ESSAYS_DIR, OUT_DIR, CACHE_DIR, REQUIRE_SOURCES, STRICT } = parsed.data;
+  return { site: SITE_URL, base: BASE_PATH, siteTitle: SITE_TITLE, siteLang: SITE_LANG, essaysDir: ESSAYS_DIR, outDir: OUT_DIR, cacheDir: CACHE_DIR, requireSources: REQUIRE_SOURCES, strict: STRICT };
 }
 
 let current: Settings | undefined;

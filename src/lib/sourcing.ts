@@ -2,6 +2,7 @@ import { mdxToMdast } from 'satteri';
 import { readFrontmatter, slugOf, type EssaySource, type Problem } from './essay-checks.ts';
 import { sourceSchema } from './essay-schema.ts';
 import { analyzeEssay, componentsInOrder, summarizeSourcing, type SourcingSummary } from './essay-structure.ts';
+import { checkEssayTree } from './essay-rules/index.ts';
 import { idPrefix } from './ids.ts';
 
 export interface EssaySourcing {
@@ -12,7 +13,8 @@ export interface EssaySourcing {
 
 /**
  * Reads one essay file the way the build will (same parser, same analysis) to check its
- * notes and scenarios and count what still awaits a source. MDX that does not parse is
+ * notes and scenarios, run the rules of src/lib/essay-rules/ on its text, and count what
+ * still awaits a source. MDX that does not parse is
  * left to the build, which reports it with its own line and column.
  */
 export function analyzeEssayFile(essay: EssaySource): EssaySourcing | undefined {
@@ -30,7 +32,16 @@ export function analyzeEssayFile(essay: EssaySource): EssaySourcing | undefined 
     idPrefix: idPrefix(slugOf(essay)),
     sources: sources.success ? sources.data : [],
   });
-  return { file: essay.file, summary: summarizeSourcing(structure), problems: structure.problems };
+  const findings: Problem[] = checkEssayTree(tree).map(({ line, column, message, fix, severity }) => ({
+    file: essay.file,
+    ...(line !== undefined ? { line } : {}),
+    ...(column !== undefined ? { column } : {}),
+    message,
+    fix,
+    ...(severity === 'warning' ? { severity } : {}),
+  }));
+  const problems = [...structure.problems, ...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { file: essay.file, summary: summarizeSourcing(structure), problems };
 }
 
 /**

@@ -18,6 +18,11 @@ test.each([
   { fixture: 'empty-scenario-title', expected: [/empty-scenario-title\/untitled\.mdx:7: <Scenario> has no title/, /Fix: give it a title/] },
   { fixture: 'figure-without-alt', expected: [/figure-without-alt\/unlabelled\.mdx:8: an image in <Figure caption="Launches by month"> has no alt text/, /Fix: say in the brackets what the image shows/] },
   { fixture: 'markdown-footnote', expected: [/markdown-footnote\/gfm\.mdx:6: a Markdown footnote/, /Fix: write the note in place instead/] },
+  { fixture: 'raw-script', expected: [/raw-script\/scripted\.mdx:8:1: <script> is not allowed in an essay: the site publishes no script written in an essay/, /Fix: remove it; if the essay needs something interactive/] },
+  { fixture: 'event-handler', expected: [/event-handler\/handler\.mdx:8:1: <img onerror> is an event handler: a script in the page/, /Fix: remove onerror; the page works without scripts written in the essay\./] },
+  { fixture: 'inline-style', expected: [/inline-style\/styled\.mdx:6:1: <p style> is an inline style, which the site's Content-Security-Policy \(style-src 'self'\) blocks\./, /Fix: remove the style attribute; styles belong in src\/styles\/essay\.css\./] },
+  { fixture: 'javascript-url', expected: [/javascript-url\/scheme\.mdx:6:6: a javascript: URL in a Markdown link would put code or a hidden document in the page\./, /Fix: link to a web page \(https:\/\/…\) or to a file next to the essay/] },
+  { fixture: 'other-origin-image', expected: [/other-origin-image\/tracker\.mdx:8:1: <img src="https:\/\/tracker\.example\/p\.png"> would load from another site, a request the site promises never to make\./, /Fix: download the file into the essays folder, next to the essay/] },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {

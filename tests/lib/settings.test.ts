@@ -14,7 +14,9 @@ test('with no variables set, every setting has its default', () => {
     outDir: 'dist',
     cacheDir: undefined,
     requireSources: false,
+    strict: false,
   });
+  expect(readSettings({ STRICT: '1' }).strict).toBe(true);
 });
 
 test('values are trimmed and normalised', () => {

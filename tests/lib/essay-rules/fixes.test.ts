@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, test } from 'vitest';
+import { checkEssays, type EssaySource } from '../../../src/lib/essay-checks.ts';
+import { analyzeEssayFile } from '../../../src/lib/sourcing.ts';
+
+const BAD = join(import.meta.dirname, '../../fixtures/bad');
+
+function essaysOf(fixture: string, edit: (source: string) => string = (source) => source): EssaySource[] {
+  const dir = join(BAD, fixture);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => ({ file: relative(BAD, join(dir, name)), relativePath: name, source: edit(readFileSync(join(dir, name), 'utf8')) }));
+}
+
+function problemsOf(essays: readonly EssaySource[]) {
+  return [...checkEssays(essays), ...essays.flatMap((essay) => analyzeEssayFile(essay)?.problems ?? [])];
+}
+
+/**
+ * Each bad fixture with the change its message's Fix asks for: before, the checks find the
+ * mistake; after, nothing. A fix that does not fix is a wrong message.
+ */
+test.each([
+  { fixture: 'raw-script', fix: (source: string) => source.replace(/<script>.*<\/script>\n/, '') },
+  { fixture: 'event-handler', fix: (source: string) => source.replace(' onerror="alert(1)"', '') },
+  { fixture: 'inline-style', fix: (source: string) => source.replace(" style={{ color: 'red' }}", '') },
+  { fixture: 'javascript-url', fix: (source: string) => source.replace('JavaScript:alert(1)', 'https://example.org/report') },
+  { fixture: 'other-origin-image', fix: (source: string) => source.replace('https://tracker.example/p.png', './p.png') },
+])('$fixture: applying the fix leaves nothing to report', ({ fixture, fix }) => {
+  expect(problemsOf(essaysOf(fixture)).length).toBeGreaterThan(0);
+  expect(problemsOf(essaysOf(fixture, fix))).toEqual([]);
+});
