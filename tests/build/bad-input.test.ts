@@ -23,6 +23,11 @@ test.each([
   { fixture: 'inline-style', expected: [/inline-style\/styled\.mdx:6:1: <p style> is an inline style, which the site's Content-Security-Policy \(style-src 'self'\) blocks\./, /Fix: remove the style attribute; styles belong in src\/styles\/essay\.css\./] },
   { fixture: 'javascript-url', expected: [/javascript-url\/scheme\.mdx:6:6: a javascript: URL in a Markdown link would put code or a hidden document in the page\./, /Fix: link to a web page \(https:\/\/…\) or to a file next to the essay/] },
   { fixture: 'other-origin-image', expected: [/other-origin-image\/tracker\.mdx:8:1: <img src="https:\/\/tracker\.example\/p\.png"> would load from another site, a request the site promises never to make\./, /Fix: download the file into the essays folder, next to the essay/] },
+  { fixture: 'second-h1', expected: [/second-h1\/twice\.mdx:6:1: "# Second title" is a second h1: the title in the frontmatter is the page's only h1\./, /Fix: make it a section heading \("## Second title"\)/] },
+  { fixture: 'skipped-level', expected: [/skipped-level\/outline\.mdx:10:1: "#### Four" skips a level: it is level 4 right after a level-2 heading \(line 6\)\./, /Fix: make it "### Four"/] },
+  { fixture: 'empty-heading', expected: [/empty-heading\/blank\.mdx:6:1: an empty heading \("##" with no words\)/, /Fix: write the section's title after "## ", or remove the line\./] },
+  { fixture: 'note-in-heading', expected: [/note-in-heading\/leaky\.mdx:6:13: a <Footnote> inside a heading would put the note's text into the heading's id and the contents\./, /Fix: move the <Footnote> into the text below the heading/] },
+  { fixture: 'link-in-heading', expected: [/link-in-heading\/nested\.mdx:6:8: a link inside a heading would be a link inside the heading's own link/, /Fix: put the link in the text below the heading\./] },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { checkHeadings } from './headings.ts';
 import { Findings, type Finding } from './rule.ts';
 import { checkUnsafeHtml } from './unsafe-html.ts';
 
@@ -11,5 +12,6 @@ export type { Finding, Severity } from './rule.ts';
 export function checkEssayTree(tree: Readonly<Root>): Finding[] {
   const findings = new Findings();
   checkUnsafeHtml(tree, findings);
+  checkHeadings(tree, findings);
   return findings.all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

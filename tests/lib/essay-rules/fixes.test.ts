@@ -27,6 +27,14 @@ test.each([
   { fixture: 'inline-style', fix: (source: string) => source.replace(" style={{ color: 'red' }}", '') },
   { fixture: 'javascript-url', fix: (source: string) => source.replace('JavaScript:alert(1)', 'https://example.org/report') },
   { fixture: 'other-origin-image', fix: (source: string) => source.replace('https://tracker.example/p.png', './p.png') },
+  { fixture: 'second-h1', fix: (source: string) => source.replace('# Second title', '## Second title') },
+  { fixture: 'skipped-level', fix: (source: string) => source.replace('#### Four', '### Four') },
+  { fixture: 'empty-heading', fix: (source: string) => source.replace('## \n', "## The section's title\n") },
+  { fixture: 'note-in-heading', fix: (source: string) => source.replace(/(<Footnote>.*<\/Footnote>)\n\nText\./, '\n\nText.$1') },
+  {
+    fixture: 'link-in-heading',
+    fix: (source: string) => source.replace(/\[the report\]\((.*)\)\n\nText\./, 'the report\n\nText in [the report]($1).'),
+  },
 ])('$fixture: applying the fix leaves nothing to report', ({ fixture, fix }) => {
   expect(problemsOf(essaysOf(fixture)).length).toBeGreaterThan(0);
   expect(problemsOf(essaysOf(fixture, fix))).toEqual([]);
