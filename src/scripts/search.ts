@@ -23,6 +23,7 @@ const labels = labelsFor(document.documentElement.lang);
 interface Pagefind {
   options: (options: { basePath: string; baseUrl: string; excerptEllipsis: string }) => Promise<void>;
   init: () => Promise<void>;
+  filters: () => Promise<unknown>;
   mergeIndex: (indexPath: string, options: { language: string; baseUrl: string; excerptEllipsis: string }) => Promise<void>;
   search: (query: string) => Promise<{ results: Array<{ data: () => Promise<PagefindResultData> }> }>;
 }
@@ -48,6 +49,10 @@ function enhance(root: HTMLElement): void {
       // The bundle path is explicit: Pagefind's own guess assumes the site is served at the root.
       await module.options({ basePath: bundlePath, baseUrl, excerptEllipsis: '…' });
       await module.init();
+      // Pagefind's mergeIndex waits, without end, for a WebAssembly that failed to load (as it
+      // does under a Content-Security-Policy without wasm-unsafe-eval); asking the opened index
+      // for its filters first turns that failure into an error the page can report.
+      await module.filters();
       // Pagefind keeps one index per page language and opens one: the others are merged
       // in, so an essay in any language is found. The index path is absolute because
       // Pagefind declines to merge a path it takes for its own.
