@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, inject, test } from 'vitest';
+import { readEssays } from '../../scripts/lib/essay-words.ts';
 import { normalisedText, readPage } from '../support/html.ts';
 
 const dir = inject('componentsSiteDir');
@@ -21,7 +24,11 @@ test('every reference is a superscript link named "Note n", pointing at its note
 
 test('notes are numbered 1 to 28 in reading order, whatever order they render in', () => {
   const document = notesPage();
-  const order = [...document.querySelectorAll('sup.note-ref > a')].map((reference) => normalisedText(reference).replace(/^Note /, '').replace(/ source needed$/, ''));
+  const order = [...document.querySelectorAll('sup.note-ref > a')].map((reference) =>
+    normalisedText(reference)
+      .replace(/^Note /, '')
+      .replace(/ source needed$/, ''),
+  );
   expect(order.slice(0, 5)).toEqual(['1a', '2', '3', '4', '5']);
   expect(order).toContain('1b');
   expect(order.at(-4)).toBe('1c');
@@ -45,7 +52,8 @@ test('a source cited three times is one note with three back-links, each named u
   // What a sighted reader sees: the arrow and the letter of each citation.
   expect(backlinks.map((link) => normalisedText(link.querySelector('[aria-hidden="true"]')))).toEqual(['↩a', '↩b', '↩c']);
   expect(normalisedText(document.querySelector('[id="notes.note-2"] a[role="doc-backlink"] [aria-hidden="true"]'))).toBe('↩');
-  for (const link of backlinks) expect(document.getElementById((link.getAttribute('href') ?? '').slice(1))?.getAttribute('role')).toBe('doc-noteref');
+  for (const link of backlinks)
+    expect(document.getElementById((link.getAttribute('href') ?? '').slice(1))?.getAttribute('role')).toBe('doc-noteref');
 });
 
 test('every back-link on the page has a unique name, and no note uses the deprecated doc-endnote role', () => {
@@ -103,7 +111,9 @@ test('note ids are prefixed so they cannot collide with heading ids', () => {
 
 test('headings get unique, readable ids, including repeats, punctuation and other scripts', () => {
   const document = structurePage();
-  expect([...document.querySelectorAll('.essay-body h2[id], .essay-body h3[id]')].map((heading) => heading.id).filter((id) => !id.includes('.'))).toEqual([
+  expect(
+    [...document.querySelectorAll('.essay-body h2[id], .essay-body h3[id]')].map((heading) => heading.id).filter((id) => !id.includes('.')),
+  ).toEqual([
     'background',
     'details',
     'background-1',
@@ -155,7 +165,11 @@ test('the contents nest h3 under h2, link to every section and to the notes', ()
 test('two scenario lists number from 1, show and announce "Scenario n: Title", and have stable ids', () => {
   const document = structurePage();
   const lists = [...document.querySelectorAll('ol.scenarios')];
-  expect(lists.map((list) => [...list.querySelectorAll(':scope > li')].map((item) => [item.id, normalisedText(item.querySelector('.scenario-title'))]))).toEqual([
+  expect(
+    lists.map((list) =>
+      [...list.querySelectorAll(':scope > li')].map((item) => [item.id, normalisedText(item.querySelector('.scenario-title'))]),
+    ),
+  ).toEqual([
     [
       ['structure.scenario-calm-seas', 'Scénario 1: Calm seas'],
       ['structure.scenario-storm', 'Scénario 2: Storm'],
@@ -178,15 +192,56 @@ test('scenario references before and after their scenarios link to them, with th
   ]);
 });
 
-test('the first essay links "the first scenario" to Scenario 1 and marks its claims as awaiting sources', () => {
-  const document = readPage(inject('siteDir'), 'essays/trumps-envoy-third-meeting-with-putin/');
-  const reference = [...document.querySelectorAll('a.scenario-ref')].find((link) => normalisedText(link) === 'the first scenario');
-  const target = document.getElementById((reference?.getAttribute('href') ?? '').slice(1));
-  expect(normalisedText(target?.querySelector('.scenario-title'))).toBe('Scenario 1: Status Quo');
-  const needed = [...document.querySelectorAll('section.notes li.note-needed')].map(normalisedText);
-  expect(needed.length).toBeGreaterThanOrEqual(5);
-  const claims = [...document.querySelectorAll('sup.note-ref')].map((sup) => normalisedText(sup.parentElement).slice(0, 400));
-  for (const claim of ['third high-level contact this year', '“ownership” of four eastern Ukrainian regions', 'no breakthrough anticipated', '70 missiles and 2,200 drones', '“make a move”']) {
-    expect(claims.some((text) => text.includes(claim)), claim).toBe(true);
+// Whatever essays the site has (and the fixtures too): what the tests above pin on fixtures, as far
+// as it can be known without knowing the essay.
+test.each([
+  { name: 'the site', dir: () => inject('siteDir') },
+  { name: 'the component fixtures', dir: () => inject('componentsSiteDir') },
+])('on every essay of $name, note and scenario references lead to their notes and scenarios, "source needed" at both ends', ({ dir }) => {
+  for (const { page } of readEssays(dir())) {
+    const document = readPage(dir(), page);
+    for (const reference of document.querySelectorAll('sup.note-ref > a')) {
+      const note = document.getElementById((reference.getAttribute('href') ?? '').slice(1));
+      expect(note?.matches('section.notes li.note'), `${page}: ${reference.outerHTML}`).toBe(true);
+      const neededAtClaim = reference.parentElement?.classList.contains('note-ref-needed');
+      expect(neededAtClaim, `${page}: ${reference.outerHTML}`).toBe(note?.classList.contains('note-needed'));
+    }
+    for (const reference of document.querySelectorAll('a.scenario-ref')) {
+      const scenario = document.getElementById((reference.getAttribute('href') ?? '').slice(1));
+      expect(scenario?.matches('ol.scenarios > li'), `${page}: ${reference.outerHTML}`).toBe(true);
+      // "Scenario 2: Title": a reference without words of its own reads "Scenario 2".
+      const numbered = /^(\S+ \d+):/.exec(normalisedText(scenario?.querySelector('.scenario-title')))?.[1];
+      expect(numbered, `${page}: ${reference.outerHTML}`).toBeDefined();
+      if (/^\S+ \d+$/.test(normalisedText(reference))) expect(normalisedText(reference), page).toBe(numbered);
+    }
   }
 });
+
+// The sample essay in content/essays/ (skipped once a site has replaced it).
+const SAMPLE = 'essays/trumps-envoy-third-meeting-with-putin/';
+const samplePublished = existsSync(join(inject('siteDir'), SAMPLE, 'index.html'));
+
+test.skipIf(!samplePublished)(
+  `the sample essay links "the first scenario" to Scenario 1 and marks its claims as awaiting sources${samplePublished ? '' : ' (skipped: the sample essay is not in this site, replaced or removed)'}`,
+  () => {
+    const document = readPage(inject('siteDir'), SAMPLE);
+    const reference = [...document.querySelectorAll('a.scenario-ref')].find((link) => normalisedText(link) === 'the first scenario');
+    const target = document.getElementById((reference?.getAttribute('href') ?? '').slice(1));
+    expect(normalisedText(target?.querySelector('.scenario-title'))).toBe('Scenario 1: Status Quo');
+    const needed = [...document.querySelectorAll('section.notes li.note-needed')].map(normalisedText);
+    expect(needed.length).toBeGreaterThanOrEqual(5);
+    const claims = [...document.querySelectorAll('sup.note-ref')].map((sup) => normalisedText(sup.parentElement).slice(0, 400));
+    for (const claim of [
+      'third high-level contact this year',
+      '“ownership” of four eastern Ukrainian regions',
+      'no breakthrough anticipated',
+      '70 missiles and 2,200 drones',
+      '“make a move”',
+    ]) {
+      expect(
+        claims.some((text) => text.includes(claim)),
+        claim,
+      ).toBe(true);
+    }
+  },
+);

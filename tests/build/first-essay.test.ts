@@ -1,11 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inject, test, expect } from 'vitest';
+import { describe, inject, test, expect } from 'vitest';
 import { readPage, normalisedText } from '../support/html.ts';
 import { ROOT } from '../support/build-site.ts';
 
 const SLUG = 'trumps-envoy-third-meeting-with-putin';
 const COMMENT_FORM = 'LEAVE A REPLY';
+
+/**
+ * These tests are about one essay, the author's first (tests/fixtures/first-essay-source.txt),
+ * published word for word as the sample in content/essays/. A site that has replaced or removed
+ * it skips them; every other test reads whatever essays the site has.
+ */
+const published = existsSync(join(inject('siteDir'), 'essays', SLUG, 'index.html'));
 
 /**
  * The author's text as published: every paragraph, heading and list item of the source,
@@ -34,41 +41,46 @@ function articleText(): string {
   return normalisedText(article);
 }
 
-test('every passage of the source appears in the essay page, in order', () => {
-  const text = articleText();
-  let cursor = 0;
-  for (const passage of sourcePassages()) {
-    const at = text.indexOf(passage, cursor);
-    expect(at, `missing or out of order: "${passage.slice(0, 60)}…"`).toBeGreaterThanOrEqual(cursor);
-    cursor = at + passage.length;
-  }
-});
+describe.skipIf(!published)(
+  published ? `the first essay (${SLUG})` : `the first essay (skipped: ${SLUG} is not in this site, replaced or removed)`,
+  () => {
+    test('every passage of the source appears in the essay page, in order', () => {
+      const text = articleText();
+      let cursor = 0;
+      for (const passage of sourcePassages()) {
+        const at = text.indexOf(passage, cursor);
+        expect(at, `missing or out of order: "${passage.slice(0, 60)}…"`).toBeGreaterThanOrEqual(cursor);
+        cursor = at + passage.length;
+      }
+    });
 
-test('the scraped comment form is not published', () => {
-  const text = normalisedText(readPage(inject('siteDir'), `essays/${SLUG}/`).body);
-  expect(text).not.toContain(COMMENT_FORM);
-  expect(text).not.toContain('Please enter your comment');
-  expect(text).not.toContain('Please enter your name here');
-});
+    test('the scraped comment form is not published', () => {
+      const text = normalisedText(readPage(inject('siteDir'), `essays/${SLUG}/`).body);
+      expect(text).not.toContain(COMMENT_FORM);
+      expect(text).not.toContain('Please enter your comment');
+      expect(text).not.toContain('Please enter your name here');
+    });
 
-test('the title is the only h1 and the six section titles are h2, in order', () => {
-  const document = readPage(inject('siteDir'), `essays/${SLUG}/`);
-  expect([...document.querySelectorAll('h1')].map(normalisedText)).toEqual([
-    'Trump’s Envoy Third Meeting with Putin: Ukraine Negotiations at Critical Juncture',
-  ]);
-  const sections = [...document.querySelectorAll('article h2')].map(normalisedText);
-  expect(sections.slice(0, 6)).toEqual([
-    'The “Parallel Diplomacy” of Trump’s Team',
-    'The Kremlin’s “Two-Track Strategy”',
-    'Ukraine’s Dilemma and Choices',
-    'Policy Struggles Within America',
-    'Looking Ahead: Pathways to Peace?',
-    'Personal Perspective: Peace Requires Mutual Compromise',
-  ]);
-});
+    test('the title is the only h1 and the six section titles are h2, in order', () => {
+      const document = readPage(inject('siteDir'), `essays/${SLUG}/`);
+      expect([...document.querySelectorAll('h1')].map(normalisedText)).toEqual([
+        'Trump’s Envoy Third Meeting with Putin: Ukraine Negotiations at Critical Juncture',
+      ]);
+      const sections = [...document.querySelectorAll('article h2')].map(normalisedText);
+      expect(sections.slice(0, 6)).toEqual([
+        'The “Parallel Diplomacy” of Trump’s Team',
+        'The Kremlin’s “Two-Track Strategy”',
+        'Ukraine’s Dilemma and Choices',
+        'Policy Struggles Within America',
+        'Looking Ahead: Pathways to Peace?',
+        'Personal Perspective: Peace Requires Mutual Compromise',
+      ]);
+    });
 
-test('nothing is invented: no author, no date', () => {
-  const document = readPage(inject('siteDir'), `essays/${SLUG}/`);
-  expect(document.querySelector('article time')).toBeNull();
-  expect(normalisedText(document.querySelector('article header'))).not.toMatch(/\bBy\b/);
-});
+    test('nothing is invented: no author, no date', () => {
+      const document = readPage(inject('siteDir'), `essays/${SLUG}/`);
+      expect(document.querySelector('article time')).toBeNull();
+      expect(normalisedText(document.querySelector('article header'))).not.toMatch(/\bBy\b/);
+    });
+  },
+);
