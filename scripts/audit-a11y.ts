@@ -2,7 +2,9 @@
  * Runs pa11y-ci (htmlcs and axe, WCAG 2 AA) over every page of a built site, served on
  * 127.0.0.1, in the system Chromium. The URL list is made from the built files, so a new
  * essay is audited without editing anything. Extra runs of a page in another state (with
- * pa11y actions) come from the `urls` of .pa11yci.json, written relative to the site.
+ * pa11y actions) come from the `urls` of .pa11yci.json, written relative to the site; `{word}`
+ * in them stands for a word the site's search finds, taken from its first essay (a run that
+ * needs one is left out when the site has no essays).
  *
  *   node scripts/audit-a11y.ts [dist]      exit 0 only when every page was audited with zero issues
  */
@@ -12,13 +14,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { requireBrowser } from './lib/browser.ts';
+import { searchWords } from './lib/essay-words.ts';
 import { listPages } from './lib/pages.ts';
+import { extraRuns, type UrlEntry } from './lib/pa11y-extra-runs.ts';
 import { auditFailures, type Pa11yReport } from './lib/pa11y-report.ts';
 import { serveDirectory } from './lib/static-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
-
-type UrlEntry = string | { url: string; [option: string]: unknown };
 
 /** Audits the site in `distDir` (served under `base`); resolves to the list of failures. */
 export async function auditSite(
@@ -32,11 +34,8 @@ export async function auditSite(
   const scratch = mkdtempSync(join(tmpdir(), 'essay-pa11y-'));
   try {
     const pageUrls = listPages(distDir).map((page) => new URL(page, server.url).href);
-    // The extra runs are written for the real site (a search for a word of its essays).
-    const extraRuns = (withExtraRuns ? (config.urls ?? []) : []).map((entry) =>
-      typeof entry === 'string' ? new URL(entry, server.url).href : { ...entry, url: new URL(entry.url, server.url).href },
-    );
-    const urls: UrlEntry[] = [...pageUrls, ...extraRuns];
+    const extra = withExtraRuns ? extraRuns(config.urls ?? [], server.url, searchWords(distDir)[0]) : [];
+    const urls: UrlEntry[] = [...pageUrls, ...extra];
     const chromeLaunchConfig = { ...(config.defaults['chromeLaunchConfig'] as object), executablePath: requireBrowser() };
     const configFile = join(scratch, 'pa11yci.json');
     writeFileSync(configFile, JSON.stringify({ ...config, defaults: { ...config.defaults, chromeLaunchConfig }, urls }, null, 2));

@@ -3,13 +3,17 @@
  * time from a query to its first results on screen, for a first query (Pagefind, its
  * WebAssembly and the index still to fetch) and a warm one (a new word, all loaded).
  *
- *   npm run bench:search [-- dist] [--runs 7] [--query drones] [--warm-query peace]
+ *   npm run bench:search [-- dist] [--runs 7] [--query word] [--warm-query another]
+ *
+ * Without --query and --warm-query, the two longest words of the site's first essay's opening
+ * passage are searched for (scripts/lib/essay-words.ts), so it runs on any site with an essay.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROMIUM_ARGS, requireBrowser } from '../lib/browser.ts';
+import { searchWords } from '../lib/essay-words.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 
 /** Bytes of every file under `dir`, by path relative to it. */
@@ -81,13 +85,21 @@ if (import.meta.main) {
     allowPositionals: true,
     options: {
       runs: { type: 'string', default: '7' },
-      query: { type: 'string', default: 'drones' },
-      'warm-query': { type: 'string', default: 'peace' },
+      query: { type: 'string' },
+      'warm-query': { type: 'string' },
     },
   });
   const root = resolve(import.meta.dirname, '../..');
   const siteDir = resolve(root, positionals[0] ?? 'dist');
   const runs = Math.max(1, Number(values.runs));
+  const words = searchWords(siteDir);
+  const query = values.query ?? words[0];
+  // Another word, so the warm query is not the first one again.
+  const warmQuery = values['warm-query'] ?? words.find((word) => word.toLowerCase() !== query?.toLowerCase()) ?? query;
+  if (query === undefined || warmQuery === undefined) {
+    console.error(`${siteDir} has no essay to take words from: give them with --query and --warm-query.`);
+    process.exit(1);
+  }
 
   const sizes = fileSizes(join(siteDir, 'pagefind'));
   const total = [...sizes.values()].reduce((sum, size) => sum + size, 0);
@@ -105,17 +117,25 @@ if (import.meta.main) {
     const warms: number[] = [];
     let fetched: string[] = [];
     for (let run = 0; run < runs; run += 1) {
-      const times = await timeQueries(browser, new URL('search/', server.url).href, values.query, values['warm-query']);
+      const times = await timeQueries(browser, new URL('search/', server.url).href, query, warmQuery);
       firsts.push(times.first);
       warms.push(times.warm);
       fetched = times.fetched;
     }
     const bundlePrefix = `${new URL(server.url).pathname}pagefind/`;
-    const loaded = [...new Set(fetched)].filter((path) => path.startsWith(bundlePrefix)).map((path) => path.slice(bundlePrefix.length).replace(/\?.*$/, ''));
-    console.log(`  fetched by the two queries:        ${kb(loaded.reduce((s, path) => s + (sizes.get(path) ?? 0), 0))} (${loaded.join(', ')})`);
+    const loaded = [...new Set(fetched)]
+      .filter((path) => path.startsWith(bundlePrefix))
+      .map((path) => path.slice(bundlePrefix.length).replace(/\?.*$/, ''));
+    console.log(
+      `  fetched by the two queries:        ${kb(loaded.reduce((s, path) => s + (sizes.get(path) ?? 0), 0))} (${loaded.join(', ')})`,
+    );
     console.log(`In Chromium (headless, 127.0.0.1, no cache), query to first result rendered, median of ${runs}:`);
-    console.log(`  first query (“${values.query}”, loads Pagefind): ${median(firsts).toFixed(0)} ms (min ${Math.min(...firsts).toFixed(0)}, max ${Math.max(...firsts).toFixed(0)})`);
-    console.log(`  warm query (“${values['warm-query']}”): ${median(warms).toFixed(0)} ms (min ${Math.min(...warms).toFixed(0)}, max ${Math.max(...warms).toFixed(0)})`);
+    console.log(
+      `  first query (“${query}”, loads Pagefind): ${median(firsts).toFixed(0)} ms (min ${Math.min(...firsts).toFixed(0)}, max ${Math.max(...firsts).toFixed(0)})`,
+    );
+    console.log(
+      `  warm query (“${warmQuery}”): ${median(warms).toFixed(0)} ms (min ${Math.min(...warms).toFixed(0)}, max ${Math.max(...warms).toFixed(0)})`,
+    );
   } finally {
     await browser.close();
     await server.close();
