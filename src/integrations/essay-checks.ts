@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkEssays, formatProblems, type EssaySource, type Problem } from '../lib/essay-checks.ts';
+import { checkEssays, formatProblems, readFrontmatter, slugOf, type EssaySource, type Problem } from '../lib/essay-checks.ts';
 import { settings } from '../lib/settings.ts';
 import { analyzeEssayFile, formatSourcingReport, type EssaySourcing } from '../lib/sourcing.ts';
 
@@ -12,6 +12,17 @@ function listFiles(dir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
+}
+
+/**
+ * Every address of the site below its base path, for the link checks: its own pages,
+ * the files of public/, and each essay that will be built (drafts are not).
+ */
+function sitePages(root: string, essays: readonly EssaySource[]): Set<string> {
+  const publicDir = join(root, 'public');
+  const publicFiles = existsSync(publicDir) ? listFiles(publicDir).map((path) => relative(publicDir, path).split(sep).join('/')) : [];
+  const published = essays.filter((essay) => readFrontmatter(essay.source)['draft'] !== true).map((essay) => `essays/${slugOf(essay)}/`);
+  return new Set(['', 'search/', '404.html', 'manifest.webmanifest', ...publicFiles, ...published]);
 }
 
 function fail(problems: readonly Problem[]): never {
@@ -40,7 +51,8 @@ export default function essayChecks(): AstroIntegration {
           .filter((path) => path.endsWith('.mdx'))
           .map((path) => ({ file: relative(root, path), relativePath: relative(dir, path), source: readFileSync(path, 'utf8') }));
         const otherFiles = files.filter((path) => !path.endsWith('.mdx')).map((path) => relative(root, path));
-        sourcing = essays.map(analyzeEssayFile).filter((result) => result !== undefined);
+        const site = { base: settings().base, pages: sitePages(root, essays) };
+        sourcing = essays.map((essay) => analyzeEssayFile(essay, site)).filter((result) => result !== undefined);
         // Every problem of every essay in one run, so an author fixes them all at once.
         const problems = [...checkEssays(essays, otherFiles), ...sourcing.flatMap((essay) => essay.problems)];
         const warnings = problems.filter((problem) => problem.severity === 'warning');

@@ -1,9 +1,17 @@
 import { mdxToMdast } from 'satteri';
 import { readFrontmatter, slugOf, type EssaySource, type Problem } from './essay-checks.ts';
 import { sourceSchema } from './essay-schema.ts';
-import { analyzeEssay, componentsInOrder, summarizeSourcing, type SourcingSummary } from './essay-structure.ts';
+import { analyzeEssay, componentsInOrder, summarizeSourcing, type EssayStructure, type SourcingSummary } from './essay-structure.ts';
 import { checkEssayTree } from './essay-rules/index.ts';
 import { idPrefix } from './ids.ts';
+
+/** The site an essay's links are checked against. */
+export interface SiteAddresses {
+  /** The base path, starting and ending with `/`. */
+  base: string;
+  /** Every address of the site below the base (`''`, `search/`, `essays/on-time/`); undefined not to check internal links. */
+  pages: ReadonlySet<string> | undefined;
+}
 
 export interface EssaySourcing {
   file: string;
@@ -14,10 +22,10 @@ export interface EssaySourcing {
 /**
  * Reads one essay file the way the build will (same parser, same analysis) to check its
  * notes and scenarios, run the rules of src/lib/essay-rules/ on its text, and count what
- * still awaits a source. MDX that does not parse is
- * left to the build, which reports it with its own line and column.
+ * still awaits a source. MDX that does not parse is left to the build, which reports it
+ * with its own line and column.
  */
-export function analyzeEssayFile(essay: EssaySource): EssaySourcing | undefined {
+export function analyzeEssayFile(essay: EssaySource, site: SiteAddresses = { base: '/', pages: undefined }): EssaySourcing | undefined {
   let tree: ReturnType<typeof mdxToMdast>;
   try {
     tree = mdxToMdast(essay.source);
@@ -27,12 +35,14 @@ export function analyzeEssayFile(essay: EssaySource): EssaySourcing | undefined 
   if (tree.type !== 'root') return undefined;
   // Mistakes in the sources themselves are reported by the frontmatter checks.
   const sources = sourceSchema.array().safeParse(readFrontmatter(essay.source)['sources'] ?? []);
+  const slug = slugOf(essay);
   const structure = analyzeEssay(componentsInOrder(tree), {
     file: essay.file,
-    idPrefix: idPrefix(slugOf(essay)),
+    idPrefix: idPrefix(slug),
     sources: sources.success ? sources.data : [],
   });
-  const findings: Problem[] = checkEssayTree(tree).map(({ line, column, message, fix, severity }) => ({
+  const links = { base: site.base, page: `essays/${slug}/`, componentIds: componentIds(structure, idPrefix(slug)), pages: site.pages };
+  const findings: Problem[] = checkEssayTree(tree, { links }).map(({ line, column, message, fix, severity }) => ({
     file: essay.file,
     ...(line !== undefined ? { line } : {}),
     ...(column !== undefined ? { column } : {}),
@@ -42,6 +52,16 @@ export function analyzeEssayFile(essay: EssaySource): EssaySourcing | undefined 
   }));
   const problems = [...structure.problems, ...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { file: essay.file, summary: summarizeSourcing(structure), problems };
+}
+
+/** The ids the essay's components give on its page, which a `#fragment` may point to. */
+function componentIds({ notes, scenarios, figures }: EssayStructure, prefix: string): Set<string> {
+  return new Set([
+    ...notes.notes.flatMap((note) => [note.id, ...note.references.map((reference) => reference.id)]),
+    ...(notes.notes.length > 0 ? [`${prefix}notes`] : []),
+    ...scenarios.lists.flatMap((list) => list.scenarios.map((scenario) => scenario.id)),
+    ...figures.figures.map((figure) => figure.id),
+  ]);
 }
 
 /**

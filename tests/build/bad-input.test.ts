@@ -28,6 +28,9 @@ test.each([
   { fixture: 'empty-heading', expected: [/empty-heading\/blank\.mdx:6:1: an empty heading \("##" with no words\)/, /Fix: write the section's title after "## ", or remove the line\./] },
   { fixture: 'note-in-heading', expected: [/note-in-heading\/leaky\.mdx:6:13: a <Footnote> inside a heading would put the note's text into the heading's id and the contents\./, /Fix: move the <Footnote> into the text below the heading/] },
   { fixture: 'link-in-heading', expected: [/link-in-heading\/nested\.mdx:6:8: a link inside a heading would be a link inside the heading's own link/, /Fix: put the link in the text below the heading\./] },
+  { fixture: 'dead-fragment', expected: [/dead-fragment\/fragment\.mdx:8:4: \[said above\]\(#the-frist-clock\) points to #the-frist-clock, which is not an id on this page\./, /Fix: link to a heading's id \(#the-first-clock\)/] },
+  { fixture: 'missing-page', expected: [/missing-page\/elsewhere\.mdx:6:5: \[the essay on tides\]\(\/essays\/on-tides\/\) leads to \/essays\/on-tides\/, which is not a page of this site\./, /Fix: link to a page that exists: \/ \(home\), \/search\/, or an essay at \/essays\/<slug>\/\./] },
+  { fixture: 'empty-link-text', expected: [/empty-link-text\/silent\.mdx:6:15: \[\]\(https:\/\/example\.org\/report\) has no text, so a screen reader has nothing to announce\./, /Fix: write what the link leads to between the brackets/] },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {
@@ -50,6 +53,22 @@ test('claims awaiting a source are reported, and fail the build only with REQUIR
   const strict = buildSite({ ESSAYS_DIR: 'tests/fixtures/components', REQUIRE_SOURCES: '1' });
   expect(strict.status).not.toBe(0);
   expect(strict.output).toMatch(/notes\.mdx:\d+: note 26 awaits a source: The figure's origin\./);
+  expect(existsSync(strict.outDir)).toBe(false);
+  for (const build of [lenient, strict]) rmSync(dirname(build.outDir), { recursive: true, force: true });
+});
+
+test('a warning is printed and counted, and fails the build only with STRICT=1', () => {
+  const lenient = buildSite({ ESSAYS_DIR: 'tests/fixtures/bad/vague-link-text' });
+  expect(lenient.status, lenient.output).toBe(0);
+  expect(lenient.output).toMatch(/A warning \(STRICT=1 makes them fail the build\):/);
+  expect(lenient.output).toMatch(/vague-link-text\/vague\.mdx:6:35: warning: the link text "click here" does not say where the link goes \(to https:\/\/example\.org\/report\)\./);
+  expect(lenient.output).toMatch(/Fix: make the words of the link name its destination/);
+  expect(existsSync(lenient.outDir)).toBe(true);
+
+  const strict = buildSite({ ESSAYS_DIR: 'tests/fixtures/bad/vague-link-text', STRICT: '1' });
+  expect(strict.status).not.toBe(0);
+  expect(strict.output).toMatch(/The essays have a problem \(1 warning\) to fix before the site can be built:/);
+  expect(strict.output).toMatch(/vague\.mdx:6:35: warning: the link text "click here"/);
   expect(existsSync(strict.outDir)).toBe(false);
   for (const build of [lenient, strict]) rmSync(dirname(build.outDir), { recursive: true, force: true });
 });

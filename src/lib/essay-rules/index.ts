@@ -1,17 +1,25 @@
 import type { Root } from 'mdast';
 import { checkHeadings } from './headings.ts';
+import { checkLinks, type LinkContext } from './links.ts';
 import { Findings, type Finding } from './rule.ts';
 import { checkUnsafeHtml } from './unsafe-html.ts';
 
 export type { Finding, Severity } from './rule.ts';
+export type { LinkContext } from './links.ts';
+
+export interface TreeContext {
+  /** What links are checked against; without it, a `#fragment` is checked against the headings alone. */
+  links?: LinkContext;
+}
 
 /**
  * Every rule an essay's text must pass before it is built, on the tree `mdxToMdast` gives
  * (with positions, so each finding names the essay's own line and column), in file order.
  */
-export function checkEssayTree(tree: Readonly<Root>): Finding[] {
+export function checkEssayTree(tree: Readonly<Root>, context: TreeContext = {}): Finding[] {
   const findings = new Findings();
   checkUnsafeHtml(tree, findings);
   checkHeadings(tree, findings);
+  checkLinks(tree, findings, context.links ?? { base: '/', page: 'essays/essay/', componentIds: new Set(), pages: undefined });
   return findings.all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
-import { checkEssays, type EssaySource } from '../../../src/lib/essay-checks.ts';
+import { checkEssays, slugOf, type EssaySource } from '../../../src/lib/essay-checks.ts';
 import { analyzeEssayFile } from '../../../src/lib/sourcing.ts';
 
 const BAD = join(import.meta.dirname, '../../fixtures/bad');
@@ -14,7 +14,9 @@ function essaysOf(fixture: string, edit: (source: string) => string = (source) =
 }
 
 function problemsOf(essays: readonly EssaySource[]) {
-  return [...checkEssays(essays), ...essays.flatMap((essay) => analyzeEssayFile(essay)?.problems ?? [])];
+  // The site these essays make, as the build's checks see it.
+  const pages = new Set(['', 'search/', ...essays.map((essay) => `essays/${slugOf(essay)}/`)]);
+  return [...checkEssays(essays), ...essays.flatMap((essay) => analyzeEssayFile(essay, { base: '/', pages })?.problems ?? [])];
 }
 
 /**
@@ -35,6 +37,10 @@ test.each([
     fixture: 'link-in-heading',
     fix: (source: string) => source.replace(/\[the report\]\((.*)\)\n\nText\./, 'the report\n\nText in [the report]($1).'),
   },
+  { fixture: 'dead-fragment', fix: (source: string) => source.replace('#the-frist-clock', '#the-first-clock') },
+  { fixture: 'missing-page', fix: (source: string) => source.replace('/essays/on-tides/', '/essays/elsewhere/') },
+  { fixture: 'empty-link-text', fix: (source: string) => source.replace('[](', "[the agency's report](") },
+  { fixture: 'vague-link-text', fix: (source: string) => source.replace(': [click here](', ': [the report](') },
 ])('$fixture: applying the fix leaves nothing to report', ({ fixture, fix }) => {
   expect(problemsOf(essaysOf(fixture)).length).toBeGreaterThan(0);
   expect(problemsOf(essaysOf(fixture, fix))).toEqual([]);

@@ -59,7 +59,7 @@ test('a heading that makes no id, or the id of an earlier heading, is a warning'
 test('a note, a scenario or figure reference, or a link inside a heading is an error at its column', () => {
   expect(
     report(
-      '\n## Claims<Footnote>Text.</Footnote>\n\n## See <ScenarioRef n={1} />\n\n## A [link](https://example.org)\n\n## B <a href="#x">x</a>\n\n## C <FigureRef n={1} />\n',
+      '\n## Claims<Footnote>Text.</Footnote>\n\n## See <ScenarioRef n={1} />\n\n## A [link](https://example.org)\n\n## B <a href="https://example.org/x">x</a>\n\n## C <FigureRef n={1} />\n',
     ).map(({ at, message }) => [at, message.split(' inside ')[0]]),
   ).toEqual([
     ['6:10', 'a <Footnote>'],
