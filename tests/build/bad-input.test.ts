@@ -31,6 +31,8 @@ test.each([
   { fixture: 'dead-fragment', expected: [/dead-fragment\/fragment\.mdx:8:4: \[said above\]\(#the-frist-clock\) points to #the-frist-clock, which is not an id on this page\./, /Fix: link to a heading's id \(#the-first-clock\)/] },
   { fixture: 'missing-page', expected: [/missing-page\/elsewhere\.mdx:6:5: \[the essay on tides\]\(\/essays\/on-tides\/\) leads to \/essays\/on-tides\/, which is not a page of this site\./, /Fix: link to a page that exists: \/ \(home\), \/search\/, or an essay at \/essays\/<slug>\/\./] },
   { fixture: 'empty-link-text', expected: [/empty-link-text\/silent\.mdx:6:15: \[\]\(https:\/\/example\.org\/report\) has no text, so a screen reader has nothing to announce\./, /Fix: write what the link leads to between the brackets/] },
+  { fixture: 'misspelled-component', expected: [/misspelled-component\/typo\.mdx:6:9: <Fotnote> is not a component this site knows: did you mean <Footnote>\?/, /Fix: write <Footnote>\./] },
+  { fixture: 'lowercase-component', expected: [/lowercase-component\/lower\.mdx:6:9: <footnote> is not an HTML element: did you mean <Footnote>\? Components start with a capital letter\./, /Fix: write <Footnote>\./] },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {

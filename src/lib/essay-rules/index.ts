@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { checkComponents } from './components.ts';
 import { checkHeadings } from './headings.ts';
 import { checkLinks, type LinkContext } from './links.ts';
 import { Findings, type Finding } from './rule.ts';
@@ -19,6 +20,7 @@ export interface TreeContext {
 export function checkEssayTree(tree: Readonly<Root>, context: TreeContext = {}): Finding[] {
   const findings = new Findings();
   checkUnsafeHtml(tree, findings);
+  checkComponents(tree, findings);
   checkHeadings(tree, findings);
   checkLinks(tree, findings, context.links ?? { base: '/', page: 'essays/essay/', componentIds: new Set(), pages: undefined });
   return findings.all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

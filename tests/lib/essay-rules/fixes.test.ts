@@ -41,6 +41,8 @@ test.each([
   { fixture: 'missing-page', fix: (source: string) => source.replace('/essays/on-tides/', '/essays/elsewhere/') },
   { fixture: 'empty-link-text', fix: (source: string) => source.replace('[](', "[the agency's report](") },
   { fixture: 'vague-link-text', fix: (source: string) => source.replace(': [click here](', ': [the report](') },
+  { fixture: 'misspelled-component', fix: (source: string) => source.replaceAll('Fotnote>', 'Footnote>') },
+  { fixture: 'lowercase-component', fix: (source: string) => source.replaceAll('footnote>', 'Footnote>') },
 ])('$fixture: applying the fix leaves nothing to report', ({ fixture, fix }) => {
   expect(problemsOf(essaysOf(fixture)).length).toBeGreaterThan(0);
   expect(problemsOf(essaysOf(fixture, fix))).toEqual([]);
