@@ -2,6 +2,7 @@ import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Docum
 import { essaySchema } from './essay-schema.ts';
 import { essaySlug } from './slug.ts';
 import { NOT_A_REAL_DATE } from './dates.ts';
+import { unknownKeys } from './essay-rules/frontmatter-keys.ts';
 
 /** One author mistake, located as precisely as the source allows. */
 export interface Problem {
@@ -109,9 +110,19 @@ export function checkFrontmatter(essay: EssaySource): Problem[] {
     return [{ file, line: frontmatter.firstLine, message: 'the frontmatter is not a set of "key: value" lines.', fix: 'write one "key: value" per line.' }];
   }
   const record = data as Record<string, unknown>;
+  // A typo'd key is dropped by the schema without a word: say so, with the key it looks like.
+  const keys = unknownKeys(parsed.document, parsed.lines);
+  const unknown = keys.map(({ key, path, line, column, known, guess }): Problem & { line: number } => ({
+    file,
+    line: frontmatter.firstLine - 1 + line,
+    column,
+    message: `${path} is not a key ${path.startsWith('sources.') ? 'of a source' : 'of the frontmatter'}${guess ? `: did you mean \`${guess}\`?` : '.'}`,
+    fix: guess ? `rename ${key} to ${guess}.` : `remove it, or use one of: ${known.join(', ')}.`,
+  }));
+  // "title is missing" says nothing more when `titel` is reported as the key it looks like.
+  const guessed = new Set(keys.flatMap(({ path, guess }) => (guess ? [`${path.replace(/[^.]+$/, guess)} is missing.`] : [])));
   const result = essaySchema.safeParse(record);
-  if (result.success) return [];
-  const problems = result.error.issues.map((issue): Problem & { line: number } => {
+  const invalid = result.success ? [] : result.error.issues.map((issue): Problem & { line: number } => {
     const field = String(issue.path.at(-1) ?? '');
     const path = issue.path.join('.');
     const value = valueAt(record, issue.path);
@@ -134,6 +145,7 @@ export function checkFrontmatter(essay: EssaySource): Problem[] {
     }
     return { file, line, message: `${path}: ${issue.message}.`, fix: `correct ${path} in the frontmatter.` };
   });
+  const problems = [...unknown, ...invalid.filter((problem) => !guessed.has(problem.message))];
   // In the order the author reads the file.
   return problems.sort((a, b) => a.line - b.line);
 }

@@ -33,6 +33,8 @@ test.each([
   { fixture: 'empty-link-text', expected: [/empty-link-text\/silent\.mdx:6:15: \[\]\(https:\/\/example\.org\/report\) has no text, so a screen reader has nothing to announce\./, /Fix: write what the link leads to between the brackets/] },
   { fixture: 'misspelled-component', expected: [/misspelled-component\/typo\.mdx:6:9: <Fotnote> is not a component this site knows: did you mean <Footnote>\?/, /Fix: write <Footnote>\./] },
   { fixture: 'lowercase-component', expected: [/lowercase-component\/lower\.mdx:6:9: <footnote> is not an HTML element: did you mean <Footnote>\? Components start with a capital letter\./, /Fix: write <Footnote>\./] },
+  { fixture: 'unknown-frontmatter-key', expected: [/unknown-frontmatter-key\/typo\.mdx:4:1: publishd is not a key of the frontmatter: did you mean `published`\?/, /Fix: rename publishd to published\./] },
+  { fixture: 'unknown-source-key', expected: [/unknown-source-key\/source\.mdx:8:5: sources\.0\.acessed is not a key of a source: did you mean `accessed`\?/, /Fix: rename acessed to accessed\./] },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {

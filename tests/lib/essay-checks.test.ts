@@ -87,3 +87,29 @@ test('a source without a title is reported at that source, and the fix says wher
     { file: 'content/essays/a.mdx', line: 7, message: 'sources.1.title is missing.', fix: 'add a line "title: …" to sources.1 (line 7).' },
   ]);
 });
+
+test('an unknown frontmatter key is an error at its line and column, with the known key it looks like', () => {
+  expect(checkFrontmatter(essay('---\ntitel: A\ndescription: B\npublishd: 2025-03-01\n---\n'))).toEqual([
+    { file: 'content/essays/a.mdx', line: 2, column: 1, message: 'titel is not a key of the frontmatter: did you mean `title`?', fix: 'rename titel to title.' },
+    { file: 'content/essays/a.mdx', line: 4, column: 1, message: 'publishd is not a key of the frontmatter: did you mean `published`?', fix: 'rename publishd to published.' },
+  ]);
+  expect(checkFrontmatter(essay('---\ntitle: A\ndescription: B\ncolour: red\n---\n'))).toEqual([
+    {
+      file: 'content/essays/a.mdx',
+      line: 4,
+      column: 1,
+      message: 'colour is not a key of the frontmatter.',
+      fix: 'remove it, or use one of: title, description, lang, authors, published, updated, sources, draft, slug.',
+    },
+  ]);
+});
+
+test('an unknown key of a source is an error too, and the title it looks like is not also reported missing', () => {
+  const source = '---\ntitle: A\ndescription: B\nsources:\n  - id: one\n    titel: One\n    urll: https://example.org\n---\n';
+  expect(checkFrontmatter(essay(source)).map(({ line, column, message, fix }) => [line, column, message, fix])).toEqual([
+    [6, 5, 'sources.0.titel is not a key of a source: did you mean `title`?', 'rename titel to title.'],
+    [7, 5, 'sources.0.urll is not a key of a source: did you mean `url`?', 'rename urll to url.'],
+  ]);
+  // Renamed as the fix says, nothing is left.
+  expect(checkFrontmatter(essay(source.replace('titel', 'title').replace('urll', 'url')))).toEqual([]);
+});

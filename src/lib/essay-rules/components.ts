@@ -1,5 +1,6 @@
 import type { Nodes } from 'mdast';
 import { COMPONENT_KINDS } from '../essay-structure.ts';
+import { closest } from './closest.ts';
 import { isJsxElement } from './jsx.ts';
 import { walk, type Findings } from './rule.ts';
 
@@ -51,29 +52,6 @@ export function importedNames(tree: Readonly<Nodes>): Set<string> {
     for (const [, name = ''] of code.matchAll(/export\s+(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/g)) names.add(name);
   }
   return names;
-}
-
-/** The number of single-letter edits between two words (Levenshtein). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-/** The closest of `candidates` to `word`, ignoring case, when it is close enough to be what was meant. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of candidates) {
-    const distance = editDistance(word.toLowerCase(), name.toLowerCase());
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  return best && best.distance <= Math.max(1, Math.floor(word.length / 3)) ? best.name : undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { closest, editDistance, ESSAY_COMPONENTS } from '../../../src/lib/essay-rules/components.ts';
+import { closest, editDistance } from '../../../src/lib/essay-rules/closest.ts';
+import { ESSAY_COMPONENTS } from '../../../src/lib/essay-rules/components.ts';
 import { findingsOf } from './check.ts';
 
 const report = (body: string) => findingsOf(body).map(({ line, column, message, fix }) => ({ at: `${line}:${column}`, message, fix }));
@@ -61,6 +62,7 @@ test('the components an essay may use are the ones the site passes to its essays
 test('edit distance and the closest name', () => {
   expect(editDistance('Fotnote', 'Footnote')).toBe(1);
   expect(editDistance('kitten', 'sitting')).toBe(3);
+  expect(editDistance('titel', 'title')).toBe(1);
   expect(closest('FigurRef', ESSAY_COMPONENTS)).toBe('FigureRef');
   expect(closest('Table', ESSAY_COMPONENTS)).toBeUndefined();
 });

@@ -43,6 +43,8 @@ test.each([
   { fixture: 'vague-link-text', fix: (source: string) => source.replace(': [click here](', ': [the report](') },
   { fixture: 'misspelled-component', fix: (source: string) => source.replaceAll('Fotnote>', 'Footnote>') },
   { fixture: 'lowercase-component', fix: (source: string) => source.replaceAll('footnote>', 'Footnote>') },
+  { fixture: 'unknown-frontmatter-key', fix: (source: string) => source.replace('publishd:', 'published:') },
+  { fixture: 'unknown-source-key', fix: (source: string) => source.replace('acessed:', 'accessed:') },
 ])('$fixture: applying the fix leaves nothing to report', ({ fixture, fix }) => {
   expect(problemsOf(essaysOf(fixture)).length).toBeGreaterThan(0);
   expect(problemsOf(essaysOf(fixture, fix))).toEqual([]);
