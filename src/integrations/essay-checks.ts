@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkEssays, formatProblems, readFrontmatter, slugOf, type EssaySource, type Problem } from '../lib/essay-checks.ts';
+import { checkEncoding, checkEssays, formatProblems, readFrontmatter, slugOf, type EssaySource, type Problem } from '../lib/essay-checks.ts';
 import { settings } from '../lib/settings.ts';
 import { analyzeEssayFile, formatSourcingReport, type EssaySourcing } from '../lib/sourcing.ts';
 
@@ -47,14 +47,21 @@ export default function essayChecks(): AstroIntegration {
         const root = fileURLToPath(config.root);
         const dir = join(root, settings().essaysDir);
         const files = listFiles(dir);
+        // A file that is not UTF-8 is reported as such, and not read as text at all.
+        const unreadable: Problem[] = [];
         const essays: EssaySource[] = files
           .filter((path) => path.endsWith('.mdx'))
-          .map((path) => ({ file: relative(root, path), relativePath: relative(dir, path), source: readFileSync(path, 'utf8') }));
+          .flatMap((path) => {
+            const bytes = readFileSync(path);
+            const encoding = checkEncoding(relative(root, path), bytes);
+            if (encoding) unreadable.push(encoding);
+            return encoding ? [] : [{ file: relative(root, path), relativePath: relative(dir, path), source: bytes.toString('utf8') }];
+          });
         const otherFiles = files.filter((path) => !path.endsWith('.mdx')).map((path) => relative(root, path));
         const site = { base: settings().base, pages: sitePages(root, essays) };
         sourcing = essays.map((essay) => analyzeEssayFile(essay, site)).filter((result) => result !== undefined);
         // Every problem of every essay in one run, so an author fixes them all at once.
-        const problems = [...checkEssays(essays, otherFiles), ...sourcing.flatMap((essay) => essay.problems)];
+        const problems = [...unreadable, ...checkEssays(essays, otherFiles), ...sourcing.flatMap((essay) => essay.problems)];
         const warnings = problems.filter((problem) => problem.severity === 'warning');
         if (problems.length > warnings.length || (settings().strict && warnings.length > 0)) fail(problems);
         if (warnings.length > 0) {

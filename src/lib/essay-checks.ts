@@ -2,6 +2,7 @@ import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Docum
 import { essaySchema } from './essay-schema.ts';
 import { essaySlug } from './slug.ts';
 import { NOT_A_REAL_DATE } from './dates.ts';
+import { fileNameProblem, firstInvalidUtf8 } from './essay-rules/files.ts';
 import { unknownKeys } from './essay-rules/frontmatter-keys.ts';
 
 /** One author mistake, located as precisely as the source allows. */
@@ -207,9 +208,35 @@ export function checkFileTypes(files: readonly string[]): Problem[] {
     }));
 }
 
+/** A file name that makes no URL (`index.mdx`, `!!!.mdx`) with no `slug` to give one. */
+export function checkFileNames(essays: readonly EssaySource[]): Problem[] {
+  return essays.flatMap((essay) => {
+    const frontmatter = readFrontmatter(essay.source);
+    const problem = fileNameProblem(essay.relativePath, frontmatter['slug'], frontmatter['title']);
+    return problem ? [{ file: essay.file, line: 1, ...problem }] : [];
+  });
+}
+
+/**
+ * A file that is not UTF-8 is reported at its first bad byte, rather than read with "�" in
+ * place of each letter, or failing later with a message about something else.
+ */
+export function checkEncoding(file: string, bytes: Uint8Array): Problem | undefined {
+  const invalid = firstInvalidUtf8(bytes);
+  if (!invalid) return undefined;
+  const byte = `0x${invalid.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return {
+    file,
+    line: invalid.line,
+    column: invalid.column,
+    message: `the file is not UTF-8: byte ${byte} here cannot be read as text${invalid.byte >= 0xa0 ? ` (in Latin-1 it is "${String.fromCharCode(invalid.byte)}")` : ''}.`,
+    fix: 'save the file as UTF-8 (in most editors: "Save with Encoding", then UTF-8), and check the letters around this one.',
+  };
+}
+
 /** Every check that needs only the essay files themselves, in file order. */
 export function checkEssays(essays: readonly EssaySource[], otherFiles: readonly string[] = []): Problem[] {
-  return [...checkFileTypes(otherFiles), ...essays.flatMap(checkFrontmatter), ...checkUniqueSlugs(essays)];
+  return [...checkFileTypes(otherFiles), ...checkFileNames(essays), ...essays.flatMap(checkFrontmatter), ...checkUniqueSlugs(essays)];
 }
 
 /** `file:line:column: message Fix: …`, one problem a paragraph, for the terminal. */

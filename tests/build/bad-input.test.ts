@@ -35,6 +35,9 @@ test.each([
   { fixture: 'lowercase-component', expected: [/lowercase-component\/lower\.mdx:6:9: <footnote> is not an HTML element: did you mean <Footnote>\? Components start with a capital letter\./, /Fix: write <Footnote>\./] },
   { fixture: 'unknown-frontmatter-key', expected: [/unknown-frontmatter-key\/typo\.mdx:4:1: publishd is not a key of the frontmatter: did you mean `published`\?/, /Fix: rename publishd to published\./] },
   { fixture: 'unknown-source-key', expected: [/unknown-source-key\/source\.mdx:8:5: sources\.0\.acessed is not a key of a source: did you mean `accessed`\?/, /Fix: rename acessed to accessed\./] },
+  { fixture: 'index-file', expected: [/index-file\/index\.mdx:1: the file name "index\.mdx" makes no URL: an essay is published at \/essays\/<its file name>\/, and "index" is the folder itself\./, /Fix: rename it after the essay, such as on-time\.mdx, or give it a "slug: on-time" line in its frontmatter\./] },
+  { fixture: 'nameless-file', expected: [/nameless-file\/!!!\.mdx:1: the file name "!!!\.mdx" makes no URL/, /Fix: rename it after the essay, such as why-clocks-disagree\.mdx/] },
+  { fixture: 'not-utf8', expected: [/not-utf8\/latin1\.mdx:6:8: the file is not UTF-8: byte 0xE9 here cannot be read as text \(in Latin-1 it is "é"\)\./, /Fix: save the file as UTF-8/] },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {

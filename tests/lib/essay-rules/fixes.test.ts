@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
-import { checkEssays, slugOf, type EssaySource } from '../../../src/lib/essay-checks.ts';
+import { checkEncoding, checkEssays, slugOf, type EssaySource } from '../../../src/lib/essay-checks.ts';
 import { analyzeEssayFile } from '../../../src/lib/sourcing.ts';
 
 const BAD = join(import.meta.dirname, '../../fixtures/bad');
@@ -48,4 +48,26 @@ test.each([
 ])('$fixture: applying the fix leaves nothing to report', ({ fixture, fix }) => {
   expect(problemsOf(essaysOf(fixture)).length).toBeGreaterThan(0);
   expect(problemsOf(essaysOf(fixture, fix))).toEqual([]);
+});
+
+test('index-file and nameless-file: renamed as the fix says, or given a slug, they pass', () => {
+  for (const fixture of ['index-file', 'nameless-file']) {
+    const essays = essaysOf(fixture);
+    expect(problemsOf(essays).length).toBeGreaterThan(0);
+    const fix = /such as (\S+)\.mdx, or give it a "slug: (\S+)"/.exec(problemsOf(essays)[0]?.fix ?? '');
+    expect(fix).not.toBeNull();
+    expect(problemsOf(essays.map((essay) => ({ ...essay, relativePath: `${fix?.[1] ?? ''}.mdx` })))).toEqual([]);
+    expect(
+      problemsOf(essays.map((essay) => ({ ...essay, source: essay.source.replace('---\n', `---\nslug: ${fix?.[2] ?? ''}\n`) }))),
+    ).toEqual([]);
+  }
+});
+
+test('not-utf8: saved as UTF-8, the file passes', () => {
+  const path = join(BAD, 'not-utf8/latin1.mdx');
+  const latin1 = readFileSync(path);
+  expect(checkEncoding('latin1.mdx', latin1)).toBeDefined();
+  const utf8 = Buffer.from(latin1.toString('latin1'), 'utf8');
+  expect(checkEncoding('latin1.mdx', utf8)).toBeUndefined();
+  expect(problemsOf([{ file: 'latin1.mdx', relativePath: 'latin1.mdx', source: utf8.toString('utf8') }])).toEqual([]);
 });
