@@ -4,6 +4,7 @@ import { essaySlug } from './slug.ts';
 import { NOT_A_REAL_DATE } from './dates.ts';
 import { fileNameProblem, firstInvalidUtf8 } from './essay-rules/files.ts';
 import { unknownKeys } from './essay-rules/frontmatter-keys.ts';
+import { hiddenCharacter, hiddenCharacterName } from './essay-rules/hidden-characters.ts';
 
 /** One author mistake, located as precisely as the source allows. */
 export interface Problem {
@@ -146,9 +147,31 @@ export function checkFrontmatter(essay: EssaySource): Problem[] {
     }
     return { file, line, message: `${path}: ${issue.message}.`, fix: `correct ${path} in the frontmatter.` };
   });
-  const problems = [...unknown, ...invalid.filter((problem) => !guessed.has(problem.message))];
+  const problems = [...unknown, ...invalid.filter((problem) => !guessed.has(problem.message)), ...hiddenInTitle(essay, parsed, frontmatter)];
   // In the order the author reads the file.
-  return problems.sort((a, b) => a.line - b.line);
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** A character in the title that reorders its letters (an error) or cannot be seen (a warning), at its line and column. */
+function hiddenInTitle({ file, source }: EssaySource, parsed: ParsedFrontmatter, frontmatter: Frontmatter): Problem[] {
+  const title: unknown = parsed.document.get('title');
+  const found = typeof title === 'string' ? hiddenCharacter(title) : undefined;
+  if (!found) return [];
+  const line = lineOfKey(frontmatter, parsed, ['title']) ?? frontmatter.firstLine;
+  const column = (source.split('\n')[line - 1] ?? '').indexOf(found.character) + 1;
+  const what = `the title contains ${hiddenCharacterName(found.character)}`;
+  return [
+    found.reorders
+      ? { file, line, ...(column > 0 ? { column } : {}), message: `${what}, which changes the order its letters are shown in.`, fix: 'retype it without that character (most editors show it with "show invisibles").' }
+      : {
+          file,
+          line,
+          ...(column > 0 ? { column } : {}),
+          message: `${what}, which a reader cannot see.`,
+          fix: 'retype it without that character, unless the language needs it (a ZWNJ in Persian, say).',
+          severity: 'warning',
+        },
+  ];
 }
 
 function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {

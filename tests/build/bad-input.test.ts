@@ -38,6 +38,8 @@ test.each([
   { fixture: 'index-file', expected: [/index-file\/index\.mdx:1: the file name "index\.mdx" makes no URL: an essay is published at \/essays\/<its file name>\/, and "index" is the folder itself\./, /Fix: rename it after the essay, such as on-time\.mdx, or give it a "slug: on-time" line in its frontmatter\./] },
   { fixture: 'nameless-file', expected: [/nameless-file\/!!!\.mdx:1: the file name "!!!\.mdx" makes no URL/, /Fix: rename it after the essay, such as why-clocks-disagree\.mdx/] },
   { fixture: 'not-utf8', expected: [/not-utf8\/latin1\.mdx:6:8: the file is not UTF-8: byte 0xE9 here cannot be read as text \(in Latin-1 it is "é"\)\./, /Fix: save the file as UTF-8/] },
+  { fixture: 'nested-note', expected: [/nested-note\/inner\.mdx:6:36: a <Footnote> inside another <Footnote> \(line 6\) would put a note inside a note/, /Fix: write it as part of the outer note's text, or move it out/] },
+  { fixture: 'hidden-character', expected: [/hidden-character\/reordered\.mdx:6:1: the heading "Access klat" contains U\+202E \(bidirectional override\), which changes the order its letters are shown in\./, /Fix: retype it without that character/] },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {

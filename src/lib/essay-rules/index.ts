@@ -1,7 +1,9 @@
 import type { Root } from 'mdast';
 import { checkComponents } from './components.ts';
 import { checkHeadings } from './headings.ts';
+import { checkHiddenCharacters } from './hidden-characters.ts';
 import { checkLinks, type LinkContext } from './links.ts';
+import { checkNestedNotes } from './nested-notes.ts';
 import { Findings, type Finding } from './rule.ts';
 import { checkUnsafeHtml } from './unsafe-html.ts';
 
@@ -22,6 +24,8 @@ export function checkEssayTree(tree: Readonly<Root>, context: TreeContext = {}):
   checkUnsafeHtml(tree, findings);
   checkComponents(tree, findings);
   checkHeadings(tree, findings);
+  checkNestedNotes(tree, findings);
+  checkHiddenCharacters(tree, findings);
   checkLinks(tree, findings, context.links ?? { base: '/', page: 'essays/essay/', componentIds: new Set(), pages: undefined });
   return findings.all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

@@ -45,6 +45,8 @@ test.each([
   { fixture: 'lowercase-component', fix: (source: string) => source.replaceAll('footnote>', 'Footnote>') },
   { fixture: 'unknown-frontmatter-key', fix: (source: string) => source.replace('publishd:', 'published:') },
   { fixture: 'unknown-source-key', fix: (source: string) => source.replace('acessed:', 'accessed:') },
+  { fixture: 'nested-note', fix: (source: string) => source.replace('<Footnote>In two interviews.</Footnote>', ' In two interviews.') },
+  { fixture: 'hidden-character', fix: (source: string) => source.replace('\u202E', '') },
 ])('$fixture: applying the fix leaves nothing to report', ({ fixture, fix }) => {
   expect(problemsOf(essaysOf(fixture)).length).toBeGreaterThan(0);
   expect(problemsOf(essaysOf(fixture, fix))).toEqual([]);
