@@ -15,7 +15,7 @@ export const SEARCH_EXCLUDE_SELECTORS = ['nav'];
  * JS API (`pagefind.js`) with its own markup, so these ~430 KB are never loaded: they
  * are removed rather than published.
  */
-export const UNUSED_BUNDLE_FILES = [
+const UNUSED_BUNDLE_FILES = [
   'pagefind-ui.js',
   'pagefind-ui.css',
   'pagefind-modular-ui.js',

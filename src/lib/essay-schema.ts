@@ -58,7 +58,5 @@ export const essaySchema = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens').optional(),
 });
 
-export type EssayData = z.infer<typeof essaySchema>;
-
 /** A source as the schema gives it: dates are Dates. */
 export type Source = z.output<typeof sourceSchema>;

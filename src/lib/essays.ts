@@ -3,7 +3,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 export type Essay = CollectionEntry<'essays'>;
 
 /** Newest first by publication date; undated essays after dated ones, by title. */
-export function compareEssays(a: Essay['data'], b: Essay['data']): number {
+function compareEssays(a: Essay['data'], b: Essay['data']): number {
   const byDate = (b.published?.getTime() ?? -Infinity) - (a.published?.getTime() ?? -Infinity);
   if (byDate !== 0 && !Number.isNaN(byDate)) return byDate;
   return a.title.localeCompare(b.title);

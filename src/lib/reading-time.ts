@@ -1,5 +1,5 @@
 /** Words per minute for an adult reading continuous prose on screen. */
-export const WORDS_PER_MINUTE = 230;
+const WORDS_PER_MINUTE = 230;
 
 /** Counts words in MDX source, ignoring frontmatter, tags, expressions and Markdown marks. */
 export function countWords(mdx: string): number {

@@ -46,7 +46,7 @@ export interface SearchHit {
 export const SEARCH_BUNDLE_PATH = 'pagefind/';
 
 /** How many sections of one essay are listed; the rest are one click away on the page. */
-export const SECTIONS_PER_ESSAY = 3;
+const SECTIONS_PER_ESSAY = 3;
 
 /**
  * Splits a Pagefind excerpt into text and marked words. Pagefind escapes only `<` and `>`

@@ -59,6 +59,3 @@ export interface ComponentKind<Result> {
   analyze: (occurrences: readonly Occurrence[], context: AnalysisContext) => Result;
   render: (result: Result, context: RenderContext) => Rendering;
 }
-
-/** A rendering with nothing in it, for kinds to spread their parts into. */
-export const NO_RENDERING: Rendering = Object.freeze({ replacements: [], appended: [], frontmatter: {} }) as Rendering;
