@@ -262,12 +262,16 @@ export function checkEssays(essays: readonly EssaySource[], otherFiles: readonly
   return [...checkFileTypes(otherFiles), ...checkFileNames(essays), ...essays.flatMap(checkFrontmatter), ...checkUniqueSlugs(essays)];
 }
 
-/** `file:line:column: message Fix: …`, one problem a paragraph, for the terminal. */
+/**
+ * One problem a paragraph, for the terminal and for editors that follow `file:line:column`:
+ *
+ *   content/essays/on-time.mdx:12:5  <script> is not allowed in an essay: …
+ *     Fix: remove it; …
+ *
+ * A position the source does not give is the file's (or the line's) start.
+ */
 export function formatProblems(problems: readonly Problem[]): string {
   return problems
-    .map((problem) => {
-      const where = `${problem.file}${problem.line ? `:${problem.line}${problem.column ? `:${problem.column}` : ''}` : ''}`;
-      return `${where}: ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}\n  Fix: ${problem.fix}`;
-    })
+    .map((problem) => `${problem.file}:${problem.line ?? 1}:${problem.column ?? 1}  ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}\n  Fix: ${problem.fix}`)
     .join('\n');
 }

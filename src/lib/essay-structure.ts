@@ -66,11 +66,12 @@ export function analyzeEssay(components: readonly Occurrence[], options: Analyze
     file: options.file,
     idPrefix: options.idPrefix,
     sources: options.sources ?? [],
-    problem: (node, message, fix) => problems.push({ file: options.file, ...(node.position ? { line: node.position.start.line } : {}), message, fix }),
+    problem: (node, message, fix) =>
+      problems.push({ file: options.file, ...(node.position ? { line: node.position.start.line, column: node.position.start.column } : {}), message, fix }),
   };
   const structure: Record<string, unknown> = {};
   for (const [name, kind] of kinds) structure[name] = kind.analyze(components.filter((occurrence) => reads(kind, occurrence.node)), context);
-  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { ...(structure as Omit<EssayStructure, 'problems'>), problems };
 }
 

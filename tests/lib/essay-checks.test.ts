@@ -52,10 +52,14 @@ test('a Markdown file in the essays folder is reported with the name to rename i
   ]);
 });
 
-test('problems are formatted as file:line, message, and fix', () => {
-  expect(formatProblems([{ file: 'a.mdx', line: 3, message: 'x is wrong.', fix: 'do y.' }, { file: 'b.md', message: 'z.', fix: 'w.' }])).toBe(
-    'a.mdx:3: x is wrong.\n  Fix: do y.\nb.md: z.\n  Fix: w.',
-  );
+test('problems are formatted as file:line:column, two spaces, what is wrong, then the fix; a position not known is the start', () => {
+  expect(
+    formatProblems([
+      { file: 'a.mdx', line: 3, column: 7, message: 'x is wrong.', fix: 'do y.' },
+      { file: 'a.mdx', line: 4, message: 'v.', fix: 'u.', severity: 'warning' },
+      { file: 'b.md', message: 'z.', fix: 'w.' },
+    ]),
+  ).toBe('a.mdx:3:7  x is wrong.\n  Fix: do y.\na.mdx:4:1  warning: v.\n  Fix: u.\nb.md:1:1  z.\n  Fix: w.');
 });
 
 test('a source with an impossible date or a bad URL is reported on its own line', () => {

@@ -74,6 +74,7 @@ test('an unknown source id is a problem naming the line and the ids that exist',
     {
       file: 'essay.mdx',
       line: 3,
+      column: 9,
       message: '<Footnote source="almanak"> cites a source that is not in this essay\'s sources (known: almanac, ledger).',
       fix: 'add a source with id: almanak to the frontmatter sources, or correct the id.',
     },
@@ -128,7 +129,7 @@ test('a reference to a missing scenario, an ambiguous number, or an empty title 
   expect(twoLists.problems[0]?.message).toBe('<ScenarioRef n={1}> is ambiguous: this essay has 2 scenario lists.');
   const untitled = analyze('<Scenarios>\n  <Scenario title="  ">One.</Scenario>\n</Scenarios>');
   expect(untitled.problems).toEqual([
-    { file: 'essay.mdx', line: 2, message: '<Scenario> has no title.', fix: 'give it a title: <Scenario title="Status Quo">…</Scenario>.' },
+    { file: 'essay.mdx', line: 2, column: 3, message: '<Scenario> has no title.', fix: 'give it a title: <Scenario title="Status Quo">…</Scenario>.' },
   ]);
 });
 
@@ -142,6 +143,7 @@ test('a Markdown footnote is a problem: it would make a second list of notes', (
     {
       file: 'essay.mdx',
       line: 1,
+      column: 9,
       message: "a Markdown footnote ([^…]) would start a second list of notes, numbered apart from the essay's.",
       fix: 'write the note in place instead: <Footnote>…</Footnote> right after the claim.',
     },
