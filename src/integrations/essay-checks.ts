@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkEncoding, checkEssays, formatProblems, readFrontmatter, slugOf, type EssaySource, type Problem } from '../lib/essay-checks.ts';
 import { settings } from '../lib/settings.ts';
-import { analyzeEssayFile, formatSourcingReport, type EssaySourcing } from '../lib/sourcing.ts';
+import { analyzeEssayFile, formatSourcingReport, sourcingReportData, type EssaySourcing } from '../lib/sourcing.ts';
 
 /** Every file under `dir`, in a stable order. */
 function listFiles(dir: string): string[] {
@@ -34,17 +34,19 @@ function fail(problems: readonly Problem[]): never {
 /**
  * Checks the essay files before Astro reads them, so that an author mistake stops the
  * build with `file:line`, what is wrong and how to fix it, instead of a stack trace or,
- * worse, a warning and a site with an essay missing. Prints the sourcing report at the
- * end of a build; with REQUIRE_SOURCES=1, a claim still awaiting its source fails it.
+ * worse, a warning and a site with an essay missing. At the end of a build, writes the
+ * sourcing report note by note to reports/ beside the site (sourcing.md and .json) and
+ * prints its summary; with REQUIRE_SOURCES=1, a claim still awaiting its source fails it.
  */
 export default function essayChecks(): AstroIntegration {
   let sourcing: EssaySourcing[] = [];
+  let root = process.cwd();
   return {
     name: 'essay-checks',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         // Not `config.root.pathname`: that is percent-encoded ("My%20Essays"), not a path.
-        const root = fileURLToPath(config.root);
+        root = fileURLToPath(config.root);
         const dir = join(root, settings().essaysDir);
         const files = listFiles(dir);
         // A file that is not UTF-8 is reported as such, and not read as text at all.
@@ -80,7 +82,15 @@ export default function essayChecks(): AstroIntegration {
         }
       },
       'astro:build:done': ({ logger }) => {
-        if (sourcing.length > 0) logger.info(`\n${formatSourcingReport(sourcing)}`);
+        if (sourcing.length === 0) return;
+        // The note-by-note list goes to files beside the site, not into it, and not all into
+        // the log: a site of 500 essays would print thousands of lines.
+        const reportDir = join(dirname(resolve(root, settings().outDir)), 'reports');
+        mkdirSync(reportDir, { recursive: true });
+        const reportFile = join(reportDir, 'sourcing.md');
+        writeFileSync(reportFile, `# Sourcing report\n\n\`\`\`text\n${formatSourcingReport(sourcing)}\n\`\`\`\n`);
+        writeFileSync(join(reportDir, 'sourcing.json'), `${JSON.stringify(sourcingReportData(sourcing), null, 2)}\n`);
+        logger.info(`\n${formatSourcingReport(sourcing, { full: settings().requireSources, reportFile: relative(root, reportFile) })}`);
       },
     },
   };

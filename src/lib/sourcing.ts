@@ -64,22 +64,53 @@ function componentIds({ notes, scenarios, figures }: EssayStructure, prefix: str
   ]);
 }
 
+/** How much of the sourcing report to give. */
+export interface SourcingReportOptions {
+  /**
+   * Every essay and every note awaiting a source (the report file, and the build log with
+   * REQUIRE_SOURCES=1); otherwise only the essays with a claim awaiting a source, at most
+   * ten, and the total, so the log of a large site stays short.
+   */
+  full?: boolean;
+  /** Where the note-by-note report was written, named at the end of a short report. */
+  reportFile?: string;
+}
+
+/** In the short report, at most this many essays are named. */
+const SHORT_REPORT_ESSAYS = 10;
+
 /**
- * The editor's view of what is left to source, one block per essay:
+ * The editor's view of what is left to source, one line per essay, and in full each note:
  *
  *   content/essays/a.mdx: 8 notes, 2 cite a source, 1 remark, 5 await a source
- *     note 3 (line 14): The Kremlin statement quoted.
+ *     note 3 (content/essays/a.mdx:14): The Kremlin statement quoted.
  */
-export function formatSourcingReport(essays: readonly EssaySourcing[]): string {
+export function formatSourcingReport(essays: readonly EssaySourcing[], { full = true, reportFile }: SourcingReportOptions = {}): string {
   const lines = ['Sourcing report'];
-  for (const { file, summary } of essays) {
+  const listed = full ? essays : essays.filter((essay) => essay.summary.awaiting.length > 0);
+  for (const { file, summary } of full ? listed : listed.slice(0, SHORT_REPORT_ESSAYS)) {
     const { notes, sourced, remarks, awaiting } = summary;
     lines.push(`  ${file}: ${notes} note${notes === 1 ? '' : 's'}, ${sourced} cite a source, ${remarks} remark${remarks === 1 ? '' : 's'}, ${awaiting.length} await a source`);
+    if (!full) continue;
     for (const note of awaiting) {
       lines.push(`    note ${note.number}${note.line ? ` (${file}:${note.line})` : ''}: ${note.needed ?? 'no description of what is needed'}`);
     }
   }
+  if (!full && listed.length > SHORT_REPORT_ESSAYS) lines.push(`  …and ${listed.length - SHORT_REPORT_ESSAYS} more essays with claims awaiting a source.`);
   const total = essays.reduce((sum, essay) => sum + essay.summary.awaiting.length, 0);
-  lines.push(total === 0 ? '  Every claim with a note has its source.' : `  ${total} claim${total === 1 ? '' : 's'} await${total === 1 ? 's' : ''} a source. Set REQUIRE_SOURCES=1 to fail the build until none do.`);
+  lines.push(
+    total === 0
+      ? `  Every claim with a note has its source (${essays.length} essay${essays.length === 1 ? '' : 's'}).`
+      : `  ${total} claim${total === 1 ? '' : 's'} await${total === 1 ? 's' : ''} a source in ${listed.length} of ${essays.length} essay${essays.length === 1 ? '' : 's'}. Set REQUIRE_SOURCES=1 to fail the build until none do.`,
+  );
+  if (!full && total > 0 && reportFile) lines.push(`  Note by note: ${reportFile}`);
   return lines.join('\n');
+}
+
+/** The sourcing report as data, for tools: each essay's counts and the notes awaiting a source. */
+export function sourcingReportData(essays: readonly EssaySourcing[]) {
+  return {
+    essays: essays.map(({ file, summary }) => ({ file, ...summary, awaiting: summary.awaiting.map((note) => ({ ...note, line: note.line ?? null, needed: note.needed ?? null })) })),
+    awaiting: essays.reduce((sum, essay) => sum + essay.summary.awaiting.length, 0),
+  };
 }

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect, test } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 
@@ -74,7 +74,13 @@ test('claims awaiting a source are reported, and fail the build only with REQUIR
   const lenient = buildSite({ ESSAYS_DIR: 'tests/fixtures/components' });
   expect(lenient.status, lenient.output).toBe(0);
   expect(lenient.output).toMatch(/tests\/fixtures\/components\/notes\.mdx: 28 notes, 2 cite a source, 23 remarks, 3 await a source/);
-  expect(lenient.output).toMatch(/note 26 \(tests\/fixtures\/components\/notes\.mdx:\d+\): The figure's origin\./);
+  // The log names the essay and the report; the report, beside the site, each note.
+  expect(lenient.output).not.toMatch(/note 26 \(/);
+  expect(lenient.output).toMatch(/Note by note: .*reports\/sourcing\.md/);
+  const report = readFileSync(join(dirname(lenient.outDir), 'reports', 'sourcing.md'), 'utf8');
+  expect(report).toMatch(/note 26 \(tests\/fixtures\/components\/notes\.mdx:\d+\): The figure's origin\./);
+  const data = JSON.parse(readFileSync(join(dirname(lenient.outDir), 'reports', 'sourcing.json'), 'utf8')) as { awaiting: number };
+  expect(data.awaiting).toBe(3);
 
   const strict = buildSite({ ESSAYS_DIR: 'tests/fixtures/components', REQUIRE_SOURCES: '1' });
   expect(strict.status).not.toBe(0);

@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { expect, test } from 'vitest';
+import { buildSite, ROOT } from '../support/build-site.ts';
+
+/** Astro's list of the pages it generates, one line each: the build script's to shorten, not ours. */
+const ROUTE_LINE = /^\S+ +[├└]─ /;
+
+test('the real site builds in strict mode with no warning: no essay-check warning, no MODULE_LEVEL_DIRECTIVE', () => {
+  const result = buildSite({ STRICT: '1' });
+  expect(result.status, result.output).toBe(0);
+  expect(result.output).not.toMatch(/MODULE_LEVEL_DIRECTIVE|use astro:head-inject/);
+  expect(result.output).not.toMatch(/\[WARN\]|warning:/);
+  rmSync(dirname(result.outDir), { recursive: true, force: true });
+});
+
+test('a site of 200 essays, each with a claim awaiting a source, builds with a short log', () => {
+  const dir = mkdtempSync(join(ROOT, '.tmp', 'essays-200-'));
+  mkdirSync(dir, { recursive: true });
+  for (let index = 1; index <= 200; index += 1) {
+    writeFileSync(join(dir, `essay-${index}.mdx`), `---\ntitle: Essay ${index}\ndescription: Generated essay ${index}.\n---\n\n## Part one\n\nA claim.<Footnote needed="A source for claim ${index}." />\n`);
+  }
+  try {
+    const result = buildSite({ ESSAYS_DIR: relative(ROOT, dir) });
+    expect(result.status, result.output).toBe(0);
+    const lines = result.output.split('\n').filter((line) => line.trim() !== '');
+    expect(result.output).not.toMatch(/MODULE_LEVEL_DIRECTIVE/);
+    // The sourcing report: ten essays, the rest counted, the total and the report file.
+    const report = result.output.slice(result.output.indexOf('Sourcing report')).split('\n');
+    expect(report.slice(0, 14).filter((line) => line.startsWith('  ')).length).toBe(13);
+    expect(result.output).toMatch(/…and 190 more essays with claims awaiting a source\./);
+    expect(result.output).toMatch(/200 claims await a source in 200 of 200 essays\./);
+    expect(result.output).not.toMatch(/note 1 \(/);
+    // Everything but Astro's page-by-page list fits in 60 lines.
+    expect(lines.filter((line) => !ROUTE_LINE.test(line)).length).toBeLessThan(60);
+    rmSync(dirname(result.outDir), { recursive: true, force: true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 600_000);
