@@ -62,7 +62,10 @@ export async function serveDirectory(
     if (request.method === 'HEAD') response.end();
     else createReadStream(body).pipe(response);
   });
-  await new Promise<void>((resolveListen) => server.listen(port, '127.0.0.1', resolveListen));
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, '127.0.0.1', resolveListen);
+  });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('The static server has no port.');
   return {

@@ -1,8 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * What Vitest puts in a test worker's environment for `import.meta.env` (`NODE_ENV=test`,
+ * `BASE_URL=/`, `PROD=`…). A build inherits the environment, and Astro reads these over
+ * its own: a site built from a test would think it runs in development at the root.
+ */
+const VITEST_IMPORT_META_ENV = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
 
 export interface BuildResult {
   /** The process exit code: 0 for success. */
@@ -20,14 +27,70 @@ export interface BuildResult {
 export function buildSite(env: Record<string, string> = {}): BuildResult {
   const scratch = mkdtempSync(join(ROOT, '.tmp', 'test-'));
   const outDir = join(scratch, 'dist');
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', OUT_DIR: outDir, CACHE_DIR: join(scratch, 'cache'), ...env },
-  });
+  const result = withBuildLock(() =>
+    spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...inheritedEnv(), NO_COLOR: '1', FORCE_COLOR: '0', OUT_DIR: outDir, CACHE_DIR: join(scratch, 'cache'), ...env },
+    }),
+  );
   // The content cache is only needed while building.
   rmSync(join(scratch, 'cache'), { recursive: true, force: true });
   // eslint-disable-next-line no-control-regex
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
   return { status: result.status, output, outDir };
+}
+
+function inheritedEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_IMPORT_META_ENV.has(name)));
+}
+
+/**
+ * Runs one build at a time in this project, across test files and Vitest processes.
+ * Astro writes the list of content modules to the project's own `.astro/` folder whatever
+ * the output and cache folders are, so two builds of different essay folders at once
+ * can render with each other's list ("UnknownContentCollectionError").
+ */
+function withBuildLock<T>(run: () => T): T {
+  const lock = join(ROOT, '.tmp', 'build.lock');
+  const owner = join(lock, 'pid');
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(owner, String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (isAbandoned(lock, owner)) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`Another build has held ${lock} for ten minutes.`, { cause: error });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return run();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Whether the process holding the lock has gone (killed mid-build), so the lock may be taken. */
+function isAbandoned(lock: string, owner: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(owner, 'utf8'));
+  } catch {
+    // Taken a moment ago and its owner not yet written; or left empty by a crash.
+    try {
+      return Date.now() - statSync(lock).mtimeMs > 10_000;
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
