@@ -10,9 +10,12 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'style-src': "'self'",
   'img-src': "'self'",
   'font-src': "'self'",
-  // Pagefind fetches its index, and may start a worker, from the site itself.
+  // Pagefind fetches its index from the site itself; so does the service worker, to precache it.
   'connect-src': "'self'",
+  // The service worker (sw.js) and Pagefind's worker.
   'worker-src': "'self'",
+  // The web app manifest, which makes the site installable.
+  'manifest-src': "'self'",
   'object-src': "'none'",
   'base-uri': "'none'",
   'form-action': "'self'",

@@ -1,0 +1,14 @@
+import type { APIRoute } from 'astro';
+import tokensCss from '../styles/tokens.css?raw';
+import { SITE_TITLE } from '../lib/site.ts';
+import { parseSchemeTokens, themeColours, webAppManifest } from '../lib/web-manifest.ts';
+
+/** The web app manifest, which makes the site installable: `${base}manifest.webmanifest`. */
+export const GET: APIRoute = () => {
+  const manifest = webAppManifest({
+    title: SITE_TITLE,
+    base: import.meta.env.BASE_URL,
+    background: themeColours(parseSchemeTokens(tokensCss)).light,
+  });
+  return new Response(JSON.stringify(manifest, null, 2), { headers: { 'content-type': 'application/manifest+json' } });
+};
