@@ -18,3 +18,17 @@ test.each(['reading', '/reading', 'reading/', '/reading/'])('a base path written
     await server.close();
   }
 });
+
+test('a site closed and served again on the port it had keeps its origin; a port in use is an error', async () => {
+  const first = await serveDirectory(site);
+  const port = Number(new URL(first.url).port);
+  await expect(serveDirectory(site, '/', {}, { port })).rejects.toThrow(/EADDRINUSE/);
+  await first.close();
+  const again = await serveDirectory(site, '/', {}, { port });
+  try {
+    expect(again.url).toBe(first.url);
+    expect((await fetch(again.url)).status).toBe(200);
+  } finally {
+    await again.close();
+  }
+});
