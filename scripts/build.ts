@@ -36,6 +36,9 @@ const loggedErrors = watchForLoggedErrors();
 try {
   // CACHE_DIR gives a build its own content cache, so builds of different essay folders
   // (the tests build fixture sites) never read each other's entries.
+  // Vite reads these as import.meta.env over Astro's own values: left over from a test runner
+  // or a shell (NODE_ENV=test, BASE_URL=/), they would build a development site at the root.
+  for (const name of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   await build({ root, outDir: staging, mode: 'production', ...(cacheDir ? { cacheDir: resolve(root, cacheDir) } : {}) });
   // Astro sometimes logs a rendering error and still finishes (withastro/astro#18054):
   // a page would be published half empty. Any error it logged fails the build.
@@ -51,7 +54,9 @@ try {
   console.log(`Search index: ${search.pages} essay page(s) indexed.`);
   // Last: the service worker precaches the finished site, search index included.
   const offline = await writeServiceWorker(staging, { base });
-  console.log(`Offline reading: the service worker precaches ${offline.count} files, ${formatBytes(offline.bytes)}.`);
+  console.log(
+    `Offline reading: the service worker precaches ${offline.count} files, ${formatBytes(offline.bytes)}, of a site of ${offline.siteCount} files, ${formatBytes(offline.siteBytes)}.`,
+  );
   publish(staging, outDir);
   console.log(`\nThe site is in ${outDir}`);
 } catch (error) {
