@@ -1,17 +1,34 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, test } from 'vitest';
 import { listPages } from '../../scripts/lib/pages.ts';
+import { readFrontmatter, slugOf } from '../../src/lib/essay-checks.ts';
+import { labelsFor } from '../../src/lib/labels.ts';
+import { settings } from '../../src/lib/settings.ts';
+import { ROOT } from '../support/build-site.ts';
 import { normalisedText, readPage } from '../support/html.ts';
 
 const siteDir = inject('siteDir');
 const pages = listPages(siteDir);
 
-test('the site has a home page, a 404 page and a page for the essay', () => {
+/** The essays the site's own folder holds and publishes (not drafts), by slug: whatever the author put there. */
+function publishedSlugs(): string[] {
+  const dir = join(ROOT, settings().essaysDir);
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.mdx'))
+    .map((file) => ({ file: join(dir, file), relativePath: file, source: readFileSync(join(dir, file), 'utf8') }))
+    .filter((essay) => readFrontmatter(essay.source)['draft'] !== true)
+    .map(slugOf)
+    .sort();
+}
+
+test('the site has a home page, a search page, a 404 page and a page for each essay', () => {
   expect(pages).toContain('');
+  expect(pages).toContain('search/');
   expect(pages).toContain('404.html');
-  expect(pages).toContain('essays/trumps-envoy-third-meeting-with-putin/');
+  const essayPages = pages.filter((page) => page.startsWith('essays/')).map((page) => page.slice('essays/'.length, -1));
+  expect(essayPages.sort()).toEqual(publishedSlugs());
 });
 
 describe.each(pages)('page "/%s"', (page) => {
@@ -102,11 +119,13 @@ test("an essay page's JavaScript at load, its contents script and the registrati
 test('the home page lists each essay with its title, standfirst and reading time', () => {
   const home = readPage(siteDir, '');
   const cards = [...home.querySelectorAll('main article')];
-  expect(cards.length).toBeGreaterThan(0);
+  expect(cards).toHaveLength(publishedSlugs().length);
   for (const card of cards) {
     const link = card.querySelector('h2 a');
     expect(link?.getAttribute('href')).toMatch(/^\/essays\/[a-z0-9-]+\/$/);
-    expect(normalisedText(card)).toMatch(/\d+ min read/);
+    // "3 min read", in the essay's language.
+    const minutesRead = labelsFor(card.getAttribute('lang') ?? 'en').minutesRead(0).replace('0', '\\d+');
+    expect(normalisedText(card)).toMatch(new RegExp(minutesRead));
     const essay = readPage(siteDir, (link?.getAttribute('href') ?? '').slice(1));
     expect(normalisedText(card)).toContain(essay.querySelector('meta[name="description"]')?.getAttribute('content'));
   }
