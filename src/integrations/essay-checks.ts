@@ -1,29 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkEncoding, checkEssays, formatProblems, readFrontmatter, slugOf, type EssaySource, type Problem } from '../lib/essay-checks.ts';
+import { formatProblems, type Problem } from '../lib/essay-checks.ts';
 import { settings } from '../lib/settings.ts';
-import { analyzeEssayFile, formatSourcingReport, sourcingReportData, type EssaySourcing } from '../lib/sourcing.ts';
-
-/** Every file under `dir`, in a stable order. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
-/**
- * Every address of the site below its base path, for the link checks: its own pages,
- * the files of public/, and each essay that will be built (drafts are not).
- */
-function sitePages(root: string, essays: readonly EssaySource[]): Set<string> {
-  const publicDir = join(root, 'public');
-  const publicFiles = existsSync(publicDir) ? listFiles(publicDir).map((path) => relative(publicDir, path).split(sep).join('/')) : [];
-  const published = essays.filter((essay) => readFrontmatter(essay.source)['draft'] !== true).map((essay) => `essays/${slugOf(essay)}/`);
-  return new Set(['', 'search/', '404.html', 'manifest.webmanifest', ...publicFiles, ...published]);
-}
+import { formatSourcingReport, sourcingReportData, type EssaySourcing } from '../lib/sourcing.ts';
+import { checkEssayFolder, checkOnCompile } from './essay-files.ts';
 
 function fail(problems: readonly Problem[]): never {
   const warnings = problems.filter((problem) => problem.severity === 'warning').length;
@@ -44,29 +26,22 @@ export default function essayChecks(): AstroIntegration {
   return {
     name: 'essay-checks',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         // Not `config.root.pathname`: that is percent-encoded ("My%20Essays"), not a path.
         root = fileURLToPath(config.root);
-        const dir = join(root, settings().essaysDir);
-        const files = listFiles(dir);
-        // A file that is not UTF-8 is reported as such, and not read as text at all.
-        const unreadable: Problem[] = [];
-        const essays: EssaySource[] = files
-          .filter((path) => path.endsWith('.mdx'))
-          .flatMap((path) => {
-            const bytes = readFileSync(path);
-            const encoding = checkEncoding(relative(root, path), bytes);
-            if (encoding) unreadable.push(encoding);
-            return encoding ? [] : [{ file: relative(root, path), relativePath: relative(dir, path), source: bytes.toString('utf8') }];
-          });
-        const otherFiles = files.filter((path) => !path.endsWith('.mdx')).map((path) => relative(root, path));
-        const site = { base: settings().base, pages: sitePages(root, essays) };
-        sourcing = essays.map((essay) => analyzeEssayFile(essay, site)).filter((result) => result !== undefined);
+        // In `npm run dev`, the plugin checks each essay again on every save.
+        checkOnCompile(command === 'dev');
+        const checked = checkEssayFolder(root, settings());
+        sourcing = checked.sourcing;
         // Every problem of every essay in one run, so an author fixes them all at once.
-        const problems = [...unreadable, ...checkEssays(essays, otherFiles), ...sourcing.flatMap((essay) => essay.problems)];
+        const { problems } = checked;
         const warnings = problems.filter((problem) => problem.severity === 'warning');
-        if (problems.length > warnings.length || (settings().strict && warnings.length > 0)) fail(problems);
-        if (warnings.length > 0) {
+        const stops = problems.length > warnings.length || (settings().strict && warnings.length > 0);
+        // The dev server still starts: each essay's problems stop its own page, on the
+        // terminal and in the browser's error overlay, until they are fixed.
+        if (stops && command === 'dev') logger.error(`The essays have problems to fix:\n${formatProblems(problems)}`);
+        else if (stops) fail(problems);
+        if (warnings.length > 0 && !stops) {
           logger.warn(`${warnings.length === 1 ? 'A warning' : `${warnings.length} warnings`} (STRICT=1 makes them fail the build):\n${formatProblems(warnings)}`);
         }
         if (settings().requireSources) {

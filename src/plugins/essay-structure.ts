@@ -11,6 +11,7 @@ import { sourceSchema, type Source } from '../lib/essay-schema.ts';
 import { analyzeEssay, isEssayComponent, renderEssay } from '../lib/essay-structure.ts';
 import { createHeadingIds, idPrefix } from '../lib/ids.ts';
 import { settings } from '../lib/settings.ts';
+import { checkEssayFolder, checksOnCompile } from '../integrations/essay-files.ts';
 import { essaySlug } from '../lib/slug.ts';
 
 // What Sätteri reads from a node's data when it turns mdast into HTML (as mdast-util-to-hast does).
@@ -99,6 +100,15 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
       const frontmatter = ctx.data.astro?.frontmatter ?? {};
       const path = ctx.fileURL ? fileURLToPath(ctx.fileURL) : 'essay.mdx';
       const file = relative(process.cwd(), path);
+      // In `npm run dev`, every check of the build runs again on each save of the essay, so
+      // a mistake shows in the terminal and the browser's error overlay, never as a page
+      // with a silently corrected value (a date rolled over, a typo'd key dropped).
+      if (ctx.fileURL && checksOnCompile()) {
+        const { problems } = checkEssayFolder(process.cwd(), settings(), path);
+        const stopping = problems.filter((problem) => problem.severity !== 'warning' || settings().strict);
+        if (stopping.length > 0) throw new Error(`The essay has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix:\n${formatProblems(problems)}`);
+        if (problems.length > 0) console.warn(formatProblems(problems));
+      }
       const prefix = idPrefix(essaySlug(relative(resolve(settings().essaysDir), path), frontmatter['slug']));
       const lang = typeof frontmatter['lang'] === 'string' ? frontmatter['lang'] : 'en';
       const structure = analyzeEssay(components, { file, idPrefix: prefix, sources: sourcesOf(frontmatter) });

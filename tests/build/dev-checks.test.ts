@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, test } from 'vitest';
+import { ROOT } from '../support/build-site.ts';
+
+const VITEST_ENV = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Holds the project's build lock (tests/support/build-site.ts): the dev server writes .astro/ as a build does. */
+async function withLock<T>(run: () => Promise<T>): Promise<T> {
+  const lock = join(ROOT, '.tmp', 'build.lock');
+  for (let tries = 0; ; tries += 1) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || tries > 3000) throw error;
+      await wait(200);
+    }
+  }
+  try {
+    return await run();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+const GOOD = '---\ntitle: On Time\ndescription: Clocks.\npublished: 2025-03-01\n---\n\n## One\n\nText.\n';
+const BAD = '---\ntitle: On Time\ndescription: Clocks.\npublished: 2025-02-30\n---\n\n## One\n\n#### Four\n\nText.\n';
+
+test('in npm run dev, a mistake saved in an essay stops its page with file:line:column and the fix, until it is fixed', async () => {
+  const dir = mkdtempSync(join(ROOT, '.tmp', 'dev-essays-'));
+  const essay = join(dir, 'on-time.mdx');
+  writeFileSync(essay, GOOD);
+  try {
+    await withLock(async () => {
+      const port = String(4300 + (process.pid % 500));
+      const server = spawn(
+        process.execPath,
+        [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', port, '--host', '127.0.0.1'],
+        {
+          cwd: ROOT,
+          // Not Vitest's NODE_ENV=test and import.meta.env values, which Astro would take over its own.
+          env: {
+            ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_ENV.has(name) && !name.startsWith('VITEST'))),
+            ESSAYS_DIR: relative(ROOT, dir),
+            NO_COLOR: '1',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let output = '';
+      server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const page = `http://127.0.0.1:${port}/essays/on-time/`;
+      try {
+        for (let tries = 0; tries < 120 && !output.includes(`:${port}`); tries += 1) await wait(250);
+        // The content store syncs just after the server says it is ready.
+        let first = await fetch(page);
+        for (let tries = 0; tries < 40 && first.status !== 200; tries += 1) first = await wait(250).then(() => fetch(page));
+        expect(first.status, output).toBe(200);
+
+        writeFileSync(essay, BAD);
+        // Astro reloads the entry, then compiles it again when the page is asked for.
+        const file = relative(ROOT, essay);
+        let bad = await fetch(page);
+        for (let tries = 0; tries < 20 && !output.includes(`${file}:4:1`); tries += 1) bad = await wait(500).then(() => fetch(page));
+        expect(bad.status).toBe(500);
+        expect(await bad.text()).not.toContain('March 2');
+        expect(output).toContain(`${file}:4:1  published: "2025-02-30" is not a real date.\n  Fix: write published as YYYY-MM-DD`);
+        expect(output).toContain(`${file}:9:1  "#### Four" skips a level`);
+
+        writeFileSync(essay, GOOD);
+        await wait(1500);
+        expect((await fetch(page)).status).toBe(200);
+      } finally {
+        server.kill('SIGTERM');
+        await wait(500);
+      }
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
