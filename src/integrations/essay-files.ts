@@ -68,7 +68,7 @@ export interface FolderCheck {
  */
 export function checkEssayFolder(root: string, { essaysDir, base }: { essaysDir: string; base: string }, only?: string): FolderCheck {
   const { essays, otherFiles, unreadable } = readEssayFolder(root, essaysDir);
-  const site = { base, pages: sitePages(root, essays) };
+  const site = { base, pages: sitePages(root, essays), root };
   if (only !== undefined) {
     const file = relative(root, resolve(only));
     const essay = essays.find((candidate) => candidate.file === file);

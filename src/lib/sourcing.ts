@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { mdxToMdast } from 'satteri';
 import { readFrontmatter, slugOf, type EssaySource, type Problem } from './essay-checks.ts';
 import { sourceSchema } from './essay-schema.ts';
@@ -11,6 +13,8 @@ export interface SiteAddresses {
   base: string;
   /** Every address of the site below the base (`''`, `search/`, `essays/on-time/`); undefined not to check internal links. */
   pages: ReadonlySet<string> | undefined;
+  /** The folder essay paths are relative to, to look for the images they name; without it, images are not looked for. */
+  root?: string;
 }
 
 export interface EssaySourcing {
@@ -42,7 +46,9 @@ export function analyzeEssayFile(essay: EssaySource, site: SiteAddresses = { bas
     sources: sources.success ? sources.data : [],
   });
   const links = { base: site.base, page: `essays/${slug}/`, componentIds: componentIds(structure, idPrefix(slug)), pages: site.pages };
-  const findings: Problem[] = checkEssayTree(tree, { links }).map(({ line, column, message, fix, severity }) => ({
+  const { root } = site;
+  const fileExists = root === undefined ? undefined : (url: string) => existsSync(resolve(root, dirname(essay.file), url));
+  const findings: Problem[] = checkEssayTree(tree, { links, ...(fileExists ? { fileExists } : {}) }).map(({ line, column, message, fix, severity }) => ({
     file: essay.file,
     ...(line !== undefined ? { line } : {}),
     ...(column !== undefined ? { column } : {}),

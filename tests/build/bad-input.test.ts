@@ -40,6 +40,9 @@ test.each([
   { fixture: 'not-utf8', expected: [/not-utf8\/latin1\.mdx:6:8 {2}the file is not UTF-8: byte 0xE9 here cannot be read as text \(in Latin-1 it is "é"\)\./, /Fix: save the file as UTF-8/] },
   { fixture: 'nested-note', expected: [/nested-note\/inner\.mdx:6:36 {2}a <Footnote> inside another <Footnote> \(line 6\) would put a note inside a note/, /Fix: write it as part of the outer note's text, or move it out/] },
   { fixture: 'hidden-character', expected: [/hidden-character\/reordered\.mdx:6:1 {2}the heading "Access klat" contains U\+202E \(bidirectional override\), which changes the order its letters are shown in\./, /Fix: retype it without that character/] },
+  { fixture: 'image-without-alt', expected: [/image-without-alt\/bare\.mdx:8:1 {2}!\[\]\(\.\/launches\.png\) has no alt text\./, /Fix: say in the brackets what the image shows; if it is only decoration, mark it: !\[\]\(\.\/launches\.png "decorative"\)\./] },
+  { fixture: 'alt-file-name', expected: [/alt-file-name\/named\.mdx:8:1 {2}the alt text "launches\.png" is a file name, which tells a reader nothing\./, /Fix: write instead what the image shows/] },
+  { fixture: 'missing-image', expected: [/missing-image\/gone\.mdx:12:7 {2}the image \.\/launches\.png is not there: no such file next to the essay\./, /Fix: put the image in the essays folder beside the essay/] },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { checkComponents } from './components.ts';
 import { checkHeadings } from './headings.ts';
 import { checkHiddenCharacters } from './hidden-characters.ts';
+import { checkImages } from './images.ts';
 import { checkLinks, type LinkContext } from './links.ts';
 import { checkNestedNotes } from './nested-notes.ts';
 import { Findings, type Finding } from './rule.ts';
@@ -13,6 +14,8 @@ export type { LinkContext } from './links.ts';
 export interface TreeContext {
   /** What links are checked against; without it, a `#fragment` is checked against the headings alone. */
   links?: LinkContext;
+  /** Whether a file named relative to the essay (`./chart.png`) is there; without it, image files are not looked for. */
+  fileExists?: (url: string) => boolean;
 }
 
 /**
@@ -26,6 +29,7 @@ export function checkEssayTree(tree: Readonly<Root>, context: TreeContext = {}):
   checkHeadings(tree, findings);
   checkNestedNotes(tree, findings);
   checkHiddenCharacters(tree, findings);
+  checkImages(tree, findings, context.fileExists);
   checkLinks(tree, findings, context.links ?? { base: '/', page: 'essays/essay/', componentIds: new Set(), pages: undefined });
   return findings.all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

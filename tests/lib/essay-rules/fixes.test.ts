@@ -16,7 +16,7 @@ function essaysOf(fixture: string, edit: (source: string) => string = (source) =
 function problemsOf(essays: readonly EssaySource[]) {
   // The site these essays make, as the build's checks see it.
   const pages = new Set(['', 'search/', ...essays.map((essay) => `essays/${slugOf(essay)}/`)]);
-  return [...checkEssays(essays), ...essays.flatMap((essay) => analyzeEssayFile(essay, { base: '/', pages })?.problems ?? [])];
+  return [...checkEssays(essays), ...essays.flatMap((essay) => analyzeEssayFile(essay, { base: '/', pages, root: BAD })?.problems ?? [])];
 }
 
 /**
@@ -47,6 +47,9 @@ test.each([
   { fixture: 'unknown-source-key', fix: (source: string) => source.replace('acessed:', 'accessed:') },
   { fixture: 'nested-note', fix: (source: string) => source.replace('<Footnote>In two interviews.</Footnote>', ' In two interviews.') },
   { fixture: 'hidden-character', fix: (source: string) => source.replace('\u202E', '') },
+  { fixture: 'image-without-alt', fix: (source: string) => source.replace('![](', '![Bar chart: launches rose each month](') },
+  { fixture: 'alt-file-name', fix: (source: string) => source.replace('![launches.png](', '![Bar chart: launches rose each month](') },
+  { fixture: 'missing-image', fix: (source: string) => source.replace('./launches.png', '../image-without-alt/launches.png') },
 ])('$fixture: applying the fix leaves nothing to report', ({ fixture, fix }) => {
   expect(problemsOf(essaysOf(fixture)).length).toBeGreaterThan(0);
   expect(problemsOf(essaysOf(fixture, fix))).toEqual([]);
