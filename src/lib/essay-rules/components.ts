@@ -28,7 +28,7 @@ const HTML_ELEMENTS = new Set(
 export const ESSAY_COMPONENTS: readonly string[] = Object.values(COMPONENT_KINDS).flatMap((kind) => kind.elements);
 
 /** Names an essay's own `import` and `export` statements bring in (`import Chart from './chart.astro'`). */
-export function importedNames(tree: Readonly<Nodes>): Set<string> {
+function importedNames(tree: Readonly<Nodes>): Set<string> {
   const names = new Set<string>();
   for (const { node } of walk(tree)) {
     if (node.type !== 'mdxjsEsm') continue;

@@ -3,8 +3,8 @@ import { essaySchema, sourceSchema } from '../essay-schema.ts';
 import { closest } from './closest.ts';
 
 /** The keys the frontmatter may have, and those of each source: the schemas' own, so they cannot drift apart. */
-export const ESSAY_KEYS: readonly string[] = Object.keys(essaySchema.shape);
-export const SOURCE_KEYS: readonly string[] = Object.keys(sourceSchema.shape);
+const ESSAY_KEYS: readonly string[] = Object.keys(essaySchema.shape);
+const SOURCE_KEYS: readonly string[] = Object.keys(sourceSchema.shape);
 
 /** A key the schema does not know, where it is, and the known key it most looks like. */
 export interface UnknownKey {

@@ -4,7 +4,7 @@ import { walk, type Findings } from './rule.ts';
 import { isOtherOrigin } from './urls.ts';
 
 /** The title that marks a Markdown image as decorative, so that its empty alt text is meant: `![](./rule.png "decorative")`. */
-export const DECORATIVE = 'decorative';
+const DECORATIVE = 'decorative';
 
 const IMAGE_FILE = /\.(png|jpe?g|gif|webp|avif|svg|tiff?|bmp|heic)$/i;
 

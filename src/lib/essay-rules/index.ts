@@ -8,7 +8,7 @@ import { checkNestedNotes } from './nested-notes.ts';
 import { Findings, type Finding } from './rule.ts';
 import { checkUnsafeHtml } from './unsafe-html.ts';
 
-export type { Finding, Severity } from './rule.ts';
+export type { Finding } from './rule.ts';
 export type { LinkContext } from './links.ts';
 
 export interface TreeContext {
