@@ -18,7 +18,10 @@ test('a site of 200 essays, each with a claim awaiting a source, builds with a s
   const dir = mkdtempSync(join(ROOT, '.tmp', 'essays-200-'));
   mkdirSync(dir, { recursive: true });
   for (let index = 1; index <= 200; index += 1) {
-    writeFileSync(join(dir, `essay-${index}.mdx`), `---\ntitle: Essay ${index}\ndescription: Generated essay ${index}.\n---\n\n## Part one\n\nA claim.<Footnote needed="A source for claim ${index}." />\n`);
+    writeFileSync(
+      join(dir, `essay-${index}.mdx`),
+      `---\ntitle: Essay ${index}\ndescription: Generated essay ${index}.\n---\n\n## Part one\n\nA claim.<Footnote needed="A source for claim ${index}." />\n`,
+    );
   }
   try {
     const result = buildSite({ ESSAYS_DIR: relative(ROOT, dir) });
