@@ -43,6 +43,7 @@ test.each([
   { fixture: 'image-without-alt', expected: [/image-without-alt\/bare\.mdx:8:1 {2}!\[\]\(\.\/launches\.png\) has no alt text\./, /Fix: say in the brackets what the image shows; if it is only decoration, mark it: !\[\]\(\.\/launches\.png "decorative"\)\./] },
   { fixture: 'alt-file-name', expected: [/alt-file-name\/named\.mdx:8:1 {2}the alt text "launches\.png" is a file name, which tells a reader nothing\./, /Fix: write instead what the image shows/] },
   { fixture: 'missing-image', expected: [/missing-image\/gone\.mdx:12:7 {2}the image \.\/launches\.png is not there: no such file next to the essay\./, /Fix: put the image in the essays folder beside the essay/] },
+  { fixture: 'missing-import', expected: [/missing-import\/imports\.mdx:6:19 {2}the import of \.\/chart\.astro names a file that is not there\./, /Fix: correct the path \(it is relative to the essay, like \.\/chart\.astro\), or add the file\./] },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {

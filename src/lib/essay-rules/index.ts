@@ -3,6 +3,7 @@ import { checkComponents } from './components.ts';
 import { checkHeadings } from './headings.ts';
 import { checkHiddenCharacters } from './hidden-characters.ts';
 import { checkImages } from './images.ts';
+import { checkImports } from './imports.ts';
 import { checkLinks, type LinkContext } from './links.ts';
 import { checkNestedNotes } from './nested-notes.ts';
 import { Findings, type Finding } from './rule.ts';
@@ -30,6 +31,7 @@ export function checkEssayTree(tree: Readonly<Root>, context: TreeContext = {}):
   checkNestedNotes(tree, findings);
   checkHiddenCharacters(tree, findings);
   checkImages(tree, findings, context.fileExists);
+  checkImports(tree, findings, context.fileExists);
   checkLinks(tree, findings, context.links ?? { base: '/', page: 'essays/essay/', componentIds: new Set(), pages: undefined });
   return findings.all.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

@@ -24,6 +24,11 @@ export class Findings {
     this.add(node, message, fix, 'warning');
   }
 
+  /** An error at a place inside a node (a line of an `import` block). */
+  errorAt(line: number, column: number, message: string, fix: string): void {
+    this.all.push({ line, column, message, fix, severity: 'error' });
+  }
+
   private add(node: Readonly<Nodes>, message: string, fix: string, severity: Severity): void {
     this.all.push({ line: node.position?.start.line, column: node.position?.start.column, message, fix, severity });
   }

@@ -50,6 +50,11 @@ test.each([
   { fixture: 'image-without-alt', fix: (source: string) => source.replace('![](', '![Bar chart: launches rose each month](') },
   { fixture: 'alt-file-name', fix: (source: string) => source.replace('![launches.png](', '![Bar chart: launches rose each month](') },
   { fixture: 'missing-image', fix: (source: string) => source.replace('./launches.png', '../image-without-alt/launches.png') },
+  // The path corrected to a component that is there (any will do for the checks).
+  {
+    fixture: 'missing-import',
+    fix: (source: string) => source.replace('./chart.astro', '../../../../src/components/essay/FigureRef.astro'),
+  },
 ])('$fixture: applying the fix leaves nothing to report', ({ fixture, fix }) => {
   expect(problemsOf(essaysOf(fixture)).length).toBeGreaterThan(0);
   expect(problemsOf(essaysOf(fixture, fix))).toEqual([]);
