@@ -7,13 +7,14 @@
  *   node scripts/build.ts            → dist/
  *   OUT_DIR=/tmp/site node scripts/build.ts
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { watchForLoggedErrors } from './lib/logged-errors.ts';
 import { writeSearchIndex } from './lib/search-index.ts';
 import { writeOfflineDownloads } from './lib/offline-downloads.ts';
 import { writeServiceWorker } from './lib/service-worker.ts';
+import { headersFile } from './lib/host-headers.ts';
 import { readSettings, SettingsError, type Settings } from '../src/lib/settings.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -57,6 +58,11 @@ try {
   console.log(
     `Offline reading: the service worker precaches ${offline.count} files, ${formatBytes(offline.bytes)}, of a site of ${offline.siteCount} files, ${formatBytes(offline.siteBytes)}.`,
   );
+  // Files for the host, not for readers (after the precache, which leaves them out):
+  // `_headers` gives Netlify and Cloudflare Pages the CSP and hardening headers, and
+  // `.nojekyll` keeps GitHub Pages from hiding `_astro/`, as Jekyll hides `_` folders.
+  writeFileSync(join(staging, '_headers'), headersFile(base));
+  writeFileSync(join(staging, '.nojekyll'), '');
   publish(staging, outDir);
   console.log(`\nThe site is in ${outDir}`);
 } catch (error) {

@@ -1,0 +1,18 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, inject, test } from 'vitest';
+import { contentSecurityPolicy } from '../../scripts/lib/content-security-policy.ts';
+import { SUB_PATH_BASE } from '../support/global-setup.ts';
+
+test.each([
+  ['at the root', inject('siteDir'), '/'],
+  ['under a sub-path', inject('subPathSiteDir'), SUB_PATH_BASE],
+])('the site %s carries _headers with the CSP the tests serve, and .nojekyll', (_where, siteDir, base) => {
+  const headers = readFileSync(join(siteDir, '_headers'), 'utf8');
+  expect(headers.startsWith(`${base}*\n`)).toBe(true);
+  expect(headers).toContain(`  Content-Security-Policy: ${contentSecurityPolicy()}\n`);
+  expect(headers).toContain(`${base}_astro/*\n  Cache-Control: public, max-age=31536000, immutable`);
+  expect(existsSync(join(siteDir, '.nojekyll'))).toBe(true);
+  // Host files are not part of the site a reader downloads for offline reading.
+  expect(readFileSync(join(siteDir, 'sw.js'), 'utf8')).not.toContain('_headers');
+});
