@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { settings } from './src/lib/settings.ts';
 import essayChecks from './src/integrations/essay-checks.ts';
@@ -47,7 +48,8 @@ export default defineConfig({
   markdown: {
     processor: satteri({ mdastPlugins: [essayStructure] }),
   },
-  integrations: [essayChecks(), mdx()],
+  // A sitemap lists absolute URLs: there is one only when SITE_URL says where the site is.
+  integrations: [essayChecks(), mdx(), ...(site ? [sitemap()] : [])],
   // Nothing on a page may depend on a dev toolbar or prefetch script.
   devToolbar: { enabled: false },
   prefetch: false,

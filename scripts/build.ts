@@ -15,6 +15,7 @@ import { writeSearchIndex } from './lib/search-index.ts';
 import { writeOfflineDownloads } from './lib/offline-downloads.ts';
 import { writeServiceWorker } from './lib/service-worker.ts';
 import { headersFile } from './lib/host-headers.ts';
+import { writeFeed } from './lib/feed.ts';
 import { readSettings, SettingsError, type Settings } from '../src/lib/settings.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -58,6 +59,13 @@ try {
   console.log(
     `Offline reading: the service worker precaches ${offline.count} files, ${formatBytes(offline.bytes)}, of a site of ${offline.siteCount} files, ${formatBytes(offline.siteBytes)}.`,
   );
+  // The feed copies every essay in full: written after the precache, which it would double.
+  if (site) {
+    const feed = await writeFeed(staging, { site, base, siteTitle, siteLang });
+    console.log(`Feed: ${feed.items} essay(s) in feed.xml, with the sitemap named in robots.txt.`);
+  } else {
+    console.log('Feed and sitemap: none, as they need absolute addresses. Set SITE_URL (such as https://essays.example) to publish them.');
+  }
   // Files for the host, not for readers (after the precache, which leaves them out):
   // `_headers` gives Netlify and Cloudflare Pages the CSP and hardening headers, and
   // `.nojekyll` keeps GitHub Pages from hiding `_astro/`, as Jekyll hides `_` folders.

@@ -1,0 +1,81 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getRssString } from '@astrojs/rss';
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { labelsFor } from '../../src/lib/labels.ts';
+import { FEED_FILE } from '../../src/lib/site-files.ts';
+import { essayPath, joinBase } from '../../src/lib/urls.ts';
+import { elements } from './hast-tree.ts';
+import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-article.ts';
+import { listPages } from './pages.ts';
+
+
+export interface FeedOptions {
+  /** SITE_URL's origin: a feed names absolute addresses, so there is none without it. */
+  site: string;
+  base: string;
+  siteTitle: string;
+  siteLang: string;
+}
+
+/**
+ * One feed item's full text: the essay as its page has it, without the web page's reading
+ * aids (the sidenote and preview copies of notes, scripts), its header (the reader shows the
+ * title) or its contents box, with every
+ * link and image absolute, since a feed reader shows it far from the site.
+ */
+export function feedContent(article: Element, pageUrl: URL): string {
+  const { article: offline } = offlineArticle(article, { pageUrl, siteKnown: true });
+  offline.children = offline.children.filter((child) => !(child.type === 'element' && (child.tagName === 'nav' || child.tagName === 'header')));
+  for (const node of elements(offline)) {
+    for (const name of ['href', 'src'] as const) {
+      const value = node.properties[name];
+      if (typeof value === 'string') node.properties[name] = new URL(value, pageUrl).href;
+    }
+  }
+  return toHtml(offline.children);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Newest first by publication date; undated essays after dated ones, by title: as the home page lists them. */
+function byPublication(a: EssayMetadata, b: EssayMetadata): number {
+  if (a.published !== b.published) return (b.published ?? '').localeCompare(a.published ?? '');
+  return a.title.localeCompare(b.title);
+}
+
+/**
+ * Writes the RSS feed of the built site in `siteDir`: every essay, in full, made from its
+ * built page (as the offline downloads are). Drafts are never built, so never in it.
+ */
+export async function writeFeed(siteDir: string, options: FeedOptions): Promise<{ items: number }> {
+  const home = new URL(options.base, options.site);
+  const essays = listPages(siteDir)
+    .filter((page) => /^essays\/[^/]+\/$/.test(page))
+    .map((page) => readEssayPage(readFileSync(join(siteDir, page, 'index.html'), 'utf8'), page.split('/')[1] ?? ''))
+    .sort((a, b) => byPublication(a.metadata, b.metadata));
+  const xml = await getRssString({
+    title: options.siteTitle,
+    description: labelsFor(options.siteLang).homeDescription(options.siteTitle),
+    site: home.href,
+    customData: `<language>${escapeXml(options.siteLang)}</language>`,
+    // RSS's own <author> wants an e-mail address; Dublin Core's creator takes a name.
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    items: essays.map(({ metadata, article }) => {
+      const link = new URL(joinBase(options.base, essayPath(metadata.slug)), options.site);
+      return {
+        title: metadata.title,
+        link: link.href,
+        ...(metadata.description ? { description: metadata.description } : {}),
+        ...(metadata.published ? { pubDate: new Date(`${metadata.published}T00:00:00Z`) } : {}),
+        ...(metadata.authors.length > 0 ? { customData: metadata.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('') } : {}),
+        content: feedContent(article, link),
+      };
+    }),
+  });
+  writeFileSync(join(siteDir, FEED_FILE), xml);
+  return { items: essays.length };
+}

@@ -1,0 +1,7 @@
+/** The site's feed, beside its home page. */
+export const FEED_FILE = 'feed.xml';
+
+/** `robots.txt`: every page may be read, and the sitemap is named when there is one. */
+export function robotsTxt(sitemapUrl: string | undefined): string {
+  return ['User-agent: *', 'Allow: /', ...(sitemapUrl ? ['', `Sitemap: ${sitemapUrl}`] : [])].join('\n') + '\n';
+}
