@@ -25,7 +25,7 @@ export interface FeedOptions {
  * title) or its contents box, with every
  * link and image absolute, since a feed reader shows it far from the site.
  */
-export function feedContent(article: Element, pageUrl: URL): string {
+function feedContent(article: Element, pageUrl: URL): string {
   const { article: offline } = offlineArticle(article, { pageUrl, siteKnown: true });
   offline.children = offline.children.filter((child) => !(child.type === 'element' && (child.tagName === 'nav' || child.tagName === 'header')));
   for (const node of elements(offline)) {

@@ -6,7 +6,7 @@ import { contentSecurityPolicy } from './content-security-policy.ts';
  * the usual hardening. A host reads them from `_headers` (Netlify, Cloudflare Pages);
  * the README shows the same for nginx.
  */
-export function securityHeaders(): Record<string, string> {
+function securityHeaders(): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(),
     'X-Content-Type-Options': 'nosniff',

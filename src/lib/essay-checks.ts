@@ -37,7 +37,7 @@ export interface Frontmatter {
   firstLine: number;
 }
 
-export function extractFrontmatter(source: string): Frontmatter | undefined {
+function extractFrontmatter(source: string): Frontmatter | undefined {
   const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(source);
   return match ? { text: match[1] ?? '', firstLine: 2 } : undefined;
 }
