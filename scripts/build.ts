@@ -50,7 +50,9 @@ try {
   // Every essay's EPUB and single-file HTML, made from its built page; the page's download
   // links get their sizes. Before the index, so the index reads the finished pages.
   const downloads = await writeOfflineDownloads(staging, { site, base, siteTitle, siteLang });
-  console.log(`Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s), ${formatBytes(downloads.bytes)} in all.`);
+  console.log(
+    `Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s), ${formatBytes(downloads.bytes)} in all.`,
+  );
   // The search index is part of the site: indexed in staging, so a failed index fails the build.
   const search = await writeSearchIndex(staging);
   console.log(`Search index: ${search.pages} essay page(s) indexed.`);
@@ -107,7 +109,9 @@ function formatBytes(bytes: number): string {
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const location = (error as { loc?: { file?: string; line?: number; column?: number } }).loc;
-  const where = location?.file ? `\n  at ${location.file}${location.line ? `:${location.line}` : ''}${location.column ? `:${location.column}` : ''}` : '';
+  const where = location?.file
+    ? `\n  at ${location.file}${location.line ? `:${location.line}` : ''}${location.column ? `:${location.column}` : ''}`
+    : '';
   // Bundler errors carry their stack inside the message; the author needs only the words.
   const message = error.message
     .split('\n')

@@ -17,9 +17,20 @@ function largeEssay(count: number): string {
   for (let index = 0; index < count; index += 1) {
     if (index % 40 === 0) lines.push(`## Section ${index / 40 + 1}`, '');
     if (index % 200 === 100) {
-      lines.push('<Scenarios>', `  <Scenario title="First ${index}">One.</Scenario>`, `  <Scenario title="Second ${index}">Two.</Scenario>`, '</Scenarios>', '');
+      lines.push(
+        '<Scenarios>',
+        `  <Scenario title="First ${index}">One.</Scenario>`,
+        `  <Scenario title="Second ${index}">Two.</Scenario>`,
+        '</Scenarios>',
+        '',
+      );
     }
-    const note = index % 6 === 0 ? '<Footnote source="s" />' : index % 2 === 0 ? `<Footnote>Note on paragraph ${index}, with *emphasis*.</Footnote>` : '';
+    const note =
+      index % 6 === 0
+        ? '<Footnote source="s" />'
+        : index % 2 === 0
+          ? `<Footnote>Note on paragraph ${index}, with *emphasis*.</Footnote>`
+          : '';
     lines.push(`Paragraph ${index} of the essay, long enough to look like prose that a reader would follow from line to line.${note}`, '');
   }
   return lines.join('\n');
@@ -34,7 +45,10 @@ function time(source: string, plugins: MdastPluginList, runs = 7): number {
   const samples: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     const start = performance.now();
-    mdxToJs(source, { mdastPlugins: plugins, data: { astro: { frontmatter: { sources: [{ id: 's', title: 'A source' }] }, headings: [] } } } as never);
+    mdxToJs(source, {
+      mdastPlugins: plugins,
+      data: { astro: { frontmatter: { sources: [{ id: 's', title: 'A source' }] }, headings: [] } },
+    } as never);
     samples.push(performance.now() - start);
   }
   return median(samples);

@@ -10,7 +10,6 @@ import { elements } from './hast-tree.ts';
 import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-article.ts';
 import { listPages } from './pages.ts';
 
-
 export interface FeedOptions {
   /** SITE_URL's origin: a feed names absolute addresses, so there is none without it. */
   site: string;
@@ -27,7 +26,9 @@ export interface FeedOptions {
  */
 function feedContent(article: Element, pageUrl: URL): string {
   const { article: offline } = offlineArticle(article, { pageUrl, siteKnown: true });
-  offline.children = offline.children.filter((child) => !(child.type === 'element' && (child.tagName === 'nav' || child.tagName === 'header')));
+  offline.children = offline.children.filter(
+    (child) => !(child.type === 'element' && (child.tagName === 'nav' || child.tagName === 'header')),
+  );
   for (const node of elements(offline)) {
     for (const name of ['href', 'src'] as const) {
       const value = node.properties[name];
@@ -71,7 +72,9 @@ export async function writeFeed(siteDir: string, options: FeedOptions): Promise<
         link: link.href,
         ...(metadata.description ? { description: metadata.description } : {}),
         ...(metadata.published ? { pubDate: new Date(`${metadata.published}T00:00:00Z`) } : {}),
-        ...(metadata.authors.length > 0 ? { customData: metadata.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('') } : {}),
+        ...(metadata.authors.length > 0
+          ? { customData: metadata.authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('') }
+          : {}),
         content: feedContent(article, link),
       };
     }),

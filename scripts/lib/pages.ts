@@ -11,7 +11,7 @@ export function listPages(distDir: string): string[] {
   return readdirSync(distDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => relative(distDir, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .filter((path) => path.endsWith('index.html') ? !path.startsWith('pagefind/') : !path.includes('/'))
+    .filter((path) => (path.endsWith('index.html') ? !path.startsWith('pagefind/') : !path.includes('/')))
     .map((path) => (path === 'index.html' ? '' : path.replace(/(^|\/)index\.html$/, '$1')))
     .sort();
 }

@@ -42,7 +42,9 @@ export default function essayChecks(): AstroIntegration {
         if (stops && command === 'dev') logger.error(`The essays have problems to fix:\n${formatProblems(problems)}`);
         else if (stops) fail(problems);
         if (warnings.length > 0 && !stops) {
-          logger.warn(`${warnings.length === 1 ? 'A warning' : `${warnings.length} warnings`} (STRICT=1 makes them fail the build):\n${formatProblems(warnings)}`);
+          logger.warn(
+            `${warnings.length === 1 ? 'A warning' : `${warnings.length} warnings`} (STRICT=1 makes them fail the build):\n${formatProblems(warnings)}`,
+          );
         }
         if (settings().requireSources) {
           const awaiting: Problem[] = sourcing.flatMap(({ file, summary }) =>

@@ -109,7 +109,14 @@ export function checkFrontmatter(essay: EssaySource): Problem[] {
   }
   const data: unknown = parsed.document.toJS() ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return [{ file, line: frontmatter.firstLine, message: 'the frontmatter is not a set of "key: value" lines.', fix: 'write one "key: value" per line.' }];
+    return [
+      {
+        file,
+        line: frontmatter.firstLine,
+        message: 'the frontmatter is not a set of "key: value" lines.',
+        fix: 'write one "key: value" per line.',
+      },
+    ];
   }
   const record = data as Record<string, unknown>;
   // A typo'd key is dropped by the schema without a word: say so, with the key it looks like.
@@ -124,30 +131,36 @@ export function checkFrontmatter(essay: EssaySource): Problem[] {
   // "title is missing" says nothing more when `titel` is reported as the key it looks like.
   const guessed = new Set(keys.flatMap(({ path, guess }) => (guess ? [`${path.replace(/[^.]+$/, guess)} is missing.`] : [])));
   const result = essaySchema.safeParse(record);
-  const invalid = result.success ? [] : result.error.issues.map((issue): Problem & { line: number } => {
-    const field = String(issue.path.at(-1) ?? '');
-    const path = issue.path.join('.');
-    const value = valueAt(record, issue.path);
-    if (value === undefined) {
-      // A missing top-level key belongs to the frontmatter as a whole (its opening line);
-      // a missing key of a source, to that source's first line.
-      const parentPath = issue.path.slice(0, -1);
-      const line = parentPath.length > 0 ? (lineOfPath(frontmatter, parsed, parentPath) ?? 1) : 1;
-      const where = parentPath.length > 0 ? `to ${parentPath.join('.')} (line ${line})` : 'to the frontmatter';
-      return { file, line, message: `${path} is missing.`, fix: `add a line "${field}: …" ${where}.` };
-    }
-    const line = lineOfKey(frontmatter, parsed, issue.path) ?? lineOfPath(frontmatter, parsed, issue.path) ?? 1;
-    if (issue.message === NOT_A_REAL_DATE) {
-      return {
-        file,
-        line,
-        message: `${path}: "${String(value)}" ${NOT_A_REAL_DATE}.`,
-        fix: `write ${path} as YYYY-MM-DD with a day that exists in that month, such as 2025-02-28.`,
-      };
-    }
-    return { file, line, message: `${path}: ${issue.message}.`, fix: `correct ${path} in the frontmatter.` };
-  });
-  const problems = [...unknown, ...invalid.filter((problem) => !guessed.has(problem.message)), ...hiddenInTitle(essay, parsed, frontmatter)];
+  const invalid = result.success
+    ? []
+    : result.error.issues.map((issue): Problem & { line: number } => {
+        const field = String(issue.path.at(-1) ?? '');
+        const path = issue.path.join('.');
+        const value = valueAt(record, issue.path);
+        if (value === undefined) {
+          // A missing top-level key belongs to the frontmatter as a whole (its opening line);
+          // a missing key of a source, to that source's first line.
+          const parentPath = issue.path.slice(0, -1);
+          const line = parentPath.length > 0 ? (lineOfPath(frontmatter, parsed, parentPath) ?? 1) : 1;
+          const where = parentPath.length > 0 ? `to ${parentPath.join('.')} (line ${line})` : 'to the frontmatter';
+          return { file, line, message: `${path} is missing.`, fix: `add a line "${field}: …" ${where}.` };
+        }
+        const line = lineOfKey(frontmatter, parsed, issue.path) ?? lineOfPath(frontmatter, parsed, issue.path) ?? 1;
+        if (issue.message === NOT_A_REAL_DATE) {
+          return {
+            file,
+            line,
+            message: `${path}: "${String(value)}" ${NOT_A_REAL_DATE}.`,
+            fix: `write ${path} as YYYY-MM-DD with a day that exists in that month, such as 2025-02-28.`,
+          };
+        }
+        return { file, line, message: `${path}: ${issue.message}.`, fix: `correct ${path} in the frontmatter.` };
+      });
+  const problems = [
+    ...unknown,
+    ...invalid.filter((problem) => !guessed.has(problem.message)),
+    ...hiddenInTitle(essay, parsed, frontmatter),
+  ];
   // In the order the author reads the file.
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
@@ -162,7 +175,13 @@ function hiddenInTitle({ file, source }: EssaySource, parsed: ParsedFrontmatter,
   const what = `the title contains ${hiddenCharacterName(found.character)}`;
   return [
     found.reorders
-      ? { file, line, ...(column > 0 ? { column } : {}), message: `${what}, which changes the order its letters are shown in.`, fix: 'retype it without that character (most editors show it with "show invisibles").' }
+      ? {
+          file,
+          line,
+          ...(column > 0 ? { column } : {}),
+          message: `${what}, which changes the order its letters are shown in.`,
+          fix: 'retype it without that character (most editors show it with "show invisibles").',
+        }
       : {
           file,
           line,
@@ -175,7 +194,10 @@ function hiddenInTitle({ file, source }: EssaySource, parsed: ParsedFrontmatter,
 }
 
 function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), record);
+  return path.reduce<unknown>(
+    (value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+    record,
+  );
 }
 
 /** The frontmatter as data, dates kept as written; empty when missing or broken (reported elsewhere). */
@@ -272,6 +294,9 @@ export function checkEssays(essays: readonly EssaySource[], otherFiles: readonly
  */
 export function formatProblems(problems: readonly Problem[]): string {
   return problems
-    .map((problem) => `${problem.file}:${problem.line ?? 1}:${problem.column ?? 1}  ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}\n  Fix: ${problem.fix}`)
+    .map(
+      (problem) =>
+        `${problem.file}:${problem.line ?? 1}:${problem.column ?? 1}  ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}\n  Fix: ${problem.fix}`,
+    )
     .join('\n');
 }

@@ -2,9 +2,7 @@ import { z } from 'astro/zod';
 import { isRealIsoDate, NOT_A_REAL_DATE } from './dates.ts';
 
 /** A BCP 47 language tag such as `en`, `fr-CA` or `zh-Hant`: the page's `<html lang>`. */
-const languageTag = z
-  .string()
-  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as "en" or "fr-CA"');
+const languageTag = z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as "en" or "fr-CA"');
 
 /**
  * A calendar date written YYYY-MM-DD. YAML turns an unquoted date into a Date and
@@ -55,7 +53,10 @@ export const essaySchema = z.object({
   /** A draft is built nowhere: not listed, no page. */
   draft: z.boolean().default(false),
   /** Overrides the URL slug, which otherwise comes from the file name. */
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens').optional(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens')
+    .optional(),
 });
 
 /** A source as the schema gives it: dates are Dates. */

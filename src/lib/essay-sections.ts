@@ -12,7 +12,5 @@ export interface RenderedHeading {
  * @example essaySections([{ depth: 2, slug: 'a', text: 'A' }], '/essays/x/') // [{ text: 'A', href: '/essays/x/#a' }]
  */
 export function essaySections(headings: readonly RenderedHeading[], pageHref: string): Array<{ text: string; href: string }> {
-  return headings
-    .filter((heading) => heading.depth === 2)
-    .map((heading) => ({ text: heading.text, href: `${pageHref}#${heading.slug}` }));
+  return headings.filter((heading) => heading.depth === 2).map((heading) => ({ text: heading.text, href: `${pageHref}#${heading.slug}` }));
 }

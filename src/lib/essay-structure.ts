@@ -17,7 +17,9 @@ export const COMPONENT_KINDS = { notes, scenarios, figures } as const;
 type Kinds = typeof COMPONENT_KINDS;
 
 /** Each kind's analysis under its name (`structure.notes.notes`, `structure.figures.references`), and every problem found. */
-export type EssayStructure = { [K in keyof Kinds]: Kinds[K] extends ComponentKind<infer Result> ? Result : never } & { problems: Problem[] };
+export type EssayStructure = { [K in keyof Kinds]: Kinds[K] extends ComponentKind<infer Result> ? Result : never } & {
+  problems: Problem[];
+};
 
 export interface AnalyzeOptions {
   /** The file, for messages. */
@@ -67,10 +69,19 @@ export function analyzeEssay(components: readonly Occurrence[], options: Analyze
     idPrefix: options.idPrefix,
     sources: options.sources ?? [],
     problem: (node, message, fix) =>
-      problems.push({ file: options.file, ...(node.position ? { line: node.position.start.line, column: node.position.start.column } : {}), message, fix }),
+      problems.push({
+        file: options.file,
+        ...(node.position ? { line: node.position.start.line, column: node.position.start.column } : {}),
+        message,
+        fix,
+      }),
   };
   const structure: Record<string, unknown> = {};
-  for (const [name, kind] of kinds) structure[name] = kind.analyze(components.filter((occurrence) => reads(kind, occurrence.node)), context);
+  for (const [name, kind] of kinds)
+    structure[name] = kind.analyze(
+      components.filter((occurrence) => reads(kind, occurrence.node)),
+      context,
+    );
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { ...(structure as Omit<EssayStructure, 'problems'>), problems };
 }

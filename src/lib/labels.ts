@@ -137,11 +137,13 @@ const LABELS: Record<string, Labels> = {
     sectionsOf: (title) => `Sections de ${title}`,
     searchOpening: 'Début',
     searchResults: (count, query, shown) => {
-      if (count === 0) return `Aucun essai ne contient « ${query} ». Vérifiez l’orthographe, essayez un autre mot, ou parcourez les essais ci-dessous.`;
+      if (count === 0)
+        return `Aucun essai ne contient « ${query} ». Vérifiez l’orthographe, essayez un autre mot, ou parcourez les essais ci-dessous.`;
       const found = count === 1 ? `1 essai contient « ${query} ».` : `${count} essais contiennent « ${query} ».`;
       return shown < count ? `${found} Les ${shown} plus proches sont listés.` : found;
     },
-    searchFailed: 'La recherche n’a pas pu se charger et ne peut pas être utilisée pour l’instant. Rechargez la page pour réessayer, ou parcourez les essais ci-dessous.',
+    searchFailed:
+      'La recherche n’a pas pu se charger et ne peut pas être utilisée pour l’instant. Rechargez la page pour réessayer, ou parcourez les essais ci-dessous.',
   },
   de: {
     contents: 'Inhalt',
@@ -177,11 +179,13 @@ const LABELS: Record<string, Labels> = {
     sectionsOf: (title) => `Abschnitte von ${title}`,
     searchOpening: 'Anfang',
     searchResults: (count, query, shown) => {
-      if (count === 0) return `Kein Essay enthält „${query}“. Prüfen Sie die Schreibweise, versuchen Sie ein anderes Wort, oder sehen Sie sich unten alle Essays an.`;
+      if (count === 0)
+        return `Kein Essay enthält „${query}“. Prüfen Sie die Schreibweise, versuchen Sie ein anderes Wort, oder sehen Sie sich unten alle Essays an.`;
       const found = count === 1 ? `1 Essay enthält „${query}“.` : `${count} Essays enthalten „${query}“.`;
       return shown < count ? `${found} Die ${shown} besten Treffer sind aufgeführt.` : found;
     },
-    searchFailed: 'Die Suche konnte nicht geladen werden und ist gerade nicht verfügbar. Laden Sie die Seite neu, oder sehen Sie sich unten alle Essays an.',
+    searchFailed:
+      'Die Suche konnte nicht geladen werden und ist gerade nicht verfügbar. Laden Sie die Seite neu, oder sehen Sie sich unten alle Essays an.',
   },
   es: {
     contents: 'Índice',
@@ -217,11 +221,13 @@ const LABELS: Record<string, Labels> = {
     sectionsOf: (title) => `Secciones de ${title}`,
     searchOpening: 'Inicio',
     searchResults: (count, query, shown) => {
-      if (count === 0) return `Ningún ensayo contiene «${query}». Revise la ortografía, pruebe otra palabra o consulte todos los ensayos abajo.`;
+      if (count === 0)
+        return `Ningún ensayo contiene «${query}». Revise la ortografía, pruebe otra palabra o consulte todos los ensayos abajo.`;
       const found = count === 1 ? `1 ensayo contiene «${query}».` : `${count} ensayos contienen «${query}».`;
       return shown < count ? `${found} Se listan los ${shown} más cercanos.` : found;
     },
-    searchFailed: 'La búsqueda no se pudo cargar y no se puede usar ahora. Recargue la página para volver a intentarlo, o consulte todos los ensayos abajo.',
+    searchFailed:
+      'La búsqueda no se pudo cargar y no se puede usar ahora. Recargue la página para volver a intentarlo, o consulte todos los ensayos abajo.',
   },
 };
 

@@ -54,7 +54,14 @@ export function previewTags(facts: PageFacts): PreviewTags {
  */
 export function structuredData(facts: PageFacts): WithContext<Article> | WithContext<WebSite> | undefined {
   if (facts.kind === 'website') {
-    return { '@context': 'https://schema.org', '@type': 'WebSite', name: facts.siteTitle, description: facts.description, inLanguage: facts.lang, ...(facts.url ? { url: facts.url } : {}) };
+    return {
+      '@context': 'https://schema.org',
+      '@type': 'WebSite',
+      name: facts.siteTitle,
+      description: facts.description,
+      inLanguage: facts.lang,
+      ...(facts.url ? { url: facts.url } : {}),
+    };
   }
   if (facts.kind !== 'article') return undefined;
   return {

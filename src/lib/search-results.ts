@@ -115,7 +115,6 @@ export function toSearchHit(data: PagefindResultData, opening: string, maxSectio
 /** How many matching essays are listed at once; a short essay site rarely has more. */
 export const RESULTS_SHOWN = 20;
 
-
 /** The query in a search page address (`?q=drones`), trimmed; empty when there is none. */
 export function queryFromSearch(search: string): string {
   return new URLSearchParams(search).get('q')?.trim() ?? '';

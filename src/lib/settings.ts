@@ -34,15 +34,45 @@ export interface SettingDoc {
 }
 
 export const SETTINGS: readonly SettingDoc[] = [
-  { variable: 'SITE_URL', default: '(none)', example: 'https://essays.example', meaning: 'the origin the site is served from: canonical URLs, absolute links in downloads' },
+  {
+    variable: 'SITE_URL',
+    default: '(none)',
+    example: 'https://essays.example',
+    meaning: 'the origin the site is served from: canonical URLs, absolute links in downloads',
+  },
   { variable: 'BASE_PATH', default: '/', example: '/reading-room/', meaning: 'a sub-path for hosts that serve the site from a folder' },
-  { variable: 'SITE_TITLE', default: 'Essays', example: 'The Reading Room', meaning: "the site's name in the header, page titles and the web app manifest" },
-  { variable: 'SITE_LANG', default: 'en', example: 'de', meaning: "the language of the site's own pages (home, search, 404) and of its header and footer; each essay has its own" },
-  { variable: 'ESSAYS_DIR', default: 'content/essays', example: 'drafts/essays', meaning: 'the folder the essays are read from, relative to the project' },
+  {
+    variable: 'SITE_TITLE',
+    default: 'Essays',
+    example: 'The Reading Room',
+    meaning: "the site's name in the header, page titles and the web app manifest",
+  },
+  {
+    variable: 'SITE_LANG',
+    default: 'en',
+    example: 'de',
+    meaning: "the language of the site's own pages (home, search, 404) and of its header and footer; each essay has its own",
+  },
+  {
+    variable: 'ESSAYS_DIR',
+    default: 'content/essays',
+    example: 'drafts/essays',
+    meaning: 'the folder the essays are read from, relative to the project',
+  },
   { variable: 'OUT_DIR', default: 'dist', example: 'public_html', meaning: 'where the built site is published, relative to the project' },
-  { variable: 'CACHE_DIR', default: "(Astro's)", example: '.cache/site-a', meaning: "a content cache of the build's own, for building several sites from one project" },
+  {
+    variable: 'CACHE_DIR',
+    default: "(Astro's)",
+    example: '.cache/site-a',
+    meaning: "a content cache of the build's own, for building several sites from one project",
+  },
   { variable: 'REQUIRE_SOURCES', default: '0', example: '1', meaning: 'with 1, the build fails while any claim awaits a source' },
-  { variable: 'STRICT', default: '0', example: '1', meaning: "with 1, the essay checks' warnings (vague link text, a repeated heading) fail the build too" },
+  {
+    variable: 'STRICT',
+    default: '0',
+    example: '1',
+    meaning: "with 1, the essay checks' warnings (vague link text, a repeated heading) fail the build too",
+  },
 ];
 
 /** Path-like settings: a folder name, not an option, a URL or an empty value. */
@@ -126,10 +156,22 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
       const example = SETTINGS.find((setting) => setting.variable === variable)?.example ?? '';
       return `  ${variable}="${env[variable] ?? ''}" ${issue.message} ${variable}=${example}`;
     });
-    throw new SettingsError(`The build settings have ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.join('\n')}\n  Fix: set the variable as shown, or unset it for its default (see "Settings" in the README).`);
+    throw new SettingsError(
+      `The build settings have ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.join('\n')}\n  Fix: set the variable as shown, or unset it for its default (see "Settings" in the README).`,
+    );
   }
   const { SITE_URL, BASE_PATH, SITE_TITLE, SITE_LANG, ESSAYS_DIR, OUT_DIR, CACHE_DIR, REQUIRE_SOURCES, STRICT } = parsed.data;
-  return { site: SITE_URL, base: BASE_PATH, siteTitle: SITE_TITLE, siteLang: SITE_LANG, essaysDir: ESSAYS_DIR, outDir: OUT_DIR, cacheDir: CACHE_DIR, requireSources: REQUIRE_SOURCES, strict: STRICT };
+  return {
+    site: SITE_URL,
+    base: BASE_PATH,
+    siteTitle: SITE_TITLE,
+    siteLang: SITE_LANG,
+    essaysDir: ESSAYS_DIR,
+    outDir: OUT_DIR,
+    cacheDir: CACHE_DIR,
+    requireSources: REQUIRE_SOURCES,
+    strict: STRICT,
+  };
 }
 
 let current: Settings | undefined;

@@ -48,14 +48,16 @@ export function analyzeEssayFile(essay: EssaySource, site: SiteAddresses = { bas
   const links = { base: site.base, page: `essays/${slug}/`, componentIds: componentIds(structure, idPrefix(slug)), pages: site.pages };
   const { root } = site;
   const fileExists = root === undefined ? undefined : (url: string) => existsSync(resolve(root, dirname(essay.file), url));
-  const findings: Problem[] = checkEssayTree(tree, { links, ...(fileExists ? { fileExists } : {}) }).map(({ line, column, message, fix, severity }) => ({
-    file: essay.file,
-    ...(line !== undefined ? { line } : {}),
-    ...(column !== undefined ? { column } : {}),
-    message,
-    fix,
-    ...(severity === 'warning' ? { severity } : {}),
-  }));
+  const findings: Problem[] = checkEssayTree(tree, { links, ...(fileExists ? { fileExists } : {}) }).map(
+    ({ line, column, message, fix, severity }) => ({
+      file: essay.file,
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined ? { column } : {}),
+      message,
+      fix,
+      ...(severity === 'warning' ? { severity } : {}),
+    }),
+  );
   const problems = [...structure.problems, ...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { file: essay.file, summary: summarizeSourcing(structure), problems };
 }
@@ -96,13 +98,18 @@ export function formatSourcingReport(essays: readonly EssaySourcing[], { full = 
   const listed = full ? essays : essays.filter((essay) => essay.summary.awaiting.length > 0);
   for (const { file, summary } of full ? listed : listed.slice(0, SHORT_REPORT_ESSAYS)) {
     const { notes, sourced, remarks, awaiting } = summary;
-    lines.push(`  ${file}: ${notes} note${notes === 1 ? '' : 's'}, ${sourced} cite a source, ${remarks} remark${remarks === 1 ? '' : 's'}, ${awaiting.length} await a source`);
+    lines.push(
+      `  ${file}: ${notes} note${notes === 1 ? '' : 's'}, ${sourced} cite a source, ${remarks} remark${remarks === 1 ? '' : 's'}, ${awaiting.length} await a source`,
+    );
     if (!full) continue;
     for (const note of awaiting) {
-      lines.push(`    note ${note.number}${note.line ? ` (${file}:${note.line})` : ''}: ${note.needed ?? 'no description of what is needed'}`);
+      lines.push(
+        `    note ${note.number}${note.line ? ` (${file}:${note.line})` : ''}: ${note.needed ?? 'no description of what is needed'}`,
+      );
     }
   }
-  if (!full && listed.length > SHORT_REPORT_ESSAYS) lines.push(`  …and ${listed.length - SHORT_REPORT_ESSAYS} more essays with claims awaiting a source.`);
+  if (!full && listed.length > SHORT_REPORT_ESSAYS)
+    lines.push(`  …and ${listed.length - SHORT_REPORT_ESSAYS} more essays with claims awaiting a source.`);
   const total = essays.reduce((sum, essay) => sum + essay.summary.awaiting.length, 0);
   lines.push(
     total === 0
@@ -116,7 +123,11 @@ export function formatSourcingReport(essays: readonly EssaySourcing[], { full = 
 /** The sourcing report as data, for tools: each essay's counts and the notes awaiting a source. */
 export function sourcingReportData(essays: readonly EssaySourcing[]) {
   return {
-    essays: essays.map(({ file, summary }) => ({ file, ...summary, awaiting: summary.awaiting.map((note) => ({ ...note, line: note.line ?? null, needed: note.needed ?? null })) })),
+    essays: essays.map(({ file, summary }) => ({
+      file,
+      ...summary,
+      awaiting: summary.awaiting.map((note) => ({ ...note, line: note.line ?? null, needed: note.needed ?? null })),
+    })),
     awaiting: essays.reduce((sum, essay) => sum + essay.summary.awaiting.length, 0),
   };
 }

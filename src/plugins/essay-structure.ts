@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { Properties } from 'hast';
 import type { Heading, RootContent } from 'mdast';
 import { defineMdastPlugin } from 'satteri';
-import type { MdastPluginDefinition, MdxJsxAttributeNode as MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement, PluginFactoryContext } from 'satteri';
+import type {
+  MdastPluginDefinition,
+  MdxJsxAttributeNode as MdxJsxAttribute,
+  MdxJsxFlowElement,
+  MdxJsxTextElement,
+  PluginFactoryContext,
+} from 'satteri';
 import { formatProblems } from '../lib/essay-checks.ts';
 import type { AddedElement } from '../lib/essay-components/kind.ts';
 import type { Occurrence } from '../lib/essay-components/tree.ts';
@@ -83,7 +89,9 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
         data: { hProperties: { id, tabIndex: -1 } },
         // Not an mdast link: its URL would be percent-encoded, and `#%D0%BC…` does not match
         // the id `мир` for every checker. An element with its own href keeps the id as written.
-        children: [{ type: 'emphasis', data: { hName: 'a', hProperties: { href: `#${id}`, className: ['heading-link'] } }, children: node.children }],
+        children: [
+          { type: 'emphasis', data: { hName: 'a', hProperties: { href: `#${id}`, className: ['heading-link'] } }, children: node.children },
+        ],
       };
       ctx.replaceNode(node, heading);
     },
@@ -106,17 +114,26 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
       if (ctx.fileURL && checksOnCompile()) {
         const { problems } = checkEssayFolder(process.cwd(), settings(), path);
         const stopping = problems.filter((problem) => problem.severity !== 'warning' || settings().strict);
-        if (stopping.length > 0) throw new Error(`The essay has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix:\n${formatProblems(problems)}`);
+        if (stopping.length > 0)
+          throw new Error(
+            `The essay has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix:\n${formatProblems(problems)}`,
+          );
         if (problems.length > 0) console.warn(formatProblems(problems));
       }
       const prefix = idPrefix(essaySlug(relative(resolve(settings().essaysDir), path), frontmatter['slug']));
       const lang = typeof frontmatter['lang'] === 'string' ? frontmatter['lang'] : 'en';
       const structure = analyzeEssay(components, { file, idPrefix: prefix, sources: sourcesOf(frontmatter) });
-      if (structure.problems.length > 0) throw new Error(`The essay has ${structure.problems.length} problem(s) to fix:\n${formatProblems(structure.problems)}`);
+      if (structure.problems.length > 0)
+        throw new Error(`The essay has ${structure.problems.length} problem(s) to fix:\n${formatProblems(structure.problems)}`);
 
       const rendering = renderEssay(structure, { idPrefix: prefix, lang });
       for (const { node, props, children } of rendering.replacements) {
-        const element = { type: node.type, name: node.name, attributes: attributes(props), children: (children ?? node.children) as ReadonlyArray<RootContent> };
+        const element = {
+          type: node.type,
+          name: node.name,
+          attributes: attributes(props),
+          children: (children ?? node.children) as ReadonlyArray<RootContent>,
+        };
         ctx.replaceNode(node, element as MdxJsxFlowElement | MdxJsxTextElement);
       }
       if (rendering.appended.length > 0) ctx.appendChild(root, rendering.appended.map(addedElement));

@@ -56,7 +56,9 @@ function enhance(root: HTMLElement): void {
       // Pagefind keeps one index per page language and opens one: the others are merged
       // in, so an essay in any language is found. The index path is absolute because
       // Pagefind declines to merge a path it takes for its own.
-      const entry = (await fetch(`${bundlePath}pagefind-entry.json`).then((response) => response.json())) as { languages: PagefindLanguages };
+      const entry = (await fetch(`${bundlePath}pagefind-entry.json`).then((response) => response.json())) as {
+        languages: PagefindLanguages;
+      };
       for (const language of languagesToMerge(entry.languages, document.documentElement.lang)) {
         await module.mergeIndex(new URL(bundlePath, location.href).href, { language, baseUrl, excerptEllipsis: '…' });
       }
@@ -123,7 +125,11 @@ function rememberQuery(query: string): void {
   history.replaceState(history.state, '', url);
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className !== '') node.className = className;
   node.append(...children);
@@ -145,7 +151,12 @@ function renderHit(hit: SearchHit): HTMLLIElement {
   const item = element('li', 'search-result', element('h2', 'search-result-title', link(hit.url, hit.title)));
   if (hit.standfirst) item.append(element('p', 'search-result-standfirst', hit.standfirst));
   const sections = hit.sections.map((section) =>
-    element('li', 'search-result-section', link(section.url, section.label), element('p', 'search-result-excerpt', ...renderExcerpt(section.excerpt))),
+    element(
+      'li',
+      'search-result-section',
+      link(section.url, section.label),
+      element('p', 'search-result-excerpt', ...renderExcerpt(section.excerpt)),
+    ),
   );
   const sectionList = element('ul', 'search-result-sections', ...sections);
   sectionList.setAttribute('aria-label', `Where in “${hit.title}”`);

@@ -11,8 +11,7 @@ if (headings.length > 0 && 'IntersectionObserver' in window) {
   const mark = (): void => {
     // The first heading on screen, or the last one scrolled past.
     const current =
-      headings.find((heading) => visible.has(heading)) ??
-      headings.filter((heading) => heading.getBoundingClientRect().top < 0).at(-1);
+      headings.find((heading) => visible.has(heading)) ?? headings.filter((heading) => heading.getBoundingClientRect().top < 0).at(-1);
     for (const [id, link] of links) {
       if (current?.id === id) link.setAttribute('aria-current', 'true');
       else link.removeAttribute('aria-current');

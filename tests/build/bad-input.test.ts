@@ -11,39 +11,218 @@ test.each([
   { fixture: 'missing-title', expected: [/missing-title\/untitled\.mdx:1:1 {2}title is missing/, /Fix: add a line "title: …"/] },
   { fixture: 'impossible-date', expected: [/impossible-date\/leap\.mdx:4:1 {2}published: "2025-02-30" is not a real date/] },
   { fixture: 'broken-mdx', expected: [/broken-mdx\/unclosed\.mdx:8/, /Expected a closing tag for `<div>`/] },
-  { fixture: 'duplicate-slug', expected: [/duplicate-slug\/second\.mdx:1:1 {2}its URL slug "same" is already taken by .*duplicate-slug\/first\.mdx/] },
+  {
+    fixture: 'duplicate-slug',
+    expected: [/duplicate-slug\/second\.mdx:1:1 {2}its URL slug "same" is already taken by .*duplicate-slug\/first\.mdx/],
+  },
   { fixture: 'markdown-file', expected: [/markdown-file\/plain\.md:1:1 {2}essays are written in MDX/, /rename it to .*plain\.mdx/] },
-  { fixture: 'unknown-source', expected: [/unknown-source\/cites\.mdx:9:9 {2}<Footnote source="unknwon"> cites a source that is not in this essay's sources \(known: known\)/] },
-  { fixture: 'missing-scenario', expected: [/missing-scenario\/refers\.mdx:10:5 {2}<ScenarioRef n=\{4\}> points at scenario 4, which does not exist/] },
-  { fixture: 'empty-scenario-title', expected: [/empty-scenario-title\/untitled\.mdx:7:3 {2}<Scenario> has no title/, /Fix: give it a title/] },
-  { fixture: 'figure-without-alt', expected: [/figure-without-alt\/unlabelled\.mdx:8:1 {2}an image in <Figure caption="Launches by month"> has no alt text/, /Fix: say in the brackets what the image shows/] },
-  { fixture: 'markdown-footnote', expected: [/markdown-footnote\/gfm\.mdx:6:9 {2}a Markdown footnote/, /Fix: write the note in place instead/] },
-  { fixture: 'raw-script', expected: [/raw-script\/scripted\.mdx:8:1 {2}<script> is not allowed in an essay: the site publishes no script written in an essay/, /Fix: remove it; if the essay needs something interactive/] },
-  { fixture: 'event-handler', expected: [/event-handler\/handler\.mdx:8:1 {2}<img onerror> is an event handler: a script in the page/, /Fix: remove onerror; the page works without scripts written in the essay\./] },
-  { fixture: 'inline-style', expected: [/inline-style\/styled\.mdx:6:1 {2}<p style> is an inline style, which the site's Content-Security-Policy \(style-src 'self'\) blocks\./, /Fix: remove the style attribute; styles belong in src\/styles\/essay\.css\./] },
-  { fixture: 'javascript-url', expected: [/javascript-url\/scheme\.mdx:6:6 {2}a javascript: URL in a Markdown link would put code or a hidden document in the page\./, /Fix: link to a web page \(https:\/\/…\) or to a file next to the essay/] },
-  { fixture: 'other-origin-image', expected: [/other-origin-image\/tracker\.mdx:8:1 {2}<img src="https:\/\/tracker\.example\/p\.png"> would load from another site, a request the site promises never to make\./, /Fix: download the file into the essays folder, next to the essay/] },
-  { fixture: 'second-h1', expected: [/second-h1\/twice\.mdx:6:1 {2}"# Second title" is a second h1: the title in the frontmatter is the page's only h1\./, /Fix: make it a section heading \("## Second title"\)/] },
-  { fixture: 'skipped-level', expected: [/skipped-level\/outline\.mdx:10:1 {2}"#### Four" skips a level: it is level 4 right after a level-2 heading \(line 6\)\./, /Fix: make it "### Four"/] },
-  { fixture: 'empty-heading', expected: [/empty-heading\/blank\.mdx:6:1 {2}an empty heading \("##" with no words\)/, /Fix: write the section's title after "## ", or remove the line\./] },
-  { fixture: 'note-in-heading', expected: [/note-in-heading\/leaky\.mdx:6:13 {2}a <Footnote> inside a heading would put the note's text into the heading's id and the contents\./, /Fix: move the <Footnote> into the text below the heading/] },
-  { fixture: 'link-in-heading', expected: [/link-in-heading\/nested\.mdx:6:8 {2}a link inside a heading would be a link inside the heading's own link/, /Fix: put the link in the text below the heading\./] },
-  { fixture: 'dead-fragment', expected: [/dead-fragment\/fragment\.mdx:8:4 {2}\[said above\]\(#the-frist-clock\) points to #the-frist-clock, which is not an id on this page\./, /Fix: link to a heading's id \(#the-first-clock\)/] },
-  { fixture: 'missing-page', expected: [/missing-page\/elsewhere\.mdx:6:5 {2}\[the essay on tides\]\(\/essays\/on-tides\/\) leads to \/essays\/on-tides\/, which is not a page of this site\./, /Fix: link to a page that exists: \/ \(home\), \/search\/, or an essay at \/essays\/<slug>\/\./] },
-  { fixture: 'empty-link-text', expected: [/empty-link-text\/silent\.mdx:6:15 {2}\[\]\(https:\/\/example\.org\/report\) has no text, so a screen reader has nothing to announce\./, /Fix: write what the link leads to between the brackets/] },
-  { fixture: 'misspelled-component', expected: [/misspelled-component\/typo\.mdx:6:9 {2}<Fotnote> is not a component this site knows: did you mean <Footnote>\?/, /Fix: write <Footnote>\./] },
-  { fixture: 'lowercase-component', expected: [/lowercase-component\/lower\.mdx:6:9 {2}<footnote> is not an HTML element: did you mean <Footnote>\? Components start with a capital letter\./, /Fix: write <Footnote>\./] },
-  { fixture: 'unknown-frontmatter-key', expected: [/unknown-frontmatter-key\/typo\.mdx:4:1 {2}publishd is not a key of the frontmatter: did you mean `published`\?/, /Fix: rename publishd to published\./] },
-  { fixture: 'unknown-source-key', expected: [/unknown-source-key\/source\.mdx:8:5 {2}sources\.0\.acessed is not a key of a source: did you mean `accessed`\?/, /Fix: rename acessed to accessed\./] },
-  { fixture: 'index-file', expected: [/index-file\/index\.mdx:1:1 {2}the file name "index\.mdx" makes no URL: an essay is published at \/essays\/<its file name>\/, and "index" is the folder itself\./, /Fix: rename it after the essay, such as on-time\.mdx, or give it a "slug: on-time" line in its frontmatter\./] },
-  { fixture: 'nameless-file', expected: [/nameless-file\/!!!\.mdx:1:1 {2}the file name "!!!\.mdx" makes no URL/, /Fix: rename it after the essay, such as why-clocks-disagree\.mdx/] },
-  { fixture: 'not-utf8', expected: [/not-utf8\/latin1\.mdx:6:8 {2}the file is not UTF-8: byte 0xE9 here cannot be read as text \(in Latin-1 it is "é"\)\./, /Fix: save the file as UTF-8/] },
-  { fixture: 'nested-note', expected: [/nested-note\/inner\.mdx:6:36 {2}a <Footnote> inside another <Footnote> \(line 6\) would put a note inside a note/, /Fix: write it as part of the outer note's text, or move it out/] },
-  { fixture: 'hidden-character', expected: [/hidden-character\/reordered\.mdx:6:1 {2}the heading "Access klat" contains U\+202E \(bidirectional override\), which changes the order its letters are shown in\./, /Fix: retype it without that character/] },
-  { fixture: 'image-without-alt', expected: [/image-without-alt\/bare\.mdx:8:1 {2}!\[\]\(\.\/launches\.png\) has no alt text\./, /Fix: say in the brackets what the image shows; if it is only decoration, mark it: !\[\]\(\.\/launches\.png "decorative"\)\./] },
-  { fixture: 'alt-file-name', expected: [/alt-file-name\/named\.mdx:8:1 {2}the alt text "launches\.png" is a file name, which tells a reader nothing\./, /Fix: write instead what the image shows/] },
-  { fixture: 'missing-image', expected: [/missing-image\/gone\.mdx:12:7 {2}the image \.\/launches\.png is not there: no such file next to the essay\./, /Fix: put the image in the essays folder beside the essay/] },
-  { fixture: 'missing-import', expected: [/missing-import\/imports\.mdx:6:19 {2}the import of \.\/chart\.astro names a file that is not there\./, /Fix: correct the path \(it is relative to the essay, like \.\/chart\.astro\), or add the file\./] },
+  {
+    fixture: 'unknown-source',
+    expected: [
+      /unknown-source\/cites\.mdx:9:9 {2}<Footnote source="unknwon"> cites a source that is not in this essay's sources \(known: known\)/,
+    ],
+  },
+  {
+    fixture: 'missing-scenario',
+    expected: [/missing-scenario\/refers\.mdx:10:5 {2}<ScenarioRef n=\{4\}> points at scenario 4, which does not exist/],
+  },
+  {
+    fixture: 'empty-scenario-title',
+    expected: [/empty-scenario-title\/untitled\.mdx:7:3 {2}<Scenario> has no title/, /Fix: give it a title/],
+  },
+  {
+    fixture: 'figure-without-alt',
+    expected: [
+      /figure-without-alt\/unlabelled\.mdx:8:1 {2}an image in <Figure caption="Launches by month"> has no alt text/,
+      /Fix: say in the brackets what the image shows/,
+    ],
+  },
+  {
+    fixture: 'markdown-footnote',
+    expected: [/markdown-footnote\/gfm\.mdx:6:9 {2}a Markdown footnote/, /Fix: write the note in place instead/],
+  },
+  {
+    fixture: 'raw-script',
+    expected: [
+      /raw-script\/scripted\.mdx:8:1 {2}<script> is not allowed in an essay: the site publishes no script written in an essay/,
+      /Fix: remove it; if the essay needs something interactive/,
+    ],
+  },
+  {
+    fixture: 'event-handler',
+    expected: [
+      /event-handler\/handler\.mdx:8:1 {2}<img onerror> is an event handler: a script in the page/,
+      /Fix: remove onerror; the page works without scripts written in the essay\./,
+    ],
+  },
+  {
+    fixture: 'inline-style',
+    expected: [
+      /inline-style\/styled\.mdx:6:1 {2}<p style> is an inline style, which the site's Content-Security-Policy \(style-src 'self'\) blocks\./,
+      /Fix: remove the style attribute; styles belong in src\/styles\/essay\.css\./,
+    ],
+  },
+  {
+    fixture: 'javascript-url',
+    expected: [
+      /javascript-url\/scheme\.mdx:6:6 {2}a javascript: URL in a Markdown link would put code or a hidden document in the page\./,
+      /Fix: link to a web page \(https:\/\/…\) or to a file next to the essay/,
+    ],
+  },
+  {
+    fixture: 'other-origin-image',
+    expected: [
+      /other-origin-image\/tracker\.mdx:8:1 {2}<img src="https:\/\/tracker\.example\/p\.png"> would load from another site, a request the site promises never to make\./,
+      /Fix: download the file into the essays folder, next to the essay/,
+    ],
+  },
+  {
+    fixture: 'second-h1',
+    expected: [
+      /second-h1\/twice\.mdx:6:1 {2}"# Second title" is a second h1: the title in the frontmatter is the page's only h1\./,
+      /Fix: make it a section heading \("## Second title"\)/,
+    ],
+  },
+  {
+    fixture: 'skipped-level',
+    expected: [
+      /skipped-level\/outline\.mdx:10:1 {2}"#### Four" skips a level: it is level 4 right after a level-2 heading \(line 6\)\./,
+      /Fix: make it "### Four"/,
+    ],
+  },
+  {
+    fixture: 'empty-heading',
+    expected: [
+      /empty-heading\/blank\.mdx:6:1 {2}an empty heading \("##" with no words\)/,
+      /Fix: write the section's title after "## ", or remove the line\./,
+    ],
+  },
+  {
+    fixture: 'note-in-heading',
+    expected: [
+      /note-in-heading\/leaky\.mdx:6:13 {2}a <Footnote> inside a heading would put the note's text into the heading's id and the contents\./,
+      /Fix: move the <Footnote> into the text below the heading/,
+    ],
+  },
+  {
+    fixture: 'link-in-heading',
+    expected: [
+      /link-in-heading\/nested\.mdx:6:8 {2}a link inside a heading would be a link inside the heading's own link/,
+      /Fix: put the link in the text below the heading\./,
+    ],
+  },
+  {
+    fixture: 'dead-fragment',
+    expected: [
+      /dead-fragment\/fragment\.mdx:8:4 {2}\[said above\]\(#the-frist-clock\) points to #the-frist-clock, which is not an id on this page\./,
+      /Fix: link to a heading's id \(#the-first-clock\)/,
+    ],
+  },
+  {
+    fixture: 'missing-page',
+    expected: [
+      /missing-page\/elsewhere\.mdx:6:5 {2}\[the essay on tides\]\(\/essays\/on-tides\/\) leads to \/essays\/on-tides\/, which is not a page of this site\./,
+      /Fix: link to a page that exists: \/ \(home\), \/search\/, or an essay at \/essays\/<slug>\/\./,
+    ],
+  },
+  {
+    fixture: 'empty-link-text',
+    expected: [
+      /empty-link-text\/silent\.mdx:6:15 {2}\[\]\(https:\/\/example\.org\/report\) has no text, so a screen reader has nothing to announce\./,
+      /Fix: write what the link leads to between the brackets/,
+    ],
+  },
+  {
+    fixture: 'misspelled-component',
+    expected: [
+      /misspelled-component\/typo\.mdx:6:9 {2}<Fotnote> is not a component this site knows: did you mean <Footnote>\?/,
+      /Fix: write <Footnote>\./,
+    ],
+  },
+  {
+    fixture: 'lowercase-component',
+    expected: [
+      /lowercase-component\/lower\.mdx:6:9 {2}<footnote> is not an HTML element: did you mean <Footnote>\? Components start with a capital letter\./,
+      /Fix: write <Footnote>\./,
+    ],
+  },
+  {
+    fixture: 'unknown-frontmatter-key',
+    expected: [
+      /unknown-frontmatter-key\/typo\.mdx:4:1 {2}publishd is not a key of the frontmatter: did you mean `published`\?/,
+      /Fix: rename publishd to published\./,
+    ],
+  },
+  {
+    fixture: 'unknown-source-key',
+    expected: [
+      /unknown-source-key\/source\.mdx:8:5 {2}sources\.0\.acessed is not a key of a source: did you mean `accessed`\?/,
+      /Fix: rename acessed to accessed\./,
+    ],
+  },
+  {
+    fixture: 'index-file',
+    expected: [
+      /index-file\/index\.mdx:1:1 {2}the file name "index\.mdx" makes no URL: an essay is published at \/essays\/<its file name>\/, and "index" is the folder itself\./,
+      /Fix: rename it after the essay, such as on-time\.mdx, or give it a "slug: on-time" line in its frontmatter\./,
+    ],
+  },
+  {
+    fixture: 'nameless-file',
+    expected: [
+      /nameless-file\/!!!\.mdx:1:1 {2}the file name "!!!\.mdx" makes no URL/,
+      /Fix: rename it after the essay, such as why-clocks-disagree\.mdx/,
+    ],
+  },
+  {
+    fixture: 'not-utf8',
+    expected: [
+      /not-utf8\/latin1\.mdx:6:8 {2}the file is not UTF-8: byte 0xE9 here cannot be read as text \(in Latin-1 it is "é"\)\./,
+      /Fix: save the file as UTF-8/,
+    ],
+  },
+  {
+    fixture: 'nested-note',
+    expected: [
+      /nested-note\/inner\.mdx:6:36 {2}a <Footnote> inside another <Footnote> \(line 6\) would put a note inside a note/,
+      /Fix: write it as part of the outer note's text, or move it out/,
+    ],
+  },
+  {
+    fixture: 'hidden-character',
+    expected: [
+      /hidden-character\/reordered\.mdx:6:1 {2}the heading "Access klat" contains U\+202E \(bidirectional override\), which changes the order its letters are shown in\./,
+      /Fix: retype it without that character/,
+    ],
+  },
+  {
+    fixture: 'image-without-alt',
+    expected: [
+      /image-without-alt\/bare\.mdx:8:1 {2}!\[\]\(\.\/launches\.png\) has no alt text\./,
+      /Fix: say in the brackets what the image shows; if it is only decoration, mark it: !\[\]\(\.\/launches\.png "decorative"\)\./,
+    ],
+  },
+  {
+    fixture: 'alt-file-name',
+    expected: [
+      /alt-file-name\/named\.mdx:8:1 {2}the alt text "launches\.png" is a file name, which tells a reader nothing\./,
+      /Fix: write instead what the image shows/,
+    ],
+  },
+  {
+    fixture: 'missing-image',
+    expected: [
+      /missing-image\/gone\.mdx:12:7 {2}the image \.\/launches\.png is not there: no such file next to the essay\./,
+      /Fix: put the image in the essays folder beside the essay/,
+    ],
+  },
+  {
+    fixture: 'missing-import',
+    expected: [
+      /missing-import\/imports\.mdx:6:19 {2}the import of \.\/chart\.astro names a file that is not there\./,
+      /Fix: correct the path \(it is relative to the essay, like \.\/chart\.astro\), or add the file\./,
+    ],
+  },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {
@@ -97,7 +276,9 @@ test('a warning is printed and counted, and fails the build only with STRICT=1',
   const lenient = buildSite({ ESSAYS_DIR: 'tests/fixtures/bad/vague-link-text' });
   expect(lenient.status, lenient.output).toBe(0);
   expect(lenient.output).toMatch(/A warning \(STRICT=1 makes them fail the build\):/);
-  expect(lenient.output).toMatch(/vague-link-text\/vague\.mdx:6:35 {2}warning: the link text "click here" does not say where the link goes \(to https:\/\/example\.org\/report\)\./);
+  expect(lenient.output).toMatch(
+    /vague-link-text\/vague\.mdx:6:35 {2}warning: the link text "click here" does not say where the link goes \(to https:\/\/example\.org\/report\)\./,
+  );
   expect(lenient.output).toMatch(/Fix: make the words of the link name its destination/);
   expect(existsSync(lenient.outDir)).toBe(true);
 

@@ -30,7 +30,9 @@ test('the feed lists every essay, in full, at its absolute address under the bas
     const firstParagraph = page.querySelector('.essay-body > p')?.textContent?.slice(0, 60) ?? '';
     expect(content.body.textContent).toContain(firstParagraph);
     expect(content.querySelectorAll('[data-reading-aid], .sidenote, .note-popover, script, nav')).toHaveLength(0);
-    expect(content.querySelectorAll('[role="doc-endnotes"] li[id]').length).toBe(page.querySelectorAll('[role="doc-endnotes"] li[id]').length);
+    expect(content.querySelectorAll('[role="doc-endnotes"] li[id]').length).toBe(
+      page.querySelectorAll('[role="doc-endnotes"] li[id]').length,
+    );
     // Far from the site, every address must stand on its own.
     for (const element of content.querySelectorAll('[href], [src]')) {
       expect(element.getAttribute('href') ?? element.getAttribute('src'), element.outerHTML).toMatch(/^https?:\/\//);
@@ -40,12 +42,19 @@ test('the feed lists every essay, in full, at its absolute address under the bas
 
 test('every page links to the feed, and robots.txt names the sitemap, which lists every page but the 404', () => {
   for (const page of listPages(siteDir)) {
-    expect(readPage(siteDir, page).querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'), page).toBe(`${SUB_PATH_BASE}feed.xml`);
+    expect(readPage(siteDir, page).querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'), page).toBe(
+      `${SUB_PATH_BASE}feed.xml`,
+    );
   }
   expect(readFileSync(join(siteDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${home}sitemap-index.xml`);
   const sitemaps = [...xml('sitemap-index.xml').querySelectorAll('sitemap > loc')].map((loc) => (loc.textContent ?? '').slice(home.length));
   const listed = sitemaps.flatMap((file) => [...xml(file).querySelectorAll('url > loc')].map((loc) => loc.textContent));
-  expect(listed.sort()).toEqual(listPages(siteDir).filter((page) => page !== '404.html').map((page) => `${home}${page}`).sort());
+  expect(listed.sort()).toEqual(
+    listPages(siteDir)
+      .filter((page) => page !== '404.html')
+      .map((page) => `${home}${page}`)
+      .sort(),
+  );
 });
 
 test('without SITE_URL there is no feed and no sitemap, rather than wrong addresses', () => {

@@ -22,7 +22,9 @@ test('every essay page says what it is: an Article with headline, description an
     expect(data?.['url']).toBe(`${SUB_PATH_SITE}${SUB_PATH_BASE}${page}`);
     // Authors and dates only where the essay gives them.
     expect(data?.['author'] === undefined).toBe(document.querySelector('meta[name="author"]') === null);
-    expect(data?.['datePublished']).toBe(document.querySelector('meta[property="article:published_time"]')?.getAttribute('content') ?? undefined);
+    expect(data?.['datePublished']).toBe(
+      document.querySelector('meta[property="article:published_time"]')?.getAttribute('content') ?? undefined,
+    );
     expect(document.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe(data?.['headline']);
     expect(document.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe(data?.['url']);
   }

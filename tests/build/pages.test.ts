@@ -126,7 +126,9 @@ test('the home page lists each essay with its title, standfirst and reading time
     const link = card.querySelector('h2 a');
     expect(link?.getAttribute('href')).toMatch(/^\/essays\/[a-z0-9-]+\/$/);
     // "3 min read", in the essay's language.
-    const minutesRead = labelsFor(card.getAttribute('lang') ?? 'en').minutesRead(0).replace('0', '\\d+');
+    const minutesRead = labelsFor(card.getAttribute('lang') ?? 'en')
+      .minutesRead(0)
+      .replace('0', '\\d+');
     expect(normalisedText(card)).toMatch(new RegExp(minutesRead));
     const essay = readPage(siteDir, (link?.getAttribute('href') ?? '').slice(1));
     expect(normalisedText(card)).toContain(essay.querySelector('meta[name="description"]')?.getAttribute('content'));

@@ -14,7 +14,11 @@ test('a project in a folder whose name has a space builds', () => {
   const project = join(scratch, 'My Essays');
   for (const file of PROJECT_FILES) cpSync(join(ROOT, file), join(project, file), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-  const result = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', OUT_DIR: 'dist' } });
+  const result = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', OUT_DIR: 'dist' },
+  });
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   expect(readdirSync(join(project, 'dist', 'essays')).length).toBeGreaterThan(0);
 });

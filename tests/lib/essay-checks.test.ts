@@ -48,7 +48,11 @@ test('two essays with one slug are reported on the second, naming the first', ()
 
 test('a Markdown file in the essays folder is reported with the name to rename it to', () => {
   expect(checkFileTypes(['content/essays/x.md', 'content/essays/photo.jpg'])).toEqual([
-    { file: 'content/essays/x.md', message: 'essays are written in MDX, so this Markdown file would not be published.', fix: 'rename it to content/essays/x.mdx.' },
+    {
+      file: 'content/essays/x.md',
+      message: 'essays are written in MDX, so this Markdown file would not be published.',
+      fix: 'rename it to content/essays/x.mdx.',
+    },
   ]);
 });
 
@@ -72,11 +76,22 @@ test('a source with an impossible date or a bad URL is reported on its own line'
 
 test('the same mistake in two sources is reported at the line of each', () => {
   const source = [
-    '---', 'title: A', 'description: B', 'sources:',
-    '  - id: one', '    title: One', '    url: not a url',
-    '  - id: two', '    title: Two', '    date: 2025-01-02',
-    '  - id: three', '    title: Three', '    url: not a url', '    date: 2025-02-30',
-    '---', '',
+    '---',
+    'title: A',
+    'description: B',
+    'sources:',
+    '  - id: one',
+    '    title: One',
+    '    url: not a url',
+    '  - id: two',
+    '    title: Two',
+    '    date: 2025-01-02',
+    '  - id: three',
+    '    title: Three',
+    '    url: not a url',
+    '    date: 2025-02-30',
+    '---',
+    '',
   ].join('\n');
   expect(checkFrontmatter(essay(source)).map(({ line, message }) => [line, message])).toEqual([
     [7, 'sources.0.url: must be a web address starting with https:// or http://.'],
@@ -94,8 +109,20 @@ test('a source without a title is reported at that source, and the fix says wher
 
 test('an unknown frontmatter key is an error at its line and column, with the known key it looks like', () => {
   expect(checkFrontmatter(essay('---\ntitel: A\ndescription: B\npublishd: 2025-03-01\n---\n'))).toEqual([
-    { file: 'content/essays/a.mdx', line: 2, column: 1, message: 'titel is not a key of the frontmatter: did you mean `title`?', fix: 'rename titel to title.' },
-    { file: 'content/essays/a.mdx', line: 4, column: 1, message: 'publishd is not a key of the frontmatter: did you mean `published`?', fix: 'rename publishd to published.' },
+    {
+      file: 'content/essays/a.mdx',
+      line: 2,
+      column: 1,
+      message: 'titel is not a key of the frontmatter: did you mean `title`?',
+      fix: 'rename titel to title.',
+    },
+    {
+      file: 'content/essays/a.mdx',
+      line: 4,
+      column: 1,
+      message: 'publishd is not a key of the frontmatter: did you mean `published`?',
+      fix: 'rename publishd to published.',
+    },
   ]);
   expect(checkFrontmatter(essay('---\ntitle: A\ndescription: B\ncolour: red\n---\n'))).toEqual([
     {

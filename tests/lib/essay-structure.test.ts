@@ -10,7 +10,11 @@ const sources: Source[] = [
 ];
 
 function analyze(mdx: string, options: { sources?: Source[] } = {}) {
-  return analyzeEssay(componentsInOrder(mdxToMdast(mdx) as Root), { file: 'essay.mdx', idPrefix: 'e.', sources: options.sources ?? sources });
+  return analyzeEssay(componentsInOrder(mdxToMdast(mdx) as Root), {
+    file: 'essay.mdx',
+    idPrefix: 'e.',
+    sources: options.sources ?? sources,
+  });
 }
 
 test('notes are numbered in reading order, across paragraphs and inside scenarios', () => {
@@ -30,7 +34,9 @@ Three.<Footnote>Third.</Footnote>`);
 });
 
 test('a bare citation of a source already cited is the same note, with one reference per citation', () => {
-  const structure = analyze('A.<Footnote source="almanac" /> B.<Footnote>Remark.</Footnote> C.<Footnote source="almanac" /> D.<Footnote source="almanac" />');
+  const structure = analyze(
+    'A.<Footnote source="almanac" /> B.<Footnote>Remark.</Footnote> C.<Footnote source="almanac" /> D.<Footnote source="almanac" />',
+  );
   expect(structure.notes.notes).toHaveLength(2);
   const [almanac] = structure.notes.notes;
   expect(almanac?.references.map((reference) => [reference.label, reference.id])).toEqual([
@@ -120,16 +126,26 @@ And <ScenarioRef n={1}>the first</ScenarioRef>.`);
 });
 
 test('a reference to a missing scenario, an ambiguous number, or an empty title is a problem', () => {
-  const missing = analyze('<Scenarios>\n  <Scenario title="A">One.</Scenario>\n</Scenarios>\n\n<ScenarioRef to="b" /> <ScenarioRef n={2} />');
+  const missing = analyze(
+    '<Scenarios>\n  <Scenario title="A">One.</Scenario>\n</Scenarios>\n\n<ScenarioRef to="b" /> <ScenarioRef n={2} />',
+  );
   expect(missing.problems.map((problem) => problem.message)).toEqual([
     '<ScenarioRef to="b"> points at a scenario that does not exist (there are: a).',
     '<ScenarioRef n={2}> points at scenario 2, which does not exist (there are 1).',
   ]);
-  const twoLists = analyze('<Scenarios>\n  <Scenario title="A">1</Scenario>\n</Scenarios>\n\n<Scenarios>\n  <Scenario title="B">2</Scenario>\n</Scenarios>\n\n<ScenarioRef n={1} />');
+  const twoLists = analyze(
+    '<Scenarios>\n  <Scenario title="A">1</Scenario>\n</Scenarios>\n\n<Scenarios>\n  <Scenario title="B">2</Scenario>\n</Scenarios>\n\n<ScenarioRef n={1} />',
+  );
   expect(twoLists.problems[0]?.message).toBe('<ScenarioRef n={1}> is ambiguous: this essay has 2 scenario lists.');
   const untitled = analyze('<Scenarios>\n  <Scenario title="  ">One.</Scenario>\n</Scenarios>');
   expect(untitled.problems).toEqual([
-    { file: 'essay.mdx', line: 2, column: 3, message: '<Scenario> has no title.', fix: 'give it a title: <Scenario title="Status Quo">…</Scenario>.' },
+    {
+      file: 'essay.mdx',
+      line: 2,
+      column: 3,
+      message: '<Scenario> has no title.',
+      fix: 'give it a title: <Scenario title="Status Quo">…</Scenario>.',
+    },
   ]);
 });
 

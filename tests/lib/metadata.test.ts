@@ -1,7 +1,14 @@
 import { expect, test } from 'vitest';
 import { jsonForScript, previewTags, structuredData, type PageFacts } from '../../src/lib/metadata.ts';
 
-const essay: PageFacts = { siteTitle: 'Essays', title: 'On Time', description: 'Why clocks disagree.', lang: 'en-GB', url: 'https://essays.example/essays/on-time/', kind: 'article' };
+const essay: PageFacts = {
+  siteTitle: 'Essays',
+  title: 'On Time',
+  description: 'Why clocks disagree.',
+  lang: 'en-GB',
+  url: 'https://essays.example/essays/on-time/',
+  kind: 'article',
+};
 
 test('an essay is an Article with its headline, description, language and address, and no author or date it does not give', () => {
   expect(structuredData(essay)).toEqual({
@@ -24,7 +31,11 @@ test('an essay is an Article with its headline, description, language and addres
 test('without SITE_URL nothing absolute is written; the home page is the WebSite; other pages have no data', () => {
   expect(structuredData({ ...essay, url: undefined })).not.toHaveProperty('url');
   expect(previewTags({ ...essay, url: undefined }).openGraph.map(([property]) => property)).not.toContain('og:url');
-  expect(structuredData({ ...essay, kind: 'website', title: 'Essays' })).toMatchObject({ '@type': 'WebSite', name: 'Essays', inLanguage: 'en-GB' });
+  expect(structuredData({ ...essay, kind: 'website', title: 'Essays' })).toMatchObject({
+    '@type': 'WebSite',
+    name: 'Essays',
+    inLanguage: 'en-GB',
+  });
   expect(structuredData({ ...essay, kind: 'page' })).toBeUndefined();
 });
 
@@ -39,7 +50,11 @@ test('link previews carry the title, description, locale and, for an essay, its 
     'og:url': 'https://essays.example/essays/on-time/',
     'article:published_time': '2025-03-01',
   });
-  expect(Object.fromEntries(twitter)).toEqual({ 'twitter:card': 'summary', 'twitter:title': 'On Time', 'twitter:description': 'Why clocks disagree.' });
+  expect(Object.fromEntries(twitter)).toEqual({
+    'twitter:card': 'summary',
+    'twitter:title': 'On Time',
+    'twitter:description': 'Why clocks disagree.',
+  });
 });
 
 test('JSON in a script element cannot close it early', () => {

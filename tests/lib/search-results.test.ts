@@ -60,7 +60,14 @@ test('a hit carries the title and standfirst, and the best sections in the order
   expect(hit.title).toBe('An Essay');
   expect(hit.standfirst).toBe('What it argues.');
   expect(hit.sections.map((s) => s.label)).toEqual(['Two', 'Three', 'Four']);
-  expect(hit.sections[0]).toEqual({ label: 'Two', url: '/essays/a/#two', excerpt: [{ text: 'Text with ', marked: false }, { text: 'word', marked: true }] });
+  expect(hit.sections[0]).toEqual({
+    label: 'Two',
+    url: '/essays/a/#two',
+    excerpt: [
+      { text: 'Text with ', marked: false },
+      { text: 'word', marked: true },
+    ],
+  });
 });
 
 test('a match before the first heading is labelled as the opening and leads to the top of the essay', () => {

@@ -20,8 +20,20 @@ test('with no variables set, every setting has its default', () => {
 });
 
 test('values are trimmed and normalised', () => {
-  const settings = readSettings({ SITE_URL: ' https://example.org/ignored/ ', BASE_PATH: 'reading', SITE_TITLE: '  Notes  ', ESSAYS_DIR: 'tests/x', REQUIRE_SOURCES: '1' });
-  expect(settings).toMatchObject({ site: 'https://example.org', base: '/reading/', siteTitle: 'Notes', essaysDir: 'tests/x', requireSources: true });
+  const settings = readSettings({
+    SITE_URL: ' https://example.org/ignored/ ',
+    BASE_PATH: 'reading',
+    SITE_TITLE: '  Notes  ',
+    ESSAYS_DIR: 'tests/x',
+    REQUIRE_SOURCES: '1',
+  });
+  expect(settings).toMatchObject({
+    site: 'https://example.org',
+    base: '/reading/',
+    siteTitle: 'Notes',
+    essaysDir: 'tests/x',
+    requireSources: true,
+  });
   expect(readSettings({ REQUIRE_SOURCES: 'true' }).requireSources).toBe(true);
   expect(readSettings({ REQUIRE_SOURCES: '0', SITE_TITLE: ' ' })).toMatchObject({ requireSources: false, siteTitle: 'Essays' });
 });

@@ -41,5 +41,7 @@ test('the short report for the build log names only essays with claims awaiting 
     '  24 claims await a source in 12 of 13 essays. Set REQUIRE_SOURCES=1 to fail the build until none do.',
     '  Note by note: reports/sourcing.md',
   ]);
-  expect(formatSourcingReport([sourced, sourced], { full: false })).toBe('Sourcing report\n  Every claim with a note has its source (2 essays).');
+  expect(formatSourcingReport([sourced, sourced], { full: false })).toBe(
+    'Sourcing report\n  Every claim with a note has its source (2 essays).',
+  );
 });

@@ -5,10 +5,15 @@ const h = (depth: number, text: string) => ({ depth, slug: text.toLowerCase(), t
 
 test('nests h3 under the h2 before it', () => {
   expect(buildToc([h(2, 'A'), h(3, 'A1'), h(3, 'A2'), h(2, 'B')])).toEqual([
-    { depth: 2, slug: 'a', text: 'A', children: [
-      { depth: 3, slug: 'a1', text: 'A1', children: [] },
-      { depth: 3, slug: 'a2', text: 'A2', children: [] },
-    ] },
+    {
+      depth: 2,
+      slug: 'a',
+      text: 'A',
+      children: [
+        { depth: 3, slug: 'a1', text: 'A1', children: [] },
+        { depth: 3, slug: 'a2', text: 'A2', children: [] },
+      ],
+    },
     { depth: 2, slug: 'b', text: 'B', children: [] },
   ]);
 });

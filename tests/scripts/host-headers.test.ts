@@ -33,5 +33,9 @@ test('every path gets the CSP the tests serve and the hardening headers; hashed 
 });
 
 test('under a base path, the rules name the paths the site is served at', () => {
-  expect([...parseHeadersFile(headersFile('/reading/room/')).keys()]).toEqual(['/reading/room/*', '/reading/room/_astro/*', '/reading/room/sw.js']);
+  expect([...parseHeadersFile(headersFile('/reading/room/')).keys()]).toEqual([
+    '/reading/room/*',
+    '/reading/room/_astro/*',
+    '/reading/room/sw.js',
+  ]);
 });

@@ -105,7 +105,9 @@ test('each essay gets both files beside its page, the page its sizes, and the co
 });
 
 test('a site without essays has no downloads', async () => {
-  expect(await writeOfflineDownloads(await site('empty', {}), { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' })).toEqual({
+  expect(
+    await writeOfflineDownloads(await site('empty', {}), { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' }),
+  ).toEqual({
     essays: 0,
     bytes: 0,
     files: [],
@@ -118,7 +120,9 @@ test('a failure names the essay’s page, so the build stops and says where', as
     'essays/leer/index.html: the offline downloads of this essay could not be made. The page has no <article>.',
   );
   const missingImage = await site('missing-image', { bild: essayPage('bild', '<p><img src="/sub/_astro/gone.png" alt="Weg"></p>') });
-  await expect(writeOfflineDownloads(missingImage, { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' })).rejects.toThrow(
+  await expect(
+    writeOfflineDownloads(missingImage, { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' }),
+  ).rejects.toThrow(
     'essays/bild/index.html: the offline downloads of this essay could not be made. /sub/_astro/gone.png is not a file of the built site.',
   );
 });

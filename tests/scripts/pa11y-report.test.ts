@@ -17,7 +17,9 @@ test('a built page missing from the report fails', () => {
 
 test('a page that failed to load fails, although pa11y-ci counts it as neither pass nor error', () => {
   const report = { total: 1, passes: 0, errors: 0, results: { 'http://127.0.0.1/': [{ message: 'net::ERR_CONNECTION_REFUSED' }] } };
-  expect(auditFailures(report, ['http://127.0.0.1/'])).toEqual(['http://127.0.0.1/: the page failed to load or run: net::ERR_CONNECTION_REFUSED']);
+  expect(auditFailures(report, ['http://127.0.0.1/'])).toEqual([
+    'http://127.0.0.1/: the page failed to load or run: net::ERR_CONNECTION_REFUSED',
+  ]);
 });
 
 test('an issue is reported with its runner, code and selector', () => {

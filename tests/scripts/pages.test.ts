@@ -8,7 +8,16 @@ const site = mkdtempSync(join(tmpdir(), 'pages-'));
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 test('the pages of a site are its index.html files and its top-level HTML files, not its downloads', () => {
-  for (const file of ['index.html', '404.html', 'search/index.html', 'essays/on-time/index.html', 'essays/on-time/on-time.html', 'essays/on-time/on-time.epub', 'pagefind/index.html', '_astro/x.css']) {
+  for (const file of [
+    'index.html',
+    '404.html',
+    'search/index.html',
+    'essays/on-time/index.html',
+    'essays/on-time/on-time.html',
+    'essays/on-time/on-time.epub',
+    'pagefind/index.html',
+    '_astro/x.css',
+  ]) {
     mkdirSync(dirname(join(site, file)), { recursive: true });
     writeFileSync(join(site, file), '');
   }

@@ -95,7 +95,7 @@ test('CSS that would close the style element early is refused', () => {
 test('an image without its data: URL is an error, never a request', () => {
   const page = readEssayPage(PAGE, 'masa');
   const { article } = offlineArticle(page.article, { pageUrl: new URL('https://site.invalid/essays/masa/'), siteKnown: false });
-  expect(() => singleFileHtml({ metadata: page.metadata, article, css: '', images: new Map(), siteTitle: 'Essays', siteLang: 'en' })).toThrow(
-    '/_astro/a.webp',
-  );
+  expect(() =>
+    singleFileHtml({ metadata: page.metadata, article, css: '', images: new Map(), siteTitle: 'Essays', siteLang: 'en' }),
+  ).toThrow('/_astro/a.webp');
 });

@@ -21,7 +21,8 @@ function contrast(a: string, b: string): number {
 function schemes(): Record<'light' | 'dark', Record<string, string>> {
   const css = readFileSync(join(ROOT, 'src/styles/tokens.css'), 'utf8');
   const darkStart = css.indexOf('@media (prefers-color-scheme: dark)');
-  const read = (text: string) => Object.fromEntries([...text.matchAll(/--(color-[a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  const read = (text: string) =>
+    Object.fromEntries([...text.matchAll(/--(color-[a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1] ?? '', m[2] ?? '']));
   const light = read(css.slice(0, darkStart));
   return { light, dark: { ...light, ...read(css.slice(darkStart)) } };
 }

@@ -44,19 +44,36 @@ export const figures: ComponentKind<Figures> = {
       if (!isElement(node, FIGURE)) continue;
       const caption = attribute(node, 'caption');
       if (typeof caption !== 'string' || caption.trim() === '') {
-        problem(node, '<Figure> has no caption.', 'give it one that says what it shows: <Figure caption="Launches by month, 2025">…</Figure>.');
+        problem(
+          node,
+          '<Figure> has no caption.',
+          'give it one that says what it shows: <Figure caption="Launches by month, 2025">…</Figure>.',
+        );
         continue;
       }
       const images = descendants(node, (child) => child.type === 'image' || isElement(child, 'img'));
       const tables = descendants(node, (child) => child.type === 'table' || isElement(child, 'table'));
       if (images.length + tables.length === 0) {
-        problem(node, '<Figure> holds no image and no table.', 'put an image (![what it shows](./file.png)) or a Markdown table inside it.');
+        problem(
+          node,
+          '<Figure> holds no image and no table.',
+          'put an image (![what it shows](./file.png)) or a Markdown table inside it.',
+        );
         continue;
       }
       for (const image of images) {
-        const alt = image.type === 'image' ? image.alt : typeof attribute(image as ComponentElement, 'alt') === 'string' ? (attribute(image as ComponentElement, 'alt') as string) : '';
+        const alt =
+          image.type === 'image'
+            ? image.alt
+            : typeof attribute(image as ComponentElement, 'alt') === 'string'
+              ? (attribute(image as ComponentElement, 'alt') as string)
+              : '';
         if (!alt?.trim()) {
-          problem(node, `an image in <Figure caption="${caption.trim()}"> has no alt text.`, 'say in the brackets what the image shows to a reader who cannot see it: ![Bar chart: launches rose each month](./launches.png).');
+          problem(
+            node,
+            `an image in <Figure caption="${caption.trim()}"> has no alt text.`,
+            'say in the brackets what the image shows to a reader who cannot see it: ![Bar chart: launches rose each month](./launches.png).',
+          );
         }
       }
       const number = found.length + 1;
@@ -73,14 +90,21 @@ export const figures: ComponentKind<Figures> = {
     for (const node of referenceNodes) {
       const to = attribute(node, 'to');
       const n = attribute(node, 'n');
-      const target = typeof to === 'string' && to !== '' ? found.find((figure) => figure.key === to) : typeof n === 'string' ? found.find((figure) => String(figure.number) === n) : undefined;
+      const target =
+        typeof to === 'string' && to !== ''
+          ? found.find((figure) => figure.key === to)
+          : typeof n === 'string'
+            ? found.find((figure) => String(figure.number) === n)
+            : undefined;
       if (target) {
         references.push({ node, target });
       } else {
         const which = typeof to === 'string' ? `to="${to}"` : typeof n === 'string' ? `n={${n}}` : '';
         problem(
           node,
-          which ? `<FigureRef ${which}> points at a figure that does not exist (there are: ${found.map((figure) => figure.key).join(', ') || 'none'}).` : '<FigureRef> says neither which figure (to="…") nor which number (n={…}).',
+          which
+            ? `<FigureRef ${which}> points at a figure that does not exist (there are: ${found.map((figure) => figure.key).join(', ') || 'none'}).`
+            : '<FigureRef> says neither which figure (to="…") nor which number (n={…}).',
           'point it at a figure that exists: <FigureRef to="launches-by-month" /> or <FigureRef n={1} />.',
         );
       }

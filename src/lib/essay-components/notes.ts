@@ -57,7 +57,11 @@ export const notes: ComponentKind<Notes> = {
     const calls: Array<{ note: Note; node: ComponentElement }> = [];
     for (const { node } of occurrences) {
       if (!isElement(node, FOOTNOTE)) {
-        problem(node, "a Markdown footnote ([^…]) would start a second list of notes, numbered apart from the essay's.", 'write the note in place instead: <Footnote>…</Footnote> right after the claim.');
+        problem(
+          node,
+          "a Markdown footnote ([^…]) would start a second list of notes, numbered apart from the essay's.",
+          'write the note in place instead: <Footnote>…</Footnote> right after the claim.',
+        );
         continue;
       }
       const sourceId = attribute(node, 'source');
@@ -68,13 +72,21 @@ export const notes: ComponentKind<Notes> = {
         continue;
       }
       if (sourceId !== undefined && neededAttribute !== undefined) {
-        problem(node, `<Footnote source="${sourceId}" needed> both cites a source and asks for one.`, 'keep source="…" once the source is known, or needed while it is not.');
+        problem(
+          node,
+          `<Footnote source="${sourceId}" needed> both cites a source and asks for one.`,
+          'keep source="…" once the source is known, or needed while it is not.',
+        );
         continue;
       }
       const source = sourceId === undefined ? undefined : sources.find((candidate) => candidate.id === sourceId);
       if (sourceId !== undefined && !source) {
         const known = sources.map((candidate) => candidate.id).join(', ') || 'none';
-        problem(node, `<Footnote source="${sourceId}"> cites a source that is not in this essay's sources (known: ${known}).`, `add a source with id: ${sourceId} to the frontmatter sources, or correct the id.`);
+        problem(
+          node,
+          `<Footnote source="${sourceId}"> cites a source that is not in this essay's sources (known: ${known}).`,
+          `add a source with id: ${sourceId} to the frontmatter sources, or correct the id.`,
+        );
         continue;
       }
       // A bare citation of a source already cited is the same note, called again.
@@ -85,7 +97,8 @@ export const notes: ComponentKind<Notes> = {
         kind: source ? 'source' : neededAttribute !== undefined || text === '' ? 'needed' : 'remark',
         body: node,
         source,
-        needed: typeof neededAttribute === 'string' ? neededAttribute : neededAttribute === true || text === '' ? text || undefined : undefined,
+        needed:
+          typeof neededAttribute === 'string' ? neededAttribute : neededAttribute === true || text === '' ? text || undefined : undefined,
         references: [],
         line: lineOf(node),
       };
@@ -103,15 +116,29 @@ export const notes: ComponentKind<Notes> = {
       const index = note.references.length;
       const count = callCount.get(note) ?? 1;
       const label = referenceLabel(note.number, index, count);
-      note.references.push({ node, label, letter: referenceLetter(index, count), id: referenceId(prefix, label), previewId: previewId(prefix, label), line: lineOf(node) });
+      note.references.push({
+        node,
+        label,
+        letter: referenceLetter(index, count),
+        id: referenceId(prefix, label),
+        previewId: previewId(prefix, label),
+        line: lineOf(node),
+      });
     }
-    const citedSources = found.flatMap((note) => (note.source ? [note.source] : [])).filter((source, index, all) => all.indexOf(source) === index);
+    const citedSources = found
+      .flatMap((note) => (note.source ? [note.source] : []))
+      .filter((source, index, all) => all.indexOf(source) === index);
     return { notes: found, citedSources };
   },
 
   render({ notes: all, citedSources }, { idPrefix: prefix, lang }) {
     // The components get the citation already formatted in the essay's language: they only render.
-    const noteProps = (note: Note) => ({ kind: note.kind, lang, citation: note.source ? formatCitation(note.source, lang) : null, needed: note.needed ?? null });
+    const noteProps = (note: Note) => ({
+      kind: note.kind,
+      lang,
+      citation: note.source ? formatCitation(note.source, lang) : null,
+      needed: note.needed ?? null,
+    });
     const replacements: Replacement[] = all.flatMap((note) => {
       const body = note.body.children as ReadonlyArray<Readonly<RootContent>>;
       // The margin copy of the note, in a named slot: the same words with its links out of
@@ -139,7 +166,12 @@ export const notes: ComponentKind<Notes> = {
           props: { lang, id: notesId, sources },
           children: all.map((note) => ({
             name: 'EssayNote',
-            props: { id: note.id, number: note.number, backlinks: note.references.map(({ id, label, letter }) => ({ href: `#${id}`, label, letter })), ...noteProps(note) },
+            props: {
+              id: note.id,
+              number: note.number,
+              backlinks: note.references.map(({ id, label, letter }) => ({ href: `#${id}`, label, letter })),
+              ...noteProps(note),
+            },
             children: note.body.children as ReadonlyArray<Readonly<RootContent>>,
           })),
         },
@@ -154,9 +186,14 @@ export const notes: ComponentKind<Notes> = {
 function withoutTabStops(nodes: ReadonlyArray<Readonly<RootContent>>): RootContent[] {
   return nodes.map((node): RootContent => {
     const children = 'children' in node ? { children: withoutTabStops(node.children as ReadonlyArray<Readonly<RootContent>>) } : {};
-    if (node.type === 'link') return { ...node, ...children, data: { ...node.data, hProperties: { ...node.data?.hProperties, tabIndex: -1 } } } as RootContent;
+    if (node.type === 'link')
+      return { ...node, ...children, data: { ...node.data, hProperties: { ...node.data?.hProperties, tabIndex: -1 } } } as RootContent;
     if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'a') {
-      return { ...node, ...children, attributes: [...node.attributes, { type: 'mdxJsxAttribute', name: 'tabIndex', value: '-1' }] } as RootContent;
+      return {
+        ...node,
+        ...children,
+        attributes: [...node.attributes, { type: 'mdxJsxAttribute', name: 'tabIndex', value: '-1' }],
+      } as RootContent;
     }
     return { ...node, ...children } as RootContent;
   });

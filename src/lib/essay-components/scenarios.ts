@@ -47,7 +47,11 @@ export const scenarios: ComponentKind<Scenarios> = {
         // In document order, a Scenario directly inside a Scenarios belongs to the last list opened.
         const list = isElement(parent, LIST) ? lists.at(-1) : undefined;
         if (!list) {
-          problem(node, '<Scenario> is not directly inside <Scenarios>.', 'put every <Scenario> inside a <Scenarios> list, which numbers them.');
+          problem(
+            node,
+            '<Scenario> is not directly inside <Scenarios>.',
+            'put every <Scenario> inside a <Scenarios> list, which numbers them.',
+          );
           continue;
         }
         const title = attribute(node, 'title');
@@ -68,13 +72,23 @@ export const scenarios: ComponentKind<Scenarios> = {
     const all = lists.flatMap((list) => list.scenarios);
     const seenKeys = new Set<string>();
     for (const scenario of all) {
-      if (seenKeys.has(scenario.key)) problem(scenario.node, `two scenarios share the id "${scenario.key}".`, 'give one of them a different title, or an id="…" of its own.');
+      if (seenKeys.has(scenario.key))
+        problem(
+          scenario.node,
+          `two scenarios share the id "${scenario.key}".`,
+          'give one of them a different title, or an id="…" of its own.',
+        );
       seenKeys.add(scenario.key);
     }
     const references: ScenarioReference[] = [];
     for (const node of referenceNodes) {
       const target = resolveReference(node, lists, all);
-      if (typeof target === 'string') problem(node, target, 'point it at a scenario that exists: <ScenarioRef to="status-quo" /> or, with one list, <ScenarioRef n={1} />.');
+      if (typeof target === 'string')
+        problem(
+          node,
+          target,
+          'point it at a scenario that exists: <ScenarioRef to="status-quo" /> or, with one list, <ScenarioRef n={1} />.',
+        );
       else references.push({ node, target });
     }
     return { lists, references };
@@ -84,7 +98,10 @@ export const scenarios: ComponentKind<Scenarios> = {
     return {
       replacements: [
         ...lists.flatMap((list) => list.scenarios).map(({ node, id, title, number }) => ({ node, props: { id, title, number, lang } })),
-        ...references.map(({ node, target }) => ({ node, props: { href: `#${target.id}`, number: target.number, title: target.title, lang } })),
+        ...references.map(({ node, target }) => ({
+          node,
+          props: { href: `#${target.id}`, number: target.number, title: target.title, lang },
+        })),
       ],
       appended: [],
       frontmatter: {},
@@ -97,11 +114,17 @@ function resolveReference(node: ComponentElement, lists: readonly ScenarioList[]
   const to = attribute(node, 'to');
   const n = attribute(node, 'n');
   if (typeof to === 'string' && to !== '') {
-    return all.find((scenario) => scenario.key === to) ?? `<ScenarioRef to="${to}"> points at a scenario that does not exist (there are: ${all.map((s) => s.key).join(', ') || 'none'}).`;
+    return (
+      all.find((scenario) => scenario.key === to) ??
+      `<ScenarioRef to="${to}"> points at a scenario that does not exist (there are: ${all.map((s) => s.key).join(', ') || 'none'}).`
+    );
   }
   if (typeof n === 'string' && n !== '') {
     if (lists.length > 1) return `<ScenarioRef n={${n}}> is ambiguous: this essay has ${lists.length} scenario lists.`;
-    return lists[0]?.scenarios.find((scenario) => String(scenario.number) === n) ?? `<ScenarioRef n={${n}}> points at scenario ${n}, which does not exist (there are ${all.length}).`;
+    return (
+      lists[0]?.scenarios.find((scenario) => String(scenario.number) === n) ??
+      `<ScenarioRef n={${n}}> points at scenario ${n}, which does not exist (there are ${all.length}).`
+    );
   }
   return '<ScenarioRef> says neither which scenario (to="…") nor which number (n={…}).';
 }

@@ -41,7 +41,13 @@ export function lineOf(node: AnalysedNode): number | undefined {
 }
 
 /** Every node below `node` that passes `test`, in document order. */
-export function descendants(node: Readonly<Parents | RootContent>, test: (child: Readonly<Parents | RootContent>) => boolean): Array<Readonly<Parents | RootContent>> {
+export function descendants(
+  node: Readonly<Parents | RootContent>,
+  test: (child: Readonly<Parents | RootContent>) => boolean,
+): Array<Readonly<Parents | RootContent>> {
   if (!('children' in node)) return [];
-  return (node.children as ReadonlyArray<Parents | RootContent>).flatMap((child) => [...(test(child) ? [child] : []), ...descendants(child, test)]);
+  return (node.children as ReadonlyArray<Parents | RootContent>).flatMap((child) => [
+    ...(test(child) ? [child] : []),
+    ...descendants(child, test),
+  ]);
 }

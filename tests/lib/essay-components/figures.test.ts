@@ -10,7 +10,13 @@ function analyze(mdx: string) {
 const chart = (caption: string, extra = '') => `<Figure caption="${caption}"${extra}>\n\n![A bar chart](./chart.png)\n\n</Figure>`;
 
 test('figures are numbered in reading order, with ids from their captions or their own id', () => {
-  const structure = analyze([chart('Launches by month'), chart('The second one', ' id="second"'), '<Figure caption="A table">\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n</Figure>'].join('\n\n'));
+  const structure = analyze(
+    [
+      chart('Launches by month'),
+      chart('The second one', ' id="second"'),
+      '<Figure caption="A table">\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n</Figure>',
+    ].join('\n\n'),
+  );
   expect(structure.problems).toEqual([]);
   expect(structure.figures.figures.map(({ number, caption, id }) => [number, caption, id])).toEqual([
     [1, 'Launches by month', 'e.figure-launches-by-month'],
@@ -20,13 +26,22 @@ test('figures are numbered in reading order, with ids from their captions or the
 });
 
 test('references resolve before and after their figure, by key or by number', () => {
-  const structure = analyze(`See <FigureRef to="second" />.\n\n${chart('First')}\n\n${chart('Second', ' id="second"')}\n\nAnd <FigureRef n={1}>the first</FigureRef>.`);
+  const structure = analyze(
+    `See <FigureRef to="second" />.\n\n${chart('First')}\n\n${chart('Second', ' id="second"')}\n\nAnd <FigureRef n={1}>the first</FigureRef>.`,
+  );
   expect(structure.problems).toEqual([]);
   expect(structure.figures.references.map(({ target }) => target.number)).toEqual([2, 1]);
 });
 
 test('a figure without a caption, without an image or table, or with an image without alt text is a problem at its line', () => {
-  const structure = analyze(['<Figure>\n\n![A chart](./a.png)\n\n</Figure>', '<Figure caption="Empty">\n\nJust words.\n\n</Figure>', '<Figure caption="Unlabelled">\n\n![](./b.png)\n\n</Figure>', '<Figure caption="Raw">\n\n<img src="./c.png" />\n\n</Figure>'].join('\n\n'));
+  const structure = analyze(
+    [
+      '<Figure>\n\n![A chart](./a.png)\n\n</Figure>',
+      '<Figure caption="Empty">\n\nJust words.\n\n</Figure>',
+      '<Figure caption="Unlabelled">\n\n![](./b.png)\n\n</Figure>',
+      '<Figure caption="Raw">\n\n<img src="./c.png" />\n\n</Figure>',
+    ].join('\n\n'),
+  );
   expect(structure.problems.map(({ line, message }) => [line, message])).toEqual([
     [1, '<Figure> has no caption.'],
     [7, '<Figure> holds no image and no table.'],
