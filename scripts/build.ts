@@ -16,6 +16,7 @@ import { writeOfflineDownloads } from './lib/offline-downloads.ts';
 import { writeServiceWorker } from './lib/service-worker.ts';
 import { headersFile } from './lib/host-headers.ts';
 import { writeFeed } from './lib/feed.ts';
+import { listPages } from './lib/pages.ts';
 import { readSettings, SettingsError, type Settings } from '../src/lib/settings.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -41,12 +42,16 @@ try {
   // Vite reads these as import.meta.env over Astro's own values: left over from a test runner
   // or a shell (NODE_ENV=test, BASE_URL=/), they would build a development site at the root.
   for (const name of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
-  await build({ root, outDir: staging, mode: 'production', ...(cacheDir ? { cacheDir: resolve(root, cacheDir) } : {}) });
+  // Astro's own log is kept to warnings and errors: its page-by-page list would be one line
+  // per essay (10,000 lines for 500 essays). The steps below say what was built.
+  const started = performance.now();
+  await build({ root, outDir: staging, mode: 'production', logLevel: 'warn', ...(cacheDir ? { cacheDir: resolve(root, cacheDir) } : {}) });
   // Astro sometimes logs a rendering error and still finishes (withastro/astro#18054):
   // a page would be published half empty. Any error it logged fails the build.
   if (loggedErrors.count() > 0) {
     throw new Error(`Astro reported ${loggedErrors.count()} error(s) while building; see the messages above.`);
   }
+  console.log(`Pages: ${listPages(staging).length} built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   // Every essay's EPUB and single-file HTML, made from its built page; the page's download
   // links get their sizes. Before the index, so the index reads the finished pages.
   const downloads = await writeOfflineDownloads(staging, { site, base, siteTitle, siteLang });

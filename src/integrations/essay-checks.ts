@@ -58,7 +58,7 @@ export default function essayChecks(): AstroIntegration {
           if (awaiting.length > 0) fail(awaiting);
         }
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': () => {
         if (sourcing.length === 0) return;
         // The note-by-note list goes to files beside the site, not into it, and not all into
         // the log: a site of 500 essays would print thousands of lines.
@@ -67,7 +67,8 @@ export default function essayChecks(): AstroIntegration {
         const reportFile = join(reportDir, 'sourcing.md');
         writeFileSync(reportFile, `# Sourcing report\n\n\`\`\`text\n${formatSourcingReport(sourcing)}\n\`\`\`\n`);
         writeFileSync(join(reportDir, 'sourcing.json'), `${JSON.stringify(sourcingReportData(sourcing), null, 2)}\n`);
-        logger.info(`\n${formatSourcingReport(sourcing, { full: settings().requireSources, reportFile: relative(root, reportFile) })}`);
+        // Printed as the build's own report: scripts/build.ts keeps Astro's logger to warnings.
+        console.log(`\n${formatSourcingReport(sourcing, { full: settings().requireSources, reportFile: relative(root, reportFile) })}`);
       },
     },
   };
