@@ -38,6 +38,13 @@ test.each([
     ],
   },
   {
+    fixture: 'markup-in-braces',
+    expected: [
+      /markup-in-braces\/hidden\.mdx:8:1 {2}\{<script>document\.title = "changed"<\/scr…\} writes markup inside braces/,
+      /Fix: write the element in the essay itself/,
+    ],
+  },
+  {
     fixture: 'markdown-footnote',
     expected: [/markdown-footnote\/gfm\.mdx:6:9 {2}a Markdown footnote/, /Fix: write the note in place instead/],
   },

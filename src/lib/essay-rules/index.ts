@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { checkComponents } from './components.ts';
+import { checkExpressions } from './expressions.ts';
 import { checkHeadings } from './headings.ts';
 import { checkHiddenCharacters } from './hidden-characters.ts';
 import { checkImages } from './images.ts';
@@ -26,6 +27,7 @@ export interface TreeContext {
 export function checkEssayTree(tree: Readonly<Root>, context: TreeContext = {}): Finding[] {
   const findings = new Findings();
   checkUnsafeHtml(tree, findings);
+  checkExpressions(tree, findings);
   checkComponents(tree, findings);
   checkHeadings(tree, findings);
   checkNestedNotes(tree, findings);
