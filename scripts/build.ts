@@ -14,7 +14,7 @@ import { watchForLoggedErrors } from './lib/logged-errors.ts';
 import { writeSearchIndex } from './lib/search-index.ts';
 import { writeOfflineDownloads } from './lib/offline-downloads.ts';
 import { writeServiceWorker } from './lib/service-worker.ts';
-import { headersFile } from './lib/host-headers.ts';
+import { HOST_FILES, headersFile } from './lib/host-headers.ts';
 import { writeFeed } from './lib/feed.ts';
 import { listPages } from './lib/pages.ts';
 import { readSettings, SettingsError, type Settings } from '../src/lib/settings.ts';
@@ -76,8 +76,9 @@ try {
   // Files for the host, not for readers (after the precache, which leaves them out):
   // `_headers` gives Netlify and Cloudflare Pages the CSP and hardening headers, and
   // `.nojekyll` keeps GitHub Pages from hiding `_astro/`, as Jekyll hides `_` folders.
-  writeFileSync(join(staging, '_headers'), headersFile(base));
-  writeFileSync(join(staging, '.nojekyll'), '');
+  const [headers, noJekyll] = HOST_FILES;
+  writeFileSync(join(staging, headers), headersFile(base));
+  writeFileSync(join(staging, noJekyll), '');
   publish(staging, outDir);
   console.log(`\nThe site is in ${outDir}`);
 } catch (error) {

@@ -32,3 +32,6 @@ export function headersFile(base: string): string {
     block(`${base}sw.js`, { 'Cache-Control': 'no-cache' }),
   ].join('\n\n')}\n`;
 }
+
+/** The files the build writes for the host, not for readers: never part of the offline copy. */
+export const HOST_FILES = ['_headers', '.nojekyll'] as const;
