@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
+import { launchBrowser } from '../support/browser-session.ts';
 import { ROOT } from '../support/build-site.ts';
 
 const VITEST_ENV = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
@@ -69,6 +70,21 @@ test('in npm run dev, a mistake saved in an essay stops its page with file:line:
         for (let tries = 0; tries < 20 && !output.includes(`${file}:4:1`); tries += 1) bad = await wait(500).then(() => fetch(page));
         expect(bad.status).toBe(500);
         expect(await bad.text()).not.toContain('March 2');
+        // In the browser, Astro's error overlay shows the message and the fix.
+        const { browser, close } = await launchBrowser();
+        try {
+          const tab = await browser.newPage();
+          await tab.goto(page);
+          const overlay = await tab.waitForFunction(
+            () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '',
+            { timeout: 20_000 },
+          );
+          const text = String(await overlay.jsonValue());
+          expect(text).toContain('published: "2025-02-30" is not a real date.');
+          expect(text).toContain('Fix: write published as YYYY-MM-DD');
+        } finally {
+          await close();
+        }
         expect(output).toContain(`${file}:4:1  published: "2025-02-30" is not a real date.\n  Fix: write published as YYYY-MM-DD`);
         expect(output).toContain(`${file}:9:1  "#### Four" skips a level`);
 
