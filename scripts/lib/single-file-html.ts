@@ -99,7 +99,7 @@ export function singleFileHtml({ metadata, article: offline, css, images, siteTi
         element('head', {}, head),
         element('body', {}, [
           element('main', { id: 'main-content' }, [article]),
-          element('footer', { className: ['offline-source'] }, [footerText]),
+          element('footer', { className: ['site-footer'] }, [footerText]),
         ]),
       ]),
     ],
