@@ -16,6 +16,8 @@ export interface BuildResult {
   status: number | null;
   /** stdout and stderr together, colours removed. */
   output: string;
+  /** stdout and stderr together, as written (a non-TTY pipe, as in CI or a log file). */
+  rawOutput: string;
   /** Where the site was (or would have been) written, in a scratch folder the caller removes. */
   outDir: string;
 }
@@ -23,22 +25,28 @@ export interface BuildResult {
 /**
  * Runs the real build script (`npm run build`'s) in a child process, into a fresh
  * folder under `.tmp/`, with its own content cache. `env` sets ESSAYS_DIR, BASE_PATH…
+ * (`undefined` removes a variable, such as the NO_COLOR set here).
  */
-export function buildSite(env: Record<string, string> = {}): BuildResult {
+export function buildSite(env: Record<string, string | undefined> = {}): BuildResult {
   const scratch = mkdtempSync(join(ROOT, '.tmp', 'test-'));
   const outDir = join(scratch, 'dist');
   const result = withBuildLock(() =>
     spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...inheritedEnv(), NO_COLOR: '1', FORCE_COLOR: '0', OUT_DIR: outDir, CACHE_DIR: join(scratch, 'cache'), ...env },
+      env: definedOnly({ ...inheritedEnv(), NO_COLOR: '1', FORCE_COLOR: '0', OUT_DIR: outDir, CACHE_DIR: join(scratch, 'cache'), ...env }),
     }),
   );
   // The content cache is only needed while building.
   rmSync(join(scratch, 'cache'), { recursive: true, force: true });
+  const rawOutput = `${result.stdout}\n${result.stderr}`;
   // eslint-disable-next-line no-control-regex
-  const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
-  return { status: result.status, output, outDir };
+  const output = rawOutput.replace(/\u001b\[[0-9;]*m/g, '');
+  return { status: result.status, output, rawOutput, outDir };
+}
+
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 function inheritedEnv(): Record<string, string | undefined> {
