@@ -7,6 +7,8 @@
  *   node scripts/build.ts            → dist/
  *   OUT_DIR=/tmp/site node scripts/build.ts
  */
+// First: it decides whether the log has colours, before any module that colours it loads.
+import './lib/plain-log.ts';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { build } from 'astro';

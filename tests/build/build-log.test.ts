@@ -39,9 +39,9 @@ test('a site of 200 essays, each with a claim awaiting a source, builds with a s
   }
 }, 600_000);
 
-test('a build log written to a pipe (CI, a file) carries no colour codes, even for errors and warnings', () => {
+test('a build log written to a pipe (a CI console, a file) carries no colour codes, even for errors and warnings', () => {
   for (const fixture of ['tests/fixtures/bad/five-mistakes', 'tests/fixtures/components']) {
-    const result = buildSite({ ESSAYS_DIR: fixture, NO_COLOR: undefined, FORCE_COLOR: undefined });
+    const result = buildSite({ ESSAYS_DIR: fixture, NO_COLOR: undefined, FORCE_COLOR: undefined, CI: 'true' });
     expect(result.output, fixture).toMatch(/warning|Fix:/);
     // eslint-disable-next-line no-control-regex
     expect(result.rawOutput, fixture).not.toMatch(/\u001b\[/);
