@@ -19,6 +19,7 @@ import { writeServiceWorker } from './lib/service-worker.ts';
 import { HOST_FILES, headersFile } from './lib/host-headers.ts';
 import { writeFeed } from './lib/feed.ts';
 import { listPages } from './lib/pages.ts';
+import { IMPORT_META_ENV_NAMES } from './lib/import-meta-env.ts';
 import { readSettings, SettingsError, type Settings } from '../src/lib/settings.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -41,9 +42,7 @@ const loggedErrors = watchForLoggedErrors();
 try {
   // CACHE_DIR gives a build its own content cache, so builds of different essay folders
   // (the tests build fixture sites) never read each other's entries.
-  // Vite reads these as import.meta.env over Astro's own values: left over from a test runner
-  // or a shell (NODE_ENV=test, BASE_URL=/), they would build a development site at the root.
-  for (const name of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+  for (const name of IMPORT_META_ENV_NAMES) delete process.env[name];
   // Astro's own log is kept to warnings and errors: its page-by-page list would be one line
   // per essay (10,000 lines for 500 essays). The steps below say what was built.
   const started = performance.now();

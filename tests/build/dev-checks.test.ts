@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser-session.ts';
-import { ROOT } from '../support/build-site.ts';
+import { acquireBuildLock, ROOT, shellEnv } from '../support/build-site.ts';
 
-const VITEST_ENV = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The page as the dev server answers it now; a refused or dropped connection (the server reloading) is status 0. */
@@ -18,26 +17,6 @@ async function fetchPage(url: string): Promise<{ status: number; text: string }>
   }
 }
 
-/** Holds the project's build lock (tests/support/build-site.ts): the dev server writes .astro/ as a build does. */
-async function withLock<T>(run: () => Promise<T>): Promise<T> {
-  const lock = join(ROOT, '.tmp', 'build.lock');
-  for (let tries = 0; ; tries += 1) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, 'pid'), String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || tries > 3000) throw error;
-      await wait(200);
-    }
-  }
-  try {
-    return await run();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
 const GOOD = '---\ntitle: On Time\ndescription: Clocks.\npublished: 2025-03-01\n---\n\n## One\n\nText.\n';
 const BAD = '---\ntitle: On Time\ndescription: Clocks.\npublished: 2025-02-30\n---\n\n## One\n\n#### Four\n\nText.\n';
 
@@ -45,8 +24,10 @@ test('in npm run dev, a mistake saved in an essay stops its page with file:line:
   const dir = mkdtempSync(join(ROOT, '.tmp', 'dev-essays-'));
   const essay = join(dir, 'on-time.mdx');
   writeFileSync(essay, GOOD);
+  // The dev server writes the project's .astro/ as a build does: it holds the build lock too.
+  const release = acquireBuildLock();
   try {
-    await withLock(async () => {
+    await (async () => {
       const port = String(4300 + (process.pid % 500));
       const server = spawn(
         process.execPath,
@@ -55,7 +36,7 @@ test('in npm run dev, a mistake saved in an essay stops its page with file:line:
           cwd: ROOT,
           // Not Vitest's NODE_ENV=test and import.meta.env values, which Astro would take over its own.
           env: {
-            ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_ENV.has(name) && !name.startsWith('VITEST'))),
+            ...shellEnv(),
             ESSAYS_DIR: relative(ROOT, dir),
             NO_COLOR: '1',
           },
@@ -108,8 +89,9 @@ test('in npm run dev, a mistake saved in an essay stops its page with file:line:
         server.kill('SIGTERM');
         await wait(500);
       }
-    });
+    })();
   } finally {
+    release();
     rmSync(dir, { recursive: true, force: true });
   }
 }, 120_000);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { ROOT } from '../support/build-site.ts';
+import { ROOT, shellEnv } from '../support/build-site.ts';
 
 /**
  * A new author's first step is to replace the sample essay, or to delete it before writing their
@@ -34,12 +34,6 @@ const SITE_TESTS = [
   'tests/build/components.test.ts',
   'tests/build/base-path.test.ts',
 ];
-
-/**
- * What a test worker's environment holds for Vitest itself and for `import.meta.env`: the nested
- * run and its builds start from the environment of a shell, not of this worker.
- */
-const WORKER_ENV = /^(VITEST|TINYPOOL)|^(NODE_ENV|BASE_URL|MODE|DEV|PROD|SSR)$/;
 
 interface JsonReport {
   numFailedTests: number;
@@ -84,7 +78,8 @@ test.each([
     else mkdirSync(join(project, 'content/essays'));
 
     const reportFile = join(project, 'report.json');
-    const env = Object.fromEntries(Object.entries(process.env).filter(([variable]) => !WORKER_ENV.test(variable)));
+    // The nested run and its builds start from the environment of a shell, not of this worker.
+    const env = shellEnv();
     // Bounded: its three builds and the tests take about 15 s on two busy cores.
     const run = spawnSync(
       process.execPath,

@@ -1,15 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { IMPORT_META_ENV_NAMES } from '../../scripts/lib/import-meta-env.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
- * What Vitest puts in a test worker's environment for `import.meta.env` (`NODE_ENV=test`,
- * `BASE_URL=/`, `PROD=`…). A build inherits the environment, and Astro reads these over
- * its own: a site built from a test would think it runs in development at the root.
+ * The environment of a shell, not of a test worker: without Vitest's own variables and the
+ * `import.meta.env` values it sets (`NODE_ENV=test`, `BASE_URL=/`…), which Astro would read
+ * over its own. For every Astro build, dev server or nested test run a test starts.
  */
-const VITEST_IMPORT_META_ENV = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+export function shellEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(VITEST|TINYPOOL)/.test(name) && !IMPORT_META_ENV_NAMES.includes(name)),
+  );
+}
 
 export interface BuildResult {
   /** The process exit code: 0 for success. */
@@ -34,7 +39,7 @@ export function buildSite(env: Record<string, string | undefined> = {}): BuildRe
     spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: definedOnly({ ...inheritedEnv(), NO_COLOR: '1', FORCE_COLOR: '0', OUT_DIR: outDir, CACHE_DIR: join(scratch, 'cache'), ...env }),
+      env: definedOnly({ ...shellEnv(), NO_COLOR: '1', FORCE_COLOR: '0', OUT_DIR: outDir, CACHE_DIR: join(scratch, 'cache'), ...env }),
     }),
   );
   // The content cache is only needed while building.
@@ -49,10 +54,6 @@ function definedOnly(env: Record<string, string | undefined>): Record<string, st
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-function inheritedEnv(): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_IMPORT_META_ENV.has(name)));
-}
-
 /**
  * Runs one build at a time in this project, across test files and Vitest processes.
  * Astro writes the list of content modules to the project's own `.astro/` folder whatever
@@ -60,6 +61,16 @@ function inheritedEnv(): Record<string, string | undefined> {
  * can render with each other's list ("UnknownContentCollectionError").
  */
 function withBuildLock<T>(run: () => T): T {
+  const release = acquireBuildLock();
+  try {
+    return run();
+  } finally {
+    release();
+  }
+}
+
+/** Takes the build lock (waiting for it), for work that runs Astro itself, such as a dev server; returns its release. */
+export function acquireBuildLock(): () => void {
   const lock = join(ROOT, '.tmp', 'build.lock');
   const owner = join(lock, 'pid');
   const deadline = Date.now() + 10 * 60_000;
@@ -75,11 +86,7 @@ function withBuildLock<T>(run: () => T): T {
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
   }
-  try {
-    return run();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  return () => rmSync(lock, { recursive: true, force: true });
 }
 
 /** Whether the process holding the lock has gone (killed mid-build), so the lock may be taken. */
