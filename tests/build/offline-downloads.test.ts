@@ -7,9 +7,11 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { epubIdentifier } from '../../scripts/lib/epub.ts';
 import { formatEpubcheckMessages, runEpubcheck, type EpubcheckMessage } from '../../scripts/lib/epubcheck.ts';
 import { formatFileSize } from '../../src/lib/offline-downloads.ts';
-import { SITE_TITLE } from '../../src/lib/site.ts';
+import { settings } from '../../src/lib/settings.ts';
 import { buildSite } from '../support/build-site.ts';
 import { normalisedText } from '../support/html.ts';
+
+const { siteTitle } = settings();
 
 // A fourth site, of essays with images (WebP from Astro's pipeline), links to other pages,
 // authors, dates and a right-to-left language, built with SITE_URL.
@@ -133,7 +135,7 @@ test.each(SITES)('%s: each EPUB’s package gives what the page gives, no more, 
     expect(dc('creator')).toEqual(pageMeta('meta[name="author"]'));
     expect(dc('date')).toEqual(pageMeta('meta[property="article:published_time"]'));
     expect(dc('source')).toEqual(pageMeta('link[rel="canonical"]'));
-    expect(dc('identifier')).toEqual([epubIdentifier({ canonical, siteTitle: SITE_TITLE, slug })]);
+    expect(dc('identifier')).toEqual([epubIdentifier({ canonical, siteTitle, slug })]);
     expect(meta('dcterms:modified')).toHaveLength(1);
     expect(meta('dcterms:modified')[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const updated = pageMeta('meta[property="article:modified_time"]')[0] ?? pageMeta('meta[property="article:published_time"]')[0];
@@ -261,7 +263,7 @@ test.each(SITES)('%s: each single-file HTML has no script, requests nothing, and
       .digest('base64');
     expect(policy).toBe(`default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`);
     expect(document.querySelector('main > article')).not.toBeNull();
-    expect(document.querySelector('body > footer')?.textContent).toContain(SITE_TITLE);
+    expect(document.querySelector('body > footer')?.textContent).toContain(siteTitle);
   }
 });
 
