@@ -51,6 +51,7 @@ export default function essayChecks(): AstroIntegration {
             summary.awaiting.map((note) => ({
               file,
               ...(note.line ? { line: note.line } : {}),
+              ...(note.column ? { column: note.column } : {}),
               message: `note ${note.number} awaits a source${note.needed ? `: ${note.needed}` : '.'}`,
               fix: 'cite the source with <Footnote source="id" /> and add it to the frontmatter sources.',
             })),

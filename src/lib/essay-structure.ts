@@ -101,7 +101,7 @@ export interface SourcingSummary {
   notes: number;
   sourced: number;
   remarks: number;
-  awaiting: Array<{ number: number; line: number | undefined; needed: string | undefined }>;
+  awaiting: Array<{ number: number; line: number | undefined; column: number | undefined; needed: string | undefined }>;
 }
 
 export function summarizeSourcing({ notes: { notes: all } }: EssayStructure): SourcingSummary {
@@ -109,6 +109,6 @@ export function summarizeSourcing({ notes: { notes: all } }: EssayStructure): So
     notes: all.length,
     sourced: all.filter((note) => note.kind === 'source').length,
     remarks: all.filter((note) => note.kind === 'remark').length,
-    awaiting: all.filter((note) => note.kind === 'needed').map((note) => ({ number: note.number, line: note.line, needed: note.needed })),
+    awaiting: all.filter((note) => note.kind === 'needed').map(({ number, line, column, needed }) => ({ number, line, column, needed })),
   };
 }

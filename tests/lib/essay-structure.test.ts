@@ -67,9 +67,9 @@ test('an empty footnote, or one marked needed, awaits a source, with what is nee
     sourced: 0,
     remarks: 0,
     awaiting: [
-      { number: 1, line: 1, needed: undefined },
-      { number: 2, line: 1, needed: 'The poll.' },
-      { number: 3, line: 1, needed: 'Who said it.' },
+      { number: 1, line: 1, column: 3, needed: undefined },
+      { number: 2, line: 1, column: 18, needed: 'The poll.' },
+      { number: 3, line: 1, column: 52, needed: 'Who said it.' },
     ],
   });
 });

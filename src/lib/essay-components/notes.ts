@@ -4,7 +4,7 @@ import { formatCitation, type FormattedCitation } from '../citation.ts';
 import type { Source } from '../essay-schema.ts';
 import { noteId, previewId, referenceId, referenceLabel, referenceLetter } from '../ids.ts';
 import type { ComponentKind, Replacement } from './kind.ts';
-import { attribute, isElement, lineOf, textOf, type ComponentElement } from './tree.ts';
+import { attribute, columnOf, isElement, lineOf, textOf, type ComponentElement } from './tree.ts';
 
 export type NoteKind = 'source' | 'remark' | 'needed';
 
@@ -32,6 +32,7 @@ export interface Note {
   needed: string | undefined;
   references: Reference[];
   line: number | undefined;
+  column: number | undefined;
 }
 
 export interface Notes {
@@ -101,6 +102,7 @@ export const notes: ComponentKind<Notes> = {
           typeof neededAttribute === 'string' ? neededAttribute : neededAttribute === true || text === '' ? text || undefined : undefined,
         references: [],
         line: lineOf(node),
+        column: columnOf(node),
       };
       if (!reused) {
         found.push(note);

@@ -40,6 +40,11 @@ export function lineOf(node: AnalysedNode): number | undefined {
   return node.position?.start.line;
 }
 
+/** The 1-based column a node starts at, when the parser kept positions. */
+export function columnOf(node: AnalysedNode): number | undefined {
+  return node.position?.start.column;
+}
+
 /** Every node below `node` that passes `test`, in document order. */
 export function descendants(
   node: Readonly<Parents | RootContent>,
