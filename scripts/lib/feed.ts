@@ -8,7 +8,7 @@ import { FEED_FILE } from '../../src/lib/site-files.ts';
 import { essayPath, joinBase } from '../../src/lib/urls.ts';
 import { elements } from './hast-tree.ts';
 import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-article.ts';
-import { listPages } from './pages.ts';
+import { listEssaySlugs } from './pages.ts';
 
 export interface FeedOptions {
   /** SITE_URL's origin: a feed names absolute addresses, so there is none without it. */
@@ -54,9 +54,8 @@ function byPublication(a: EssayMetadata, b: EssayMetadata): number {
  */
 export async function writeFeed(siteDir: string, options: FeedOptions): Promise<{ items: number }> {
   const home = new URL(options.base, options.site);
-  const essays = listPages(siteDir)
-    .filter((page) => /^essays\/[^/]+\/$/.test(page))
-    .map((page) => readEssayPage(readFileSync(join(siteDir, page, 'index.html'), 'utf8'), page.split('/')[1] ?? ''))
+  const essays = listEssaySlugs(siteDir)
+    .map((slug) => readEssayPage(readFileSync(join(siteDir, essayPath(slug), 'index.html'), 'utf8'), slug))
     .sort((a, b) => byPublication(a.metadata, b.metadata));
   const xml = await getRssString({
     title: options.siteTitle,

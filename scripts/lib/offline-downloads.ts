@@ -6,7 +6,7 @@
  * This file does the reading and writing; what goes into each download is decided by
  * offline-article.ts (both), epub.ts and single-file-html.ts.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import {
@@ -20,6 +20,7 @@ import { essayPath, joinBase } from '../../src/lib/urls.ts';
 import { buildEpub, EPUB_IMAGE_TYPES, epubIdentifier, modifiedDate, type EpubImage } from './epub.ts';
 import { offlineArticle, readEssayPage } from './offline-article.ts';
 import { dataUrl, inlineCssUrls, singleFileHtml } from './single-file-html.ts';
+import { listEssaySlugs } from './pages.ts';
 
 export interface OfflineDownloadsOptions {
   /** The site's origin (SITE_URL), when known: links out of an essay become absolute. */
@@ -59,19 +60,13 @@ const IMAGE_TYPES: Readonly<Record<string, string>> = {
 };
 
 export async function writeOfflineDownloads(siteDir: string, options: OfflineDownloadsOptions): Promise<OfflineDownloadsResult> {
-  const essaysDir = join(siteDir, 'essays');
-  const slugs = existsSync(essaysDir)
-    ? readdirSync(essaysDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && existsSync(join(essaysDir, entry.name, 'index.html')))
-        .map((entry) => entry.name)
-        .sort()
-    : [];
+  const slugs = listEssaySlugs(siteDir);
   const epubStylesheet = readFileSync(EPUB_STYLESHEET, 'utf8');
   const singleFileStylesheet = readFileSync(SINGLE_FILE_STYLESHEET, 'utf8');
   const buildTime = options.buildTime ?? new Date();
   const files: OfflineDownloadsResult['files'] = [];
   for (const slug of slugs) {
-    const pageFile = join(essaysDir, slug, 'index.html');
+    const pageFile = join(siteDir, essayPath(slug), 'index.html');
     try {
       files.push(...(await writeEssayDownloads({ siteDir, slug, pageFile, options, buildTime, epubStylesheet, singleFileStylesheet })));
     } catch (error) {

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { essayPath } from '../../src/lib/urls.ts';
 
 /**
  * Every HTML page of a built site, as a URL path relative to the base
@@ -14,4 +15,12 @@ export function listPages(distDir: string): string[] {
     .filter((path) => (path.endsWith('index.html') ? !path.startsWith('pagefind/') : !path.includes('/')))
     .map((path) => (path === 'index.html' ? '' : path.replace(/(^|\/)index\.html$/, '$1')))
     .sort();
+}
+
+/** The slugs of the essays a built site has a page for (`essays/<slug>/`), sorted. */
+export function listEssaySlugs(distDir: string): string[] {
+  return listPages(distDir).flatMap((page) => {
+    const slug = page.split('/')[1] ?? '';
+    return page === essayPath(slug) ? [slug] : [];
+  });
 }
