@@ -74,6 +74,11 @@ try {
   } else {
     console.log('Feed and sitemap: none, as they need absolute addresses. Set SITE_URL (such as https://essays.example) to publish them.');
   }
+  if (!settings.accessibilityContact) {
+    console.log(
+      'Accessibility statement: no address for reporting barriers. Set ACCESSIBILITY_CONTACT (such as access@essays.example) to give readers one.',
+    );
+  }
   // Files for the host, not for readers (after the precache, which leaves them out):
   // `_headers` gives Netlify and Cloudflare Pages the CSP and hardening headers, and
   // `.nojekyll` keeps GitHub Pages from hiding `_astro/`, as Jekyll hides `_` folders.

@@ -9,6 +9,7 @@ import {
   type EssaySource,
   type Problem,
 } from '../lib/essay-checks.ts';
+import { STATEMENT_PATH } from '../lib/site-files.ts';
 import { analyzeEssayFile, type EssaySourcing } from '../lib/sourcing.ts';
 
 /** Every file under `dir`, in a stable order. */
@@ -51,7 +52,7 @@ function sitePages(root: string, essays: readonly EssaySource[]): Set<string> {
   const publicDir = join(root, 'public');
   const publicFiles = existsSync(publicDir) ? listFiles(publicDir).map((path) => relative(publicDir, path).split(sep).join('/')) : [];
   const published = essays.filter((essay) => readFrontmatter(essay.source)['draft'] !== true).map((essay) => `essays/${slugOf(essay)}/`);
-  return new Set(['', 'search/', '404.html', 'manifest.webmanifest', ...publicFiles, ...published]);
+  return new Set(['', 'search/', STATEMENT_PATH, '404.html', 'manifest.webmanifest', ...publicFiles, ...published]);
 }
 
 export interface FolderCheck {

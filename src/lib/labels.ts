@@ -58,6 +58,41 @@ export interface Labels {
   /** What the status line says, and a screen reader announces, once a search has finished. */
   searchResults: (count: number, query: string, shown: number) => string;
   searchFailed: string;
+
+  /** The footer's link to the accessibility statement. */
+  accessibility: string;
+  statement: StatementLabels;
+}
+
+/** The accessibility statement's words; its facts come from src/lib/accessibility-statement.ts. */
+export interface StatementLabels {
+  title: string;
+  description: (siteTitle: string) => string;
+  standardHeading: string;
+  standard: (siteTitle: string) => string;
+  testingHeading: string;
+  testingIntro: string;
+  /** pa11y-ci with its runners ("HTML_CodeSniffer 2.6.0 and axe-core 4.13.0") and standard ("WCAG2AA"). */
+  pa11y: (tool: string, runners: string, standard: string) => string;
+  /** Before the pages pa11y-ci also audits in another state, each with the steps taken first. */
+  pa11yStates: string;
+  /** axe-core with its rule tags, before the widths and colour schemes it runs in. */
+  axe: (tool: string, tags: string) => string;
+  /** "375 px wide, in the light and dark colour schemes" */
+  viewport: (width: number, schemes: string) => string;
+  scheme: { light: string; dark: string };
+  reflow: (widths: string) => string;
+  htmlChecker: (tool: string) => string;
+  browser: (driver: string) => string;
+  limitationsHeading: string;
+  limitations: readonly string[];
+  reportHeading: string;
+  /** The sentence around the contact link: what comes before it, and after it. */
+  reportBefore: string;
+  reportAfter: string;
+  noContact: string;
+  /** "Generated on 2026-11-30 by version 0.1.0 (commit abc1234) of the site's code." */
+  generated: (date: string, version: string) => string;
 }
 
 const english: Labels = {
@@ -99,6 +134,36 @@ const english: Labels = {
     return shown < count ? `${found} The ${shown} closest matches are listed.` : found;
   },
   searchFailed: 'Search could not load, so it cannot be used right now. Reload the page to try again, or browse all essays below.',
+  accessibility: 'Accessibility',
+  statement: {
+    title: 'Accessibility statement',
+    description: (siteTitle) => `How ${siteTitle} is tested for accessibility, what is known not to work, and how to report a barrier.`,
+    standardHeading: 'The standard',
+    standard: (siteTitle) =>
+      `${siteTitle} is built to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, on every page, in any browser, with a keyboard alone or with assistive technology, and without JavaScript for reading.`,
+    testingHeading: 'How it is tested',
+    testingIntro: 'Every page of the site is checked by the project’s test suite with these tools, and the tests fail on a single problem:',
+    pa11y: (tool, runners, standard) => `${tool}, running ${runners} to the ${standard} standard: zero issues on every page.`,
+    pa11yStates: 'pa11y-ci also audits these pages after the steps shown, {word} being a word from the first essay:',
+    axe: (tool, tags) => `${tool}, with its rules tagged ${tags}: zero violations on every page, at each of these:`,
+    viewport: (width, schemes) => `${width} px wide, in the ${schemes} colour schemes`,
+    scheme: { light: 'light', dark: 'dark' },
+    reflow: (widths) => `No page scrolls sideways at ${widths} px wide (WCAG 1.4.10, Reflow).`,
+    htmlChecker: (tool) => `${tool}: zero errors in the HTML of every page.`,
+    browser: (driver) => `The audits run in Chromium, driven by ${driver}.`,
+    limitationsHeading: 'Known limitations',
+    limitations: [
+      'Automated checks find only some barriers: they cannot judge whether a text alternative describes its image, or whether a page is easy to understand and use with a screen reader. Tell us what you meet.',
+      'Search needs JavaScript. Without it, the search page lists every essay and its sections instead.',
+      'The essays are written by their authors. The build refuses an image without a text alternative and flags vague link text, but the clarity of the writing is theirs.',
+    ],
+    reportHeading: 'Report a barrier',
+    reportBefore: 'If anything on this site is hard or impossible for you to use, tell us at ',
+    reportAfter: '. Please say which page, what you were trying to do, and which browser and assistive technology you use.',
+    noContact: 'This site has not yet published an address for reporting barriers.',
+    generated: (date, version) =>
+      `This statement was generated on ${date} from the project’s test configuration, by version ${version} of the site’s code.`,
+  },
 };
 
 const LABELS: Record<string, Labels> = {
@@ -144,6 +209,37 @@ const LABELS: Record<string, Labels> = {
     },
     searchFailed:
       'La recherche n’a pas pu se charger et ne peut pas être utilisée pour l’instant. Rechargez la page pour réessayer, ou parcourez les essais ci-dessous.',
+    accessibility: 'Accessibilité',
+    statement: {
+      title: 'Déclaration d’accessibilité',
+      description: (siteTitle) =>
+        `Comment l’accessibilité de ${siteTitle} est testée, ce qui ne fonctionne pas encore, et comment signaler un obstacle.`,
+      standardHeading: 'La norme',
+      standard: (siteTitle) =>
+        `${siteTitle} est conçu pour respecter les règles pour l’accessibilité des contenus Web (WCAG) 2.2, niveau AA, sur chaque page, dans tout navigateur, au clavier seul ou avec une technologie d’assistance, et sans JavaScript pour la lecture.`,
+      testingHeading: 'Comment il est testé',
+      testingIntro: 'Chaque page du site est vérifiée par les tests du projet avec ces outils, et les tests échouent au moindre problème :',
+      pa11y: (tool, runners, standard) => `${tool}, avec ${runners}, selon la norme ${standard} : aucun problème sur aucune page.`,
+      pa11yStates: 'pa11y-ci vérifie aussi ces pages après les étapes indiquées, {word} étant un mot du premier essai :',
+      axe: (tool, tags) => `${tool}, avec ses règles ${tags} : aucune violation sur aucune page, dans chacun de ces cas :`,
+      viewport: (width, schemes) => `${width} px de large, en thème ${schemes}`,
+      scheme: { light: 'clair', dark: 'sombre' },
+      reflow: (widths) => `Aucune page ne défile horizontalement à ${widths} px de large (WCAG 1.4.10, Redistribution).`,
+      htmlChecker: (tool) => `${tool} : aucune erreur dans le HTML d’aucune page.`,
+      browser: (driver) => `Les vérifications s’exécutent dans Chromium, piloté par ${driver}.`,
+      limitationsHeading: 'Limites connues',
+      limitations: [
+        'Les vérifications automatiques ne trouvent qu’une partie des obstacles : elles ne peuvent pas juger si une alternative textuelle décrit son image, ni si une page est facile à comprendre et à utiliser avec un lecteur d’écran. Dites-nous ce que vous rencontrez.',
+        'La recherche demande JavaScript. Sans lui, la page de recherche liste à la place chaque essai et ses sections.',
+        'Les essais sont écrits par leurs auteurs. La construction du site refuse une image sans alternative textuelle et signale les intitulés de lien vagues, mais la clarté du texte leur appartient.',
+      ],
+      reportHeading: 'Signaler un obstacle',
+      reportBefore: 'Si quelque chose sur ce site vous est difficile ou impossible à utiliser, écrivez-nous à ',
+      reportAfter: '. Indiquez la page, ce que vous vouliez faire, et le navigateur et la technologie d’assistance que vous utilisez.',
+      noContact: 'Ce site n’a pas encore publié d’adresse pour signaler un obstacle.',
+      generated: (date, version) =>
+        `Cette déclaration a été générée le ${date} à partir de la configuration des tests du projet, par la version ${version} du code du site.`,
+    },
   },
   de: {
     contents: 'Inhalt',
@@ -186,6 +282,38 @@ const LABELS: Record<string, Labels> = {
     },
     searchFailed:
       'Die Suche konnte nicht geladen werden und ist gerade nicht verfügbar. Laden Sie die Seite neu, oder sehen Sie sich unten alle Essays an.',
+    accessibility: 'Barrierefreiheit',
+    statement: {
+      title: 'Erklärung zur Barrierefreiheit',
+      description: (siteTitle) =>
+        `Wie die Barrierefreiheit von ${siteTitle} geprüft wird, was bekanntermaßen nicht funktioniert und wie Sie eine Barriere melden.`,
+      standardHeading: 'Der Standard',
+      standard: (siteTitle) =>
+        `${siteTitle} ist darauf ausgelegt, die Richtlinien für barrierefreie Webinhalte (WCAG) 2.2 auf Stufe AA zu erfüllen: auf jeder Seite, in jedem Browser, allein mit der Tastatur oder mit assistiven Technologien, und zum Lesen ohne JavaScript.`,
+      testingHeading: 'Wie geprüft wird',
+      testingIntro:
+        'Die Tests des Projekts prüfen jede Seite der Website mit diesen Werkzeugen und schlagen schon bei einem einzigen Problem fehl:',
+      pa11y: (tool, runners, standard) => `${tool} mit ${runners} nach dem Standard ${standard}: kein Problem auf irgendeiner Seite.`,
+      pa11yStates: 'pa11y-ci prüft außerdem diese Seiten nach den angegebenen Schritten, wobei {word} ein Wort aus dem ersten Essay ist:',
+      axe: (tool, tags) => `${tool} mit den Regeln ${tags}: kein Verstoß auf irgendeiner Seite, jeweils bei:`,
+      viewport: (width, schemes) => `${width} px Breite, im ${schemes} Farbschema`,
+      scheme: { light: 'hellen', dark: 'dunklen' },
+      reflow: (widths) => `Keine Seite scrollt seitlich bei ${widths} px Breite (WCAG 1.4.10, Umbruch).`,
+      htmlChecker: (tool) => `${tool}: kein Fehler im HTML irgendeiner Seite.`,
+      browser: (driver) => `Die Prüfungen laufen in Chromium, gesteuert von ${driver}.`,
+      limitationsHeading: 'Bekannte Einschränkungen',
+      limitations: [
+        'Automatische Prüfungen finden nur einen Teil der Barrieren: Sie können nicht beurteilen, ob ein Alternativtext sein Bild beschreibt oder ob eine Seite mit einem Screenreader leicht zu verstehen und zu bedienen ist. Sagen Sie uns, worauf Sie stoßen.',
+        'Die Suche braucht JavaScript. Ohne JavaScript listet die Suchseite stattdessen alle Essays und ihre Abschnitte auf.',
+        'Die Essays schreiben ihre Autorinnen und Autoren. Der Build lehnt ein Bild ohne Alternativtext ab und meldet vage Linktexte, doch für die Klarheit der Texte sind sie selbst verantwortlich.',
+      ],
+      reportHeading: 'Eine Barriere melden',
+      reportBefore: 'Wenn Ihnen etwas auf dieser Website schwer fällt oder unmöglich ist, schreiben Sie uns an ',
+      reportAfter: '. Nennen Sie bitte die Seite, was Sie tun wollten, und welchen Browser und welche assistive Technologie Sie verwenden.',
+      noContact: 'Diese Website hat noch keine Adresse für die Meldung von Barrieren veröffentlicht.',
+      generated: (date, version) =>
+        `Diese Erklärung wurde am ${date} aus der Testkonfiguration des Projekts erzeugt, von Version ${version} des Codes der Website.`,
+    },
   },
   es: {
     contents: 'Índice',
@@ -228,6 +356,37 @@ const LABELS: Record<string, Labels> = {
     },
     searchFailed:
       'La búsqueda no se pudo cargar y no se puede usar ahora. Recargue la página para volver a intentarlo, o consulte todos los ensayos abajo.',
+    accessibility: 'Accesibilidad',
+    statement: {
+      title: 'Declaración de accesibilidad',
+      description: (siteTitle) =>
+        `Cómo se comprueba la accesibilidad de ${siteTitle}, qué se sabe que no funciona y cómo comunicar una barrera.`,
+      standardHeading: 'La norma',
+      standard: (siteTitle) =>
+        `${siteTitle} está hecho para cumplir las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.2 en el nivel AA: en cada página, en cualquier navegador, solo con el teclado o con tecnologías de apoyo, y sin JavaScript para leer.`,
+      testingHeading: 'Cómo se comprueba',
+      testingIntro: 'Las pruebas del proyecto revisan cada página del sitio con estas herramientas, y fallan ante un solo problema:',
+      pa11y: (tool, runners, standard) => `${tool}, con ${runners}, según la norma ${standard}: ningún problema en ninguna página.`,
+      pa11yStates: 'pa11y-ci revisa además estas páginas tras los pasos indicados, donde {word} es una palabra del primer ensayo:',
+      axe: (tool, tags) => `${tool}, con sus reglas ${tags}: ninguna infracción en ninguna página, en cada uno de estos casos:`,
+      viewport: (width, schemes) => `${width} px de ancho, en los esquemas de color ${schemes}`,
+      scheme: { light: 'claro', dark: 'oscuro' },
+      reflow: (widths) => `Ninguna página se desplaza en horizontal a ${widths} px de ancho (WCAG 1.4.10, Reajuste).`,
+      htmlChecker: (tool) => `${tool}: ningún error en el HTML de ninguna página.`,
+      browser: (driver) => `Las revisiones se ejecutan en Chromium, controlado por ${driver}.`,
+      limitationsHeading: 'Limitaciones conocidas',
+      limitations: [
+        'Las revisiones automáticas solo encuentran parte de las barreras: no pueden juzgar si un texto alternativo describe su imagen, ni si una página es fácil de entender y de usar con un lector de pantalla. Cuéntenos lo que encuentre.',
+        'La búsqueda necesita JavaScript. Sin él, la página de búsqueda lista en su lugar cada ensayo y sus secciones.',
+        'Los ensayos los escriben sus autores. La construcción del sitio rechaza una imagen sin texto alternativo y señala los textos de enlace vagos, pero la claridad de lo escrito es suya.',
+      ],
+      reportHeading: 'Comunicar una barrera',
+      reportBefore: 'Si algo de este sitio le resulta difícil o imposible de usar, escríbanos a ',
+      reportAfter: '. Indique la página, qué intentaba hacer y qué navegador y tecnología de apoyo utiliza.',
+      noContact: 'Este sitio todavía no ha publicado una dirección para comunicar barreras.',
+      generated: (date, version) =>
+        `Esta declaración se generó el ${date} a partir de la configuración de pruebas del proyecto, con la versión ${version} del código del sitio.`,
+    },
   },
 };
 

@@ -23,6 +23,8 @@ export interface Settings {
   requireSources: boolean;
   /** STRICT: warnings of the essay checks fail the build too. */
   strict: boolean;
+  /** ACCESSIBILITY_CONTACT as a link (`mailto:` for an address), or undefined when none is given. */
+  accessibilityContact: string | undefined;
 }
 
 /** One environment variable: what it does, its default and a value that works (the fix for a bad one). */
@@ -72,6 +74,12 @@ export const SETTINGS: readonly SettingDoc[] = [
     default: '0',
     example: '1',
     meaning: "with 1, the essay checks' warnings (vague link text, a repeated heading) fail the build too",
+  },
+  {
+    variable: 'ACCESSIBILITY_CONTACT',
+    default: '(none)',
+    example: 'access@essays.example',
+    meaning: 'an email address or https:// page where readers report a barrier, named in the accessibility statement',
   },
 ];
 
@@ -135,7 +143,27 @@ const schema = z.object({
     .enum(['', '0', '1', 'false', 'true'], { message: 'must be 1 (or true) to fail the build on warnings, 0 (or false) not to, such as' })
     .optional()
     .transform((value) => value === '1' || value === 'true'),
+  ACCESSIBILITY_CONTACT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, context) => {
+      if (!raw) return undefined;
+      const contact = contactLink(raw);
+      if (!contact) {
+        context.addIssue({ code: 'custom', message: 'must be an email address or a URL that starts with https://, such as' });
+        return z.NEVER;
+      }
+      return contact;
+    }),
 });
+
+/** An email address as a `mailto:` link, or an http(s) or mailto: URL as written; undefined for anything else. */
+function contactLink(raw: string): string | undefined {
+  if (/^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/.test(raw)) return `mailto:${raw}`;
+  const url = URL.parse(raw);
+  return url && ['https:', 'http:', 'mailto:'].includes(url.protocol) ? url.href : undefined;
+}
 
 /** Every bad setting at once, each with the variable, its value and a value that works. */
 export class SettingsError extends Error {
@@ -160,7 +188,8 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
       `The build settings have ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.join('\n')}\n  Fix: set the variable as shown, or unset it for its default (see "Settings" in the README).`,
     );
   }
-  const { SITE_URL, BASE_PATH, SITE_TITLE, SITE_LANG, ESSAYS_DIR, OUT_DIR, CACHE_DIR, REQUIRE_SOURCES, STRICT } = parsed.data;
+  const { SITE_URL, BASE_PATH, SITE_TITLE, SITE_LANG, ESSAYS_DIR, OUT_DIR, CACHE_DIR, REQUIRE_SOURCES, STRICT, ACCESSIBILITY_CONTACT } =
+    parsed.data;
   return {
     site: SITE_URL,
     base: BASE_PATH,
@@ -171,6 +200,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     cacheDir: CACHE_DIR,
     requireSources: REQUIRE_SOURCES,
     strict: STRICT,
+    accessibilityContact: ACCESSIBILITY_CONTACT,
   };
 }
 

@@ -5,3 +5,6 @@ export const FEED_FILE = 'feed.xml';
 export function robotsTxt(sitemapUrl: string | undefined): string {
   return ['User-agent: *', 'Allow: /', ...(sitemapUrl ? ['', `Sitemap: ${sitemapUrl}`] : [])].join('\n') + '\n';
 }
+
+/** The accessibility statement's page (src/pages/accessibility.astro), linked from every page's footer. */
+export const STATEMENT_PATH = 'accessibility/';

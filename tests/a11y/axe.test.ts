@@ -4,6 +4,7 @@ import { listPages } from '../../scripts/lib/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { launchBrowser } from '../support/browser-session.ts';
 import { axeViolations } from '../support/axe.ts';
+import { AXE_VIEWPORTS, REFLOW_WIDTHS, type ColourScheme } from '../../src/lib/accessibility-audits.ts';
 
 // The site itself, and the fixture essays that use every component (notes, sources, scenarios).
 const sites = { site: inject('siteDir'), components: inject('componentsSiteDir') };
@@ -27,7 +28,7 @@ afterAll(async () => {
   await Promise.all(Object.values(servers).map((server) => server.close()));
 });
 
-async function open({ site, page }: (typeof pages)[number], width: number, scheme: 'light' | 'dark'): Promise<Page> {
+async function open({ site, page }: (typeof pages)[number], width: number, scheme: ColourScheme): Promise<Page> {
   const tab = await browser.newPage();
   await tab.setViewport({ width, height: 900 });
   await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
@@ -37,20 +38,14 @@ async function open({ site, page }: (typeof pages)[number], width: number, schem
 }
 
 describe.each(pages)('$site page "/$page"', (page) => {
-  test.each([
-    { width: 375, scheme: 'light' },
-    { width: 375, scheme: 'dark' },
-    { width: 1280, scheme: 'light' },
-    { width: 1280, scheme: 'dark' },
-  ] as const)('has no axe violations at $width px in the $scheme scheme', async ({ width, scheme }) => {
+  test.each(AXE_VIEWPORTS)('has no axe violations at $width px in the $scheme scheme', async ({ width, scheme }) => {
     const tab = await open(page, width, scheme);
     const summary = await axeViolations(tab);
     await tab.close();
     expect(summary).toEqual([]);
   });
 
-  // 320 CSS px is WCAG 1.4.10's reflow width (1280 px at 400% zoom); 640 px is 1280 px at 200%.
-  test.each([320, 640])('reflows without horizontal scrolling at %i px', async (width) => {
+  test.each(REFLOW_WIDTHS)('reflows without horizontal scrolling at %i px', async (width) => {
     const tab = await open(page, width, 'light');
     const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await tab.close();

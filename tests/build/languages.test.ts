@@ -6,10 +6,11 @@ import { labelsFor, type Labels } from '../../src/lib/labels.ts';
 import { buildSite, type BuildResult } from '../support/build-site.ts';
 import { readPage } from '../support/html.ts';
 
-/** Every phrase the site can add to a page in English, with sample values for the worded ones. */
-function phrases(labels: Labels): string[] {
-  return Object.values(labels).flatMap((label: unknown) => {
+/** Every phrase the site can add to a page in a language, with sample values for the worded ones (groups such as the statement's included). */
+function phrases(labels: Labels | object): string[] {
+  return Object.values(labels).flatMap((label: unknown): string[] => {
     if (typeof label === 'string') return [label];
+    if (typeof label === 'object' && label !== null) return phrases(label);
     if (typeof label !== 'function') return [];
     // The fixed words around a value: "Back to reference" of "Back to reference 3".
     const sample = String((label as (...args: unknown[]) => string)(7, '§', 9));

@@ -15,8 +15,20 @@ test('with no variables set, every setting has its default', () => {
     cacheDir: undefined,
     requireSources: false,
     strict: false,
+    accessibilityContact: undefined,
   });
   expect(readSettings({ STRICT: '1' }).strict).toBe(true);
+});
+
+test('a contact for barriers is an email address (as a mailto: link) or a web page; anything else is refused with the fix', () => {
+  expect(readSettings({ ACCESSIBILITY_CONTACT: ' access@essays.example ' }).accessibilityContact).toBe('mailto:access@essays.example');
+  expect(readSettings({ ACCESSIBILITY_CONTACT: 'https://essays.example/contact/' }).accessibilityContact).toBe(
+    'https://essays.example/contact/',
+  );
+  expect(() => readSettings({ ACCESSIBILITY_CONTACT: 'javascript:alert(1)' })).toThrow(
+    /ACCESSIBILITY_CONTACT="javascript:alert\(1\)" must be an email address.*ACCESSIBILITY_CONTACT=access@essays\.example/,
+  );
+  expect(() => readSettings({ ACCESSIBILITY_CONTACT: 'the editor' })).toThrow(SettingsError);
 });
 
 test('values are trimmed and normalised', () => {

@@ -6,6 +6,8 @@ import { buildSite, ROOT } from './build-site.ts';
 /** The sub-path the second build is served under, as on a host that serves from a folder. */
 export const SUB_PATH_BASE = '/reading/room/';
 export const SUB_PATH_SITE = 'https://essays.example';
+/** Where readers of the sub-path build report a barrier (the root build has no contact). */
+export const SUB_PATH_CONTACT = 'access@essays.example';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +23,7 @@ export default function setup(project: TestProject): () => void {
   const scratch = join(ROOT, '.tmp');
   mkdirSync(scratch, { recursive: true });
   const atRoot = buildSite();
-  const underSubPath = buildSite({ BASE_PATH: SUB_PATH_BASE, SITE_URL: SUB_PATH_SITE });
+  const underSubPath = buildSite({ BASE_PATH: SUB_PATH_BASE, SITE_URL: SUB_PATH_SITE, ACCESSIBILITY_CONTACT: SUB_PATH_CONTACT });
   const components = buildSite({ ESSAYS_DIR: 'tests/fixtures/components' });
   const builds = [atRoot, underSubPath, components];
   for (const build of builds) {
