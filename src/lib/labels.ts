@@ -23,6 +23,8 @@ export interface Labels {
   accessed: (date: string) => string;
   /** "Read offline": the links to an essay's EPUB and single-file HTML. */
   readOffline: string;
+  /** Said after the name of a link the author made open in a new tab. */
+  opensInNewTab: string;
   /** "From The Reading Room": the footer of an essay's single-file copy. */
   offlineCopyFrom: (siteTitle: string) => string;
 
@@ -108,6 +110,7 @@ const english: Labels = {
   figure: (n) => `Figure ${n}`,
   accessed: (date) => `accessed ${date}`,
   readOffline: 'Read offline',
+  opensInNewTab: 'opens in a new tab',
   offlineCopyFrom: (siteTitle) => `From ${siteTitle}`,
   minutesRead: (minutes) => `${minutes} min read`,
   byAuthors: (names) => `By ${names}`,
@@ -181,6 +184,7 @@ const LABELS: Record<string, Labels> = {
     figure: (n) => `Figure ${n}`,
     accessed: (date) => `consulté le ${date}`,
     readOffline: 'Lire hors ligne',
+    opensInNewTab: 's’ouvre dans un nouvel onglet',
     offlineCopyFrom: (siteTitle) => `Tiré de ${siteTitle}`,
     minutesRead: (minutes) => `${minutes} min de lecture`,
     byAuthors: (names) => `Par ${names}`,
@@ -254,6 +258,7 @@ const LABELS: Record<string, Labels> = {
     figure: (n) => `Abbildung ${n}`,
     accessed: (date) => `abgerufen am ${date}`,
     readOffline: 'Offline lesen',
+    opensInNewTab: 'öffnet in einem neuen Tab',
     offlineCopyFrom: (siteTitle) => `Aus ${siteTitle}`,
     minutesRead: (minutes) => `${minutes} Min. Lesezeit`,
     byAuthors: (names) => `Von ${names}`,
@@ -328,6 +333,7 @@ const LABELS: Record<string, Labels> = {
     figure: (n) => `Figura ${n}`,
     accessed: (date) => `consultado el ${date}`,
     readOffline: 'Leer sin conexión',
+    opensInNewTab: 'se abre en una pestaña nueva',
     offlineCopyFrom: (siteTitle) => `De ${siteTitle}`,
     minutesRead: (minutes) => `${minutes} min de lectura`,
     byAuthors: (names) => `Por ${names}`,

@@ -19,6 +19,8 @@ import { createHeadingIds, idPrefix } from '../lib/ids.ts';
 import { settings } from '../lib/settings.ts';
 import { checkEssayFolder, checksOnCompile } from '../integrations/essay-files.ts';
 import { essaySlug } from '../lib/slug.ts';
+import { labelsFor } from '../lib/labels.ts';
+import { opensNewTab, withNewTabLinksMarked } from '../lib/new-tab-links.ts';
 
 // What Sätteri reads from a node's data when it turns mdast into HTML (as mdast-util-to-hast does).
 declare module 'mdast' {
@@ -75,6 +77,8 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
   if (context?.fileURL && !isEssayFile(fileURLToPath(context.fileURL))) return null;
   // Sätteri calls a plugin factory once per compile: this state belongs to one essay.
   const components: Occurrence[] = [];
+  // Links the author asked to open in a new tab (`<a target="_blank">`), told apart in `after`.
+  const newTabLinks: Array<MdxJsxFlowElement | MdxJsxTextElement> = [];
   const headingId = createHeadingIds();
   return defineMdastPlugin({
     name: 'essay-structure',
@@ -100,9 +104,11 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
     },
     mdxJsxTextElement(node, ctx) {
       if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node) });
+      else if (node.name === 'a' && opensNewTab(node.attributes)) newTabLinks.push(node);
     },
     mdxJsxFlowElement(node, ctx) {
       if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node) });
+      else if (node.name === 'a' && opensNewTab(node.attributes)) newTabLinks.push(node);
     },
     after(root, ctx) {
       const frontmatter = ctx.data.astro?.frontmatter ?? {};
@@ -122,6 +128,19 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
       }
       const prefix = idPrefix(essaySlug(relative(resolve(settings().essaysDir), path), frontmatter['slug']));
       const lang = typeof frontmatter['lang'] === 'string' ? frontmatter['lang'] : 'en';
+      // The words go inside the link, so they are part of its name wherever it is read.
+      const hint: MdxJsxTextElement = {
+        type: 'mdxJsxTextElement',
+        name: 'span',
+        attributes: [{ type: 'mdxJsxAttribute', name: 'class', value: 'visually-hidden' }],
+        children: [{ type: 'text', value: ` (${labelsFor(lang).opensInNewTab})` }],
+      };
+      // A component's words are its own copy of the tree (a note copies them for the margin):
+      // marked before the components render, so every copy says it, and opens safely.
+      for (const occurrence of components) {
+        if ('children' in occurrence.node)
+          Object.assign(occurrence.node, { children: withNewTabLinksMarked(occurrence.node, hint).children });
+      }
       const structure = analyzeEssay(components, { file, idPrefix: prefix, sources: sourcesOf(frontmatter) });
       if (structure.problems.length > 0)
         throw new Error(`The essay has ${structure.problems.length} problem(s) to fix:\n${formatProblems(structure.problems)}`);
@@ -137,6 +156,7 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
         ctx.replaceNode(node, element as MdxJsxFlowElement | MdxJsxTextElement);
       }
       if (rendering.appended.length > 0) ctx.appendChild(root, rendering.appended.map(addedElement));
+      for (const link of newTabLinks) ctx.replaceNode(link, withNewTabLinksMarked(link, hint));
       // Read back by the page as remarkPluginFrontmatter (the Notes id for the contents).
       if (ctx.data.astro) Object.assign(ctx.data.astro.frontmatter, rendering.frontmatter);
     },

@@ -245,3 +245,15 @@ test.skipIf(!samplePublished)(
     }
   },
 );
+
+test('a link the author opens in a new tab says so to everyone and opens safely; a Markdown link stays in the tab', () => {
+  const links = [...structurePage().querySelectorAll('article a[href^="https://example.org/"]')];
+  const newTab = links.filter((link) => link.getAttribute('target') === '_blank');
+  expect(newTab).toHaveLength(1);
+  expect(newTab[0]?.getAttribute('rel')).toBe('noopener noreferrer');
+  // In the essay's language (the fixture is in French).
+  expect(normalisedText(newTab[0])).toBe('ses relevés (s’ouvre dans un nouvel onglet)');
+  expect(newTab[0]?.querySelector('.visually-hidden')?.textContent).toBe(' (s’ouvre dans un nouvel onglet)');
+  const sameTab = links.find((link) => link.textContent === 'ses prévisions');
+  expect(sameTab?.hasAttribute('target')).toBe(false);
+});

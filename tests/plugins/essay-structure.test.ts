@@ -29,3 +29,25 @@ test('an MDX file outside the essays folder is left as written', () => {
   expect(code).not.toContain('.note-1');
   expect(code).not.toContain('EssayNotes');
 });
+
+test('a link the author opens in a new tab says so in its name and carries noopener noreferrer; other links are left alone', () => {
+  const source = [
+    'See <a href="https://example.org/a" target="_blank">the archive</a> and [the index](https://example.org/i).',
+    '',
+    'A claim.<Footnote>In <a href="https://example.org/b" target="_blank" rel="author">the ledger</a>.</Footnote>',
+    '',
+  ].join('\n');
+  const { code } = mdxToJs(source, {
+    fileURL: pathToFileURL(resolve('content/essays/links.mdx')),
+    mdastPlugins: [essayStructure],
+    data: { astro: { frontmatter: { title: 'T', description: 'D', lang: 'fr' }, headings: [] } },
+  } as never) as { code: string };
+  // Every copy of a new-tab link (in the text, a note, its margin copy and the notes list)
+  // says so in the essay's language, and opens safely; the Markdown link is left alone.
+  const newTab = code.match(/target: "_blank"/g) ?? [];
+  expect(newTab).toHaveLength(4);
+  expect(code.match(/s’ouvre dans un nouvel onglet/g)).toHaveLength(4);
+  expect(code.match(/rel: "noopener noreferrer"/g)).toHaveLength(1);
+  expect(code.match(/rel: "author noopener noreferrer"/g)).toHaveLength(3);
+  expect(code).not.toMatch(/rel: "author",/);
+});
