@@ -37,14 +37,15 @@ export interface StaticServer {
  * Serves a built site from `dir` on 127.0.0.1, under `base`, the way a plain static
  * host does: `/a/` serves `a/index.html`, anything else missing gets `404.html` with
  * status 404. Nothing outside `base` is served, so a link that forgets the base fails.
- * `headers` are added to every response, as a host's configuration would (a CSP, say).
+ * `headers` are added to every response, as a host's configuration would (a CSP, say):
+ * the same for every path, or per path (the rules of the site's `_headers`).
  * `port` 0, the default, takes any free port; a test that serves a site again on the
  * origin it had (a service worker is bound to its origin) passes the port it was given.
  */
 export async function serveDirectory(
   dir: string,
   base: string | undefined = '/',
-  headers: Record<string, string> = {},
+  headers: Record<string, string> | ((pathname: string) => Record<string, string>) = {},
   { port = 0 }: { port?: number } = {},
 ): Promise<StaticServer> {
   // Read the way the build reads BASE_PATH: `reading`, `/reading` and `/reading/` are one path.
@@ -53,12 +54,13 @@ export async function serveDirectory(
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const file = pathname.startsWith(prefix) ? resolveFile(dir, pathname.slice(prefix.length)) : undefined;
     const status = file ? 200 : 404;
+    const sent = typeof headers === 'function' ? headers(pathname) : headers;
     const body = file ?? resolveFile(dir, '404.html');
     if (!body) {
-      response.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('Not found');
+      response.writeHead(404, { ...sent, 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    response.writeHead(status, { ...headers, 'content-type': TYPES[extname(body)] ?? 'application/octet-stream' });
+    response.writeHead(status, { ...sent, 'content-type': TYPES[extname(body)] ?? 'application/octet-stream' });
     if (request.method === 'HEAD') response.end();
     else createReadStream(body).pipe(response);
   });

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, HTTPResponse } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { searchWords } from '../../scripts/lib/essay-words.ts';
+import { headersForPath, parseHeadersFile } from '../../scripts/lib/host-headers.ts';
+import { listEssaySlugs } from '../../scripts/lib/pages.ts';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { STATEMENT_PATH } from '../../src/lib/site-files.ts';
+import { essayPath } from '../../src/lib/urls.ts';
+import { launchBrowser } from '../support/browser-session.ts';
+import { SUB_PATH_BASE } from '../support/global-setup.ts';
+
+/**
+ * Each kind of page, served with the headers of the site's own `_headers` file, as Netlify or
+ * Cloudflare Pages would serve them: nothing may be blocked by the policy, and nothing may
+ * fail. The essay and search pages come from the site's first essay, so any site can pass.
+ */
+const sites = [
+  { where: 'at the root', dir: inject('siteDir'), base: '/' },
+  { where: 'under a sub-path', dir: inject('subPathSiteDir'), base: SUB_PATH_BASE },
+];
+
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+beforeAll(async () => {
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+});
+
+describe.each(sites)('the site $where, served with its _headers', ({ dir, base }) => {
+  const rules = parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8'));
+  const [slug] = listEssaySlugs(dir);
+  const [word] = searchWords(dir);
+  const pages = [
+    { kind: 'home', path: '', status: 200 },
+    { kind: 'essay', path: slug === undefined ? undefined : essayPath(slug), status: 200 },
+    { kind: 'search with results', path: word === undefined ? undefined : `search/?q=${encodeURIComponent(word)}`, status: 200 },
+    { kind: 'accessibility statement', path: STATEMENT_PATH, status: 200 },
+    { kind: '404', path: 'no-such-page/', status: 404 },
+  ];
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveDirectory(dir, base, (pathname) => headersForPath(rules, pathname));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  test.each(pages)(
+    'the $kind page loads under the policy with no violation, console error or failed request',
+    async ({ kind, path, status }) => {
+      if (path === undefined) throw new Error(`The site has no essay, so there is no ${kind} page to load.`);
+      const tab = await browser.newPage();
+      const problems: string[] = [];
+      // A violation is reported as an event on the document, whether or not it reaches the console.
+      await tab.evaluateOnNewDocument(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'an inline resource'}`);
+        });
+      });
+      tab.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      tab.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+      tab.on('requestfailed', (request) => problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
+      tab.on('response', (response: HTTPResponse) => {
+        // The page itself may be the 404; nothing it loads may be missing.
+        if (response.status() >= 400 && response.request().resourceType() !== 'document')
+          problems.push(`${response.status()}: ${response.url()}`);
+      });
+
+      const response = await tab.goto(new URL(path, server.url).href, { waitUntil: 'networkidle0' });
+      expect(response?.status()).toBe(status);
+      expect(response?.headers()['content-security-policy']).toBe(headersForPath(rules, `${base}${path}`)['Content-Security-Policy']);
+      if (kind === 'search with results') await tab.waitForSelector('.search-result', { timeout: 20_000 });
+      // The service worker registers after load; its fetches are part of the page's work.
+      await tab.evaluate(() => navigator.serviceWorker?.ready);
+      await tab.close();
+      // A 404 page is a document with status 404: Chromium logs that as a console error, which is the point of it.
+      expect(problems.filter((problem) => !(status === 404 && problem.includes('404 (Not Found)')))).toEqual([]);
+    },
+  );
+});
