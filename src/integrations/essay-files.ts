@@ -9,6 +9,7 @@ import {
   type EssaySource,
   type Problem,
 } from '../lib/essay-checks.ts';
+import { listPagePath, paginate } from '../lib/pagination.ts';
 import { STATEMENT_PATH } from '../lib/site-files.ts';
 import { analyzeEssayFile, type EssaySourcing } from '../lib/sourcing.ts';
 
@@ -48,11 +49,12 @@ function readEssayFolder(root: string, essaysDir: string): EssayFolder {
  * Every address of the site below its base path, for the link checks: its own pages,
  * the files of public/, and each essay that will be built (drafts are not).
  */
-function sitePages(root: string, essays: readonly EssaySource[]): Set<string> {
+function sitePages(root: string, essays: readonly EssaySource[], essaysPerPage: number): Set<string> {
   const publicDir = join(root, 'public');
   const publicFiles = existsSync(publicDir) ? listFiles(publicDir).map((path) => relative(publicDir, path).split(sep).join('/')) : [];
   const published = essays.filter((essay) => readFrontmatter(essay.source)['draft'] !== true).map((essay) => `essays/${slugOf(essay)}/`);
-  return new Set(['', 'search/', STATEMENT_PATH, '404.html', 'manifest.webmanifest', ...publicFiles, ...published]);
+  const listPages = paginate(published, essaysPerPage).map((page) => listPagePath(page.number));
+  return new Set(['', 'search/', STATEMENT_PATH, '404.html', 'manifest.webmanifest', ...listPages, ...publicFiles, ...published]);
 }
 
 export interface FolderCheck {
@@ -67,9 +69,13 @@ export interface FolderCheck {
  * With `only` (an absolute path, as on a save in `npm run dev`), the text of that essay
  * alone is analysed, against the whole site's slugs and pages.
  */
-export function checkEssayFolder(root: string, { essaysDir, base }: { essaysDir: string; base: string }, only?: string): FolderCheck {
+export function checkEssayFolder(
+  root: string,
+  { essaysDir, base, essaysPerPage }: { essaysDir: string; base: string; essaysPerPage: number },
+  only?: string,
+): FolderCheck {
   const { essays, otherFiles, unreadable } = readEssayFolder(root, essaysDir);
-  const site = { base, pages: sitePages(root, essays), root };
+  const site = { base, pages: sitePages(root, essays, essaysPerPage), root };
   if (only !== undefined) {
     const file = relative(root, resolve(only));
     const essay = essays.find((candidate) => candidate.file === file);

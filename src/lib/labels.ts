@@ -44,6 +44,12 @@ export interface Labels {
   allEssays: string;
   homeDescription: (siteTitle: string) => string;
   noEssays: string;
+  /** "Page 2 of 10": where a page of the home page's list is. */
+  listPage: (number: number, count: number) => string;
+  /** The accessible name of the links between pages of the list. */
+  listPages: string;
+  previousPage: string;
+  nextPage: string;
   notFoundTitle: string;
   notFoundText: string;
   notFoundLink: string;
@@ -121,6 +127,10 @@ const english: Labels = {
   allEssays: 'All essays',
   homeDescription: (siteTitle) => `${siteTitle}: long-form essays, as plain HTML.`,
   noEssays: 'No essays have been published yet.',
+  listPage: (number, count) => `Page ${number} of ${count}`,
+  listPages: 'Pages of essays',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. It may have moved, or the link may have a typing mistake.',
   notFoundLink: 'Go to the list of essays',
@@ -195,6 +205,10 @@ const LABELS: Record<string, Labels> = {
     allEssays: 'Tous les essais',
     homeDescription: (siteTitle) => `${siteTitle} : des essais au long cours, en HTML simple.`,
     noEssays: 'Aucun essai n’a encore été publié.',
+    listPage: (number, count) => `Page ${number} sur ${count}`,
+    listPages: 'Pages d’essais',
+    previousPage: 'Page précédente',
+    nextPage: 'Page suivante',
     notFoundTitle: 'Page introuvable',
     notFoundText: 'Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée, ou le lien contient une faute de frappe.',
     notFoundLink: 'Aller à la liste des essais',
@@ -269,6 +283,10 @@ const LABELS: Record<string, Labels> = {
     allEssays: 'Alle Essays',
     homeDescription: (siteTitle) => `${siteTitle}: lange Essays als schlichtes HTML.`,
     noEssays: 'Es wurden noch keine Essays veröffentlicht.',
+    listPage: (number, count) => `Seite ${number} von ${count}`,
+    listPages: 'Seiten der Essays',
+    previousPage: 'Vorherige Seite',
+    nextPage: 'Nächste Seite',
     notFoundTitle: 'Seite nicht gefunden',
     notFoundText: 'Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben, oder der Link enthält einen Tippfehler.',
     notFoundLink: 'Zur Liste der Essays',
@@ -344,6 +362,10 @@ const LABELS: Record<string, Labels> = {
     allEssays: 'Todos los ensayos',
     homeDescription: (siteTitle) => `${siteTitle}: ensayos largos, en HTML sencillo.`,
     noEssays: 'Todavía no se ha publicado ningún ensayo.',
+    listPage: (number, count) => `Página ${number} de ${count}`,
+    listPages: 'Páginas de ensayos',
+    previousPage: 'Página anterior',
+    nextPage: 'Página siguiente',
     notFoundTitle: 'Página no encontrada',
     notFoundText: 'No hay ninguna página en esta dirección. Puede que se haya movido, o que el enlace tenga una errata.',
     notFoundLink: 'Ir a la lista de ensayos',

@@ -23,6 +23,8 @@ export interface Settings {
   requireSources: boolean;
   /** STRICT: warnings of the essay checks fail the build too. */
   strict: boolean;
+  /** ESSAYS_PER_PAGE: how many essays each page of the home page's list holds. */
+  essaysPerPage: number;
   /** ACCESSIBILITY_CONTACT as a link (`mailto:` for an address), or undefined when none is given. */
   accessibilityContact: string | undefined;
 }
@@ -74,6 +76,12 @@ export const SETTINGS: readonly SettingDoc[] = [
     default: '0',
     example: '1',
     meaning: "with 1, the essay checks' warnings (vague link text, a repeated heading) fail the build too",
+  },
+  {
+    variable: 'ESSAYS_PER_PAGE',
+    default: '50',
+    example: '20',
+    meaning: 'how many essays the home page lists; the rest follow on page/2/, page/3/, …',
   },
   {
     variable: 'ACCESSIBILITY_CONTACT',
@@ -143,6 +151,13 @@ const schema = z.object({
     .enum(['', '0', '1', 'false', 'true'], { message: 'must be 1 (or true) to fail the build on warnings, 0 (or false) not to, such as' })
     .optional()
     .transform((value) => value === '1' || value === 'true'),
+  ESSAYS_PER_PAGE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || '50')
+    .refine((value) => /^[1-9][0-9]*$/.test(value), 'must be a whole number of essays, at least 1, such as')
+    .transform(Number),
   ACCESSIBILITY_CONTACT: z
     .string()
     .trim()
@@ -188,8 +203,19 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
       `The build settings have ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.join('\n')}\n  Fix: set the variable as shown, or unset it for its default (see "Settings" in the README).`,
     );
   }
-  const { SITE_URL, BASE_PATH, SITE_TITLE, SITE_LANG, ESSAYS_DIR, OUT_DIR, CACHE_DIR, REQUIRE_SOURCES, STRICT, ACCESSIBILITY_CONTACT } =
-    parsed.data;
+  const {
+    SITE_URL,
+    BASE_PATH,
+    SITE_TITLE,
+    SITE_LANG,
+    ESSAYS_DIR,
+    OUT_DIR,
+    CACHE_DIR,
+    REQUIRE_SOURCES,
+    STRICT,
+    ESSAYS_PER_PAGE,
+    ACCESSIBILITY_CONTACT,
+  } = parsed.data;
   return {
     site: SITE_URL,
     base: BASE_PATH,
@@ -200,6 +226,7 @@ export function readSettings(env: Record<string, string | undefined>): Settings 
     cacheDir: CACHE_DIR,
     requireSources: REQUIRE_SOURCES,
     strict: STRICT,
+    essaysPerPage: ESSAYS_PER_PAGE,
     accessibilityContact: ACCESSIBILITY_CONTACT,
   };
 }

@@ -15,6 +15,7 @@ test('with no variables set, every setting has its default', () => {
     cacheDir: undefined,
     requireSources: false,
     strict: false,
+    essaysPerPage: 50,
     accessibilityContact: undefined,
   });
   expect(readSettings({ STRICT: '1' }).strict).toBe(true);
@@ -29,6 +30,12 @@ test('a contact for barriers is an email address (as a mailto: link) or a web pa
     /ACCESSIBILITY_CONTACT="javascript:alert\(1\)" must be an email address.*ACCESSIBILITY_CONTACT=access@essays\.example/,
   );
   expect(() => readSettings({ ACCESSIBILITY_CONTACT: 'the editor' })).toThrow(SettingsError);
+});
+
+test('the essays per page of the home page are a whole number, at least 1', () => {
+  expect(readSettings({ ESSAYS_PER_PAGE: ' 20 ' }).essaysPerPage).toBe(20);
+  for (const bad of ['0', '-3', '2.5', 'ten'])
+    expect(() => readSettings({ ESSAYS_PER_PAGE: bad }), bad).toThrow(/ESSAYS_PER_PAGE=".*" must be a whole number.*ESSAYS_PER_PAGE=20/);
 });
 
 test('values are trimmed and normalised', () => {

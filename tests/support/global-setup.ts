@@ -6,6 +6,8 @@ import { buildSite, ROOT } from './build-site.ts';
 /** The sub-path the second build is served under, as on a host that serves from a folder. */
 export const SUB_PATH_BASE = '/reading/room/';
 export const SUB_PATH_SITE = 'https://essays.example';
+/** Essays per page of the list in the components fixture's build, so that its list has a second page. */
+export const COMPONENTS_PER_PAGE = 2;
 /** Where readers of the sub-path build report a barrier (the root build has no contact). */
 export const SUB_PATH_CONTACT = 'access@essays.example';
 
@@ -24,7 +26,8 @@ export default function setup(project: TestProject): () => void {
   mkdirSync(scratch, { recursive: true });
   const atRoot = buildSite();
   const underSubPath = buildSite({ BASE_PATH: SUB_PATH_BASE, SITE_URL: SUB_PATH_SITE, ACCESSIBILITY_CONTACT: SUB_PATH_CONTACT });
-  const components = buildSite({ ESSAYS_DIR: 'tests/fixtures/components' });
+  // Two essays a page: the fixture's three essays fill two pages of the home page's list.
+  const components = buildSite({ ESSAYS_DIR: 'tests/fixtures/components', ESSAYS_PER_PAGE: String(COMPONENTS_PER_PAGE) });
   const builds = [atRoot, underSubPath, components];
   for (const build of builds) {
     if (build.status !== 0) throw new Error(`The site did not build:\n${build.output}`);
