@@ -16,6 +16,7 @@ import { watchForLoggedErrors } from './lib/logged-errors.ts';
 import { writeSearchIndex } from './lib/search-index.ts';
 import { writeOfflineDownloads } from './lib/offline-downloads.ts';
 import { writeServiceWorker } from './lib/service-worker.ts';
+import { socialCardsSummary, writeSocialCards } from './lib/social-cards.ts';
 import { HOST_FILES, headersFile } from './lib/host-headers.ts';
 import { writeFeed } from './lib/feed.ts';
 import { listPages } from './lib/pages.ts';
@@ -59,6 +60,13 @@ try {
   console.log(
     `Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s), ${formatBytes(downloads.bytes)} in all.`,
   );
+  // The essays' social cards, which their pages name with an absolute address: only with
+  // SITE_URL. Kept in the build's cache folder (Astro's own without CACHE_DIR) between builds.
+  if (site) {
+    const cardsStarted = performance.now();
+    const cards = await writeSocialCards(staging, { siteTitle, cacheDir: resolve(root, cacheDir ?? 'node_modules/.astro') });
+    console.log(socialCardsSummary(cards, (performance.now() - cardsStarted) / 1000));
+  }
   // The search index is part of the site: indexed in staging, so a failed index fails the build.
   const search = await writeSearchIndex(staging);
   console.log(`Search index: ${search.pages} essay page(s) indexed.`);
@@ -72,7 +80,9 @@ try {
     const feed = await writeFeed(staging, { site, base, siteTitle, siteLang });
     console.log(`Feed: ${feed.items} essay(s) in feed.xml, with the sitemap named in robots.txt.`);
   } else {
-    console.log('Feed and sitemap: none, as they need absolute addresses. Set SITE_URL (such as https://essays.example) to publish them.');
+    console.log(
+      'Feed, sitemap and social cards: none, as they need absolute addresses. Set SITE_URL (such as https://essays.example) to publish them.',
+    );
   }
   if (!settings.accessibilityContact) {
     console.log(

@@ -3,9 +3,10 @@
  * staging folder, after the search index is written (issue 7, part 1).
  *
  * Workbox's `getManifest` lists every file of the finished site with a revision (the
- * hash of its content; none for content-hashed names), leaving out the downloads; esbuild
- * bundles src/scripts/service-worker.ts with Workbox into one minified `sw.js`, and the
- * list takes the place of `self.__WB_MANIFEST`, as Workbox's own `injectManifest` does.
+ * hash of its content; none for content-hashed names), leaving out the downloads and the
+ * social cards; esbuild bundles src/scripts/service-worker.ts with Workbox into one
+ * minified `sw.js`, and the list takes the place of `self.__WB_MANIFEST`, as Workbox's
+ * own `injectManifest` does.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { getManifest, type ManifestEntry } from 'workbox-build';
 import { CONTENT_HASHED_PATH, SERVICE_WORKER_FILE, isDownload } from '../../src/lib/offline-routes.ts';
+import { SOCIAL_CARD_DIR } from '../../src/lib/social-card.ts';
 
 export interface ServiceWorkerOptions {
   /** The base path, `/` or `/sub/`. */
@@ -37,7 +39,8 @@ export async function writeServiceWorker(siteDir: string, options: ServiceWorker
   const { manifestEntries, count, size, warnings } = await getManifest({
     globDirectory: siteDir,
     globPatterns: ['**/*'],
-    globIgnores: [SERVICE_WORKER_FILE],
+    // The social cards are for link previews, which fetch them from the site, not for readers.
+    globIgnores: [SERVICE_WORKER_FILE, `${SOCIAL_CARD_DIR}/**`],
     // Hashed names are their own revision: no second hash, no cache-busting query.
     dontCacheBustURLsMatching: CONTENT_HASHED_PATH,
     // Workbox leaves out files over 2 MB by default, with a warning: an essay's large

@@ -16,6 +16,16 @@ export interface PageFacts {
   /** `YYYY-MM-DD` */
   published?: string | undefined;
   modified?: string | undefined;
+  /** The page's social card (an essay's), at an absolute address: so only with SITE_URL. */
+  image?: PreviewImage | undefined;
+}
+
+/** An image for link previews: its absolute address, size in pixels and text alternative. */
+export interface PreviewImage {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
 }
 
 /** `<meta property="og:…">` and `<meta name="twitter:…">` pairs, in order. */
@@ -24,7 +34,10 @@ export interface PreviewTags {
   twitter: Array<[name: string, content: string]>;
 }
 
-/** Open Graph and Twitter card tags: title and description always, the address only when it is known. */
+/**
+ * Open Graph and Twitter card tags: title and description always, the address and the
+ * image only when they are known. With an image, the preview is a large card.
+ */
 export function previewTags(facts: PageFacts): PreviewTags {
   const openGraph: Array<[string, string]> = [
     ['og:type', facts.kind === 'article' ? 'article' : 'website'],
@@ -34,23 +47,32 @@ export function previewTags(facts: PageFacts): PreviewTags {
     ['og:locale', facts.lang.replace('-', '_')],
   ];
   if (facts.url) openGraph.push(['og:url', facts.url]);
+  const { image } = facts;
+  if (image) {
+    openGraph.push(
+      ['og:image', image.url],
+      ['og:image:width', String(image.width)],
+      ['og:image:height', String(image.height)],
+      ['og:image:alt', image.alt],
+    );
+  }
   if (facts.kind === 'article') {
     if (facts.published) openGraph.push(['article:published_time', facts.published]);
     if (facts.modified) openGraph.push(['article:modified_time', facts.modified]);
   }
-  return {
-    openGraph,
-    twitter: [
-      ['twitter:card', 'summary'],
-      ['twitter:title', facts.title],
-      ['twitter:description', facts.description],
-    ],
-  };
+  const twitter: Array<[string, string]> = [
+    ['twitter:card', image ? 'summary_large_image' : 'summary'],
+    ['twitter:title', facts.title],
+    ['twitter:description', facts.description],
+  ];
+  if (image) twitter.push(['twitter:image', image.url], ['twitter:image:alt', image.alt]);
+  return { openGraph, twitter };
 }
 
 /**
  * The page as schema.org data (JSON-LD): an essay is an `Article`, the home page the
- * `WebSite`. Other pages get none. Authors and dates appear only when the essay gives them.
+ * `WebSite`. Other pages get none. Authors and dates appear only when the essay gives them,
+ * and the image only when the essay has a card.
  */
 export function structuredData(facts: PageFacts): WithContext<Article> | WithContext<WebSite> | undefined {
   if (facts.kind === 'website') {
@@ -71,6 +93,7 @@ export function structuredData(facts: PageFacts): WithContext<Article> | WithCon
     description: facts.description,
     inLanguage: facts.lang,
     ...(facts.url ? { url: facts.url, mainEntityOfPage: facts.url } : {}),
+    ...(facts.image ? { image: facts.image.url } : {}),
     ...(facts.authors && facts.authors.length > 0 ? { author: facts.authors.map((name) => ({ '@type': 'Person' as const, name })) } : {}),
     ...(facts.published ? { datePublished: facts.published } : {}),
     ...(facts.modified ? { dateModified: facts.modified } : {}),

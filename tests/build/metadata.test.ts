@@ -1,5 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { expect, inject, test } from 'vitest';
 import { listPages } from '../../scripts/lib/pages.ts';
+import { settings } from '../../src/lib/settings.ts';
+import { SOCIAL_CARD_DIR, socialCard } from '../../src/lib/social-card.ts';
 import { SUB_PATH_BASE, SUB_PATH_SITE } from '../support/global-setup.ts';
 import { readPage } from '../support/html.ts';
 
@@ -32,11 +37,46 @@ test('every essay page says what it is: an Article with headline, description an
   expect(jsonLd(readPage(siteDir, 'search/'))).toBeUndefined();
 });
 
+test('every essay page whose title the card’s font can draw names its social card, with size and text alternative, in Open Graph, Twitter and JSON-LD', async () => {
+  const siteDir = inject('subPathSiteDir');
+  const meta = (document: Document, selector: string) => document.querySelector(selector)?.getAttribute('content') ?? undefined;
+  for (const page of listPages(siteDir).filter((path) => path.startsWith('essays/'))) {
+    const document = readPage(siteDir, page);
+    const slug = page.split('/')[1] ?? '';
+    const title = document.querySelector('h1')?.textContent ?? '';
+    const card = socialCard(slug, { title, siteTitle: settings().siteTitle, lang: document.documentElement.getAttribute('lang') ?? '' });
+    const image = meta(document, 'meta[property="og:image"]');
+    if (!card) {
+      expect(image, page).toBeUndefined();
+      expect(meta(document, 'meta[name="twitter:card"]'), page).toBe('summary');
+      continue;
+    }
+    expect(image, page).toBe(`${SUB_PATH_SITE}${SUB_PATH_BASE}${SOCIAL_CARD_DIR}/${slug}.png`);
+    expect(meta(document, 'meta[property="og:image:width"]'), page).toBe('1200');
+    expect(meta(document, 'meta[property="og:image:height"]'), page).toBe('630');
+    expect(meta(document, 'meta[property="og:image:alt"]'), page).toContain(title);
+    expect(meta(document, 'meta[name="twitter:card"]'), page).toBe('summary_large_image');
+    expect(meta(document, 'meta[name="twitter:image"]'), page).toBe(image);
+    expect(meta(document, 'meta[name="twitter:image:alt"]'), page).toBe(meta(document, 'meta[property="og:image:alt"]'));
+    expect(jsonLd(document)?.['image'], page).toBe(image);
+    // The address is the card's file in the built site, at the size the page says.
+    const { width, height } = await sharp(join(siteDir, new URL(image ?? '').pathname.slice(SUB_PATH_BASE.length))).metadata();
+    expect([width, height], page).toEqual([1200, 630]);
+  }
+  // Only essays have cards.
+  for (const page of ['', 'search/', '404.html'])
+    expect(readPage(siteDir, page).querySelector('meta[property="og:image"]'), page).toBeNull();
+});
+
 test('without SITE_URL the pages carry no absolute address', () => {
   const siteDir = inject('siteDir');
   for (const page of listPages(siteDir)) {
     const document = readPage(siteDir, page);
     expect(document.querySelector('meta[property="og:url"]'), page).toBeNull();
     expect(jsonLd(document)?.['url'], page).toBeUndefined();
+    // Nor a social card, whose address would be absolute: none is drawn.
+    expect(document.querySelector('meta[property="og:image"], meta[name="twitter:image"]'), page).toBeNull();
+    expect(jsonLd(document)?.['image'], page).toBeUndefined();
   }
+  expect(existsSync(join(siteDir, SOCIAL_CARD_DIR))).toBe(false);
 });

@@ -7,6 +7,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { listPages } from '../../scripts/lib/pages.ts';
 import { readPrecacheManifest } from '../../scripts/lib/service-worker.ts';
 import { isDownload } from '../../src/lib/offline-routes.ts';
+import { SOCIAL_CARD_DIR } from '../../src/lib/social-card.ts';
 import { parseSchemeTokens, themeColours } from '../../src/lib/web-manifest.ts';
 import { readPage } from '../support/html.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
@@ -100,11 +101,13 @@ describe.each([
     expect(precached).toEqual(
       expect.arrayContaining(['manifest.webmanifest', 'favicon.svg', ...files.filter((file) => file.startsWith('icons/'))]),
     );
-    // Everything else of the site too, but the downloads, the worker itself, and what is
-    // written after it: the feed (a second copy of every essay) and the host's files.
+    // Everything else of the site too, but the downloads, the social cards (for link
+    // previews, not readers), the worker itself, and what is written after it: the feed (a
+    // second copy of every essay) and the host's files.
     const notPrecached = new Set<string>(['sw.js', FEED_FILE, ...HOST_FILES]);
-    expect([...precached].sort()).toEqual(files.filter((file) => !isDownload(file) && !notPrecached.has(file)).sort());
-    expect(precached.filter((url) => /\.epub$/.test(url) || isDownload(url))).toEqual([]);
+    const isCard = (file: string) => file.startsWith(`${SOCIAL_CARD_DIR}/`);
+    expect([...precached].sort()).toEqual(files.filter((file) => !isDownload(file) && !isCard(file) && !notPrecached.has(file)).sort());
+    expect(precached.filter((url) => /\.epub$/.test(url) || isDownload(url) || isCard(url))).toEqual([]);
   });
 });
 

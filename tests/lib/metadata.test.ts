@@ -57,6 +57,29 @@ test('link previews carry the title, description, locale and, for an essay, its 
   });
 });
 
+test('with a social card, the preview is a large image with its size and text alternative, and the Article names it', () => {
+  const image = { url: 'https://essays.example/cards/on-time.png', width: 1200, height: 630, alt: 'On Time · Essays' };
+  const { openGraph, twitter } = previewTags({ ...essay, image });
+  expect(Object.fromEntries(openGraph)).toMatchObject({
+    'og:image': 'https://essays.example/cards/on-time.png',
+    'og:image:width': '1200',
+    'og:image:height': '630',
+    'og:image:alt': 'On Time · Essays',
+  });
+  // og:image:width and the others describe the og:image before them.
+  const properties = openGraph.map(([property]) => property);
+  expect(properties.indexOf('og:image:width')).toBe(properties.indexOf('og:image') + 1);
+  expect(Object.fromEntries(twitter)).toEqual({
+    'twitter:card': 'summary_large_image',
+    'twitter:title': 'On Time',
+    'twitter:description': 'Why clocks disagree.',
+    'twitter:image': 'https://essays.example/cards/on-time.png',
+    'twitter:image:alt': 'On Time · Essays',
+  });
+  expect(structuredData({ ...essay, image })).toMatchObject({ image: 'https://essays.example/cards/on-time.png' });
+  expect(structuredData(essay)).not.toHaveProperty('image');
+});
+
 test('JSON in a script element cannot close it early', () => {
   const json = jsonForScript({ headline: '</script><script>alert(1)</script>' });
   expect(json).not.toContain('<');
