@@ -30,7 +30,7 @@ export function opensNewTab(attributes: readonly JsxAttribute[]): boolean {
  *
  * @example withNewTabRel([{ type: 'mdxJsxAttribute', name: 'rel', value: 'author' }]) // rel="author noopener noreferrer"
  */
-export function withNewTabRel<Attribute extends JsxAttribute>(attributes: readonly Attribute[]): Attribute[] {
+function withNewTabRel<Attribute extends JsxAttribute>(attributes: readonly Attribute[]): Attribute[] {
   const rel = attribute(attributes, 'rel');
   const written = typeof rel?.value === 'string' ? rel.value.split(/\s+/).filter(Boolean) : [];
   const value = [...new Set([...written, ...NEW_TAB_REL])].join(' ');
@@ -50,9 +50,14 @@ interface TreeNode {
  * `node` with every link that opens a new tab (`<a target="_blank">`, here or inside) given
  * a safe `rel` and ending with `hint`, the words that say so. Nodes with no such link are
  * returned as they are, not copied: other plugins' work finds its nodes by identity.
+ * Any mdast or MDX node will do; the result has the type it was given.
  */
-export function withNewTabLinksMarked<Node extends TreeNode>(node: Node, hint: TreeNode): Node {
-  const children = node.children?.map((child) => withNewTabLinksMarked(child, hint));
+export function withNewTabLinksMarked<Node extends object>(node: Node, hint: object): Node {
+  return markNode(node as TreeNode, hint as TreeNode) as Node;
+}
+
+function markNode(node: TreeNode, hint: TreeNode): TreeNode {
+  const children = node.children?.map((child) => markNode(child, hint));
   const changed = children !== undefined && children.some((child, index) => child !== node.children?.[index]);
   const isNewTabLink =
     (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'a' && opensNewTab(node.attributes ?? []);

@@ -103,12 +103,12 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
       components.push({ node, parent: ctx.parent(node) });
     },
     mdxJsxTextElement(node, ctx) {
-      if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node) });
-      else if (node.name === 'a' && opensNewTab(node.attributes)) newTabLinks.push(node);
+      if (node.name === 'a' && opensNewTab(node.attributes)) newTabLinks.push(node);
+      else if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node) });
     },
     mdxJsxFlowElement(node, ctx) {
-      if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node) });
-      else if (node.name === 'a' && opensNewTab(node.attributes)) newTabLinks.push(node);
+      if (node.name === 'a' && opensNewTab(node.attributes)) newTabLinks.push(node);
+      else if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node) });
     },
     after(root, ctx) {
       const frontmatter = ctx.data.astro?.frontmatter ?? {};

@@ -43,7 +43,8 @@ test('without JavaScript on the page it is typed in, the header field lands on t
   await tab.setViewport({ width: 1280, height: 800 });
   // The essay page runs no script to send the form: turn JavaScript off there, as a reader may.
   await tab.setJavaScriptEnabled(false);
-  await tab.goto(new URL(`essays/${target.essay.slug}/`, server.url).href);
+  const essay = await tab.goto(new URL(target.essay.page, server.url).href);
+  expect(essay?.status()).toBe(200);
   await tab.type('#header-search-query', target.word);
   await tab.setJavaScriptEnabled(true);
   await Promise.all([tab.waitForNavigation(), tab.keyboard.press('Enter')]);

@@ -5,7 +5,6 @@ import { AXE_RULE_TAGS } from '../../src/lib/accessibility-audits.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-
 interface AxeViolation {
   id: string;
   impact: string;
