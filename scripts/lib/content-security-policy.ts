@@ -28,3 +28,17 @@ export function contentSecurityPolicy(directives: Readonly<Record<string, string
     .map(([name, value]) => `${name} ${value}`)
     .join('; ');
 }
+
+/**
+ * Directives a browser ignores in a `<meta http-equiv>` policy, and warns about in the
+ * console: they only work as a header.
+ */
+const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);
+
+/**
+ * The part of the policy a page can carry itself, in `<meta http-equiv>`, for hosts that
+ * send no headers (GitHub Pages, a plain bucket): everything but what only a header can do.
+ */
+export function metaContentSecurityPolicy(directives: Readonly<Record<string, string>> = CSP_DIRECTIVES): string {
+  return contentSecurityPolicy(Object.fromEntries(Object.entries(directives).filter(([name]) => !HEADER_ONLY_DIRECTIVES.has(name))));
+}

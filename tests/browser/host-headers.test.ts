@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, HTTPResponse } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { searchWords } from '../../scripts/lib/essay-words.ts';
+import { metaContentSecurityPolicy } from '../../scripts/lib/content-security-policy.ts';
 import { headersForPath, parseHeadersFile } from '../../scripts/lib/host-headers.ts';
 import { listEssaySlugs } from '../../scripts/lib/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -17,8 +18,10 @@ import { SUB_PATH_BASE } from '../support/global-setup.ts';
  * fail. The essay and search pages come from the site's first essay, so any site can pass.
  */
 const sites = [
-  { where: 'at the root', dir: inject('siteDir'), base: '/' },
-  { where: 'under a sub-path', dir: inject('subPathSiteDir'), base: SUB_PATH_BASE },
+  { where: 'at the root', dir: inject('siteDir'), base: '/', hostHeaders: true },
+  { where: 'under a sub-path', dir: inject('subPathSiteDir'), base: SUB_PATH_BASE, hostHeaders: true },
+  // GitHub Pages sends no headers: the page's own <meta http-equiv> policy is all there is.
+  { where: 'under a sub-path, with no headers (GitHub Pages)', dir: inject('subPathSiteDir'), base: SUB_PATH_BASE, hostHeaders: false },
 ];
 
 let browser: Browser;
@@ -30,7 +33,7 @@ afterAll(async () => {
   await closeBrowser?.();
 });
 
-describe.each(sites)('the site $where, served with its _headers', ({ dir, base }) => {
+describe.each(sites)('the site $where', ({ dir, base, hostHeaders }) => {
   const rules = parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8'));
   const [slug] = listEssaySlugs(dir);
   const [word] = searchWords(dir);
@@ -43,7 +46,7 @@ describe.each(sites)('the site $where, served with its _headers', ({ dir, base }
   ];
   let server: StaticServer;
   beforeAll(async () => {
-    server = await serveDirectory(dir, base, (pathname) => headersForPath(rules, pathname));
+    server = await serveDirectory(dir, base, (pathname) => (hostHeaders ? headersForPath(rules, pathname) : {}));
   });
   afterAll(async () => {
     await server?.close();
@@ -74,7 +77,12 @@ describe.each(sites)('the site $where, served with its _headers', ({ dir, base }
 
       const response = await tab.goto(new URL(path, server.url).href, { waitUntil: 'networkidle0' });
       expect(response?.status()).toBe(status);
-      expect(response?.headers()['content-security-policy']).toBe(headersForPath(rules, `${base}${path}`)['Content-Security-Policy']);
+      const served = response?.headers()['content-security-policy'];
+      expect(served).toBe(hostHeaders ? headersForPath(rules, `${base}${path}`)['Content-Security-Policy'] : undefined);
+      // Every page carries the policy itself too, as much of it as a <meta> can.
+      expect(await tab.$eval('meta[http-equiv="Content-Security-Policy"]', (meta) => meta.getAttribute('content'))).toBe(
+        metaContentSecurityPolicy(),
+      );
       if (kind === 'search with results') await tab.waitForSelector('.search-result', { timeout: 20_000 });
       // The service worker registers after load; its fetches are part of the page's work.
       await tab.evaluate(() => navigator.serviceWorker?.ready);

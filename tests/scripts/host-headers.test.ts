@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { contentSecurityPolicy } from '../../scripts/lib/content-security-policy.ts';
+import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../scripts/lib/content-security-policy.ts';
 import { headersFile, headersForPath, parseHeadersFile, securityHeaders } from '../../scripts/lib/host-headers.ts';
 import { ROOT } from '../support/build-site.ts';
 
@@ -51,4 +51,15 @@ test('the README’s nginx configuration sends every header _headers sends', () 
     // The policy is abbreviated in the README ("…"); every other value is written out.
     if (name !== 'Content-Security-Policy') expect(line?.replaceAll('"', ''), name).toContain(value);
   }
+});
+
+test('the <meta> policy is the header policy without the directives only a header can carry', () => {
+  const meta = metaContentSecurityPolicy();
+  expect(meta).not.toMatch(/frame-ancestors|report-uri|sandbox/);
+  expect(contentSecurityPolicy()).toContain('frame-ancestors');
+  expect(meta.split('; ')).toEqual(
+    contentSecurityPolicy()
+      .split('; ')
+      .filter((directive) => !directive.startsWith('frame-ancestors')),
+  );
 });
