@@ -29,6 +29,9 @@ export default defineConfig({
     // file, cacheable offline and allowed by a CSP without 'unsafe-inline'.
     build: {
       assetsInlineLimit: 0,
+      // One stylesheet for every page (12.5 KB, 3.2 KB compressed): one render-blocking
+      // request instead of two on an essay, and cached for every page after the first.
+      cssCodeSplit: false,
       rolldownOptions: {
         // Astro's content plugin gives every MDX entry an `?astroPropagatedAssets` module that
         // starts with the directive "use astro:head-inject"; Rolldown warns that the directive

@@ -142,3 +142,13 @@ test('stylesheets are external files, so a strict Content-Security-Policy needs 
     expect(html).not.toMatch(/\sstyle="/);
   }
 });
+
+test('every page has one stylesheet, the same for all: one render-blocking request, cached after the first page', () => {
+  const sheets = new Set<string>();
+  for (const page of pages) {
+    const links = [...readPage(siteDir, page).querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href') ?? '');
+    expect(links, page).toHaveLength(1);
+    sheets.add(links[0] ?? '');
+  }
+  expect(sheets.size).toBe(1);
+});
