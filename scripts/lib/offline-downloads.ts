@@ -19,7 +19,7 @@ import {
 import { essayPath, joinBase } from '../../src/lib/urls.ts';
 import { buildEpub, EPUB_IMAGE_TYPES, epubIdentifier, modifiedDate, type EpubImage } from './epub.ts';
 import { offlineArticle, readEssayPage } from './offline-article.ts';
-import { dataUrl, inlineCssUrls, singleFileHtml } from './single-file-html.ts';
+import { dataUrl, inlineCssUrls, oneLineCss, singleFileHtml } from './single-file-html.ts';
 import { listEssaySlugs } from './pages.ts';
 
 export interface OfflineDownloadsOptions {
@@ -121,7 +121,7 @@ async function writeEssayDownloads(job: EssayJob): Promise<Array<{ path: string;
   const html = singleFileHtml({
     metadata: page.metadata,
     article: offline.article,
-    css: [...siteCss, job.singleFileStylesheet].join('\n'),
+    css: oneLineCss([...siteCss, job.singleFileStylesheet]),
     images: new Map([...images].map(([src, image]) => [src, src.startsWith('data:') ? src : dataUrl(image.bytes, image.mediaType)])),
     siteTitle: options.siteTitle,
     siteLang: options.siteLang,

@@ -5,6 +5,7 @@
  * added later can make one either.
  */
 import { createHash } from 'node:crypto';
+import { transformSync } from 'esbuild';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { labelsFor } from '../../src/lib/labels.ts';
@@ -23,6 +24,16 @@ export function styleHash(css: string): string {
  */
 export function contentSecurityPolicy(css: string): string {
   return `default-src 'none'; style-src ${styleHash(css)}; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+/**
+ * The stylesheets of a single file as one line of CSS: comments and white space removed by
+ * esbuild, nothing else changed. Smaller; and the Nu Html Checker, which hashes a `<style>`'s
+ * text without its line breaks, then agrees with the policy's hash instead of warning that
+ * the style is blocked (browsers hash it as written, line breaks included).
+ */
+export function oneLineCss(stylesheets: readonly string[]): string {
+  return transformSync(stylesheets.join('\n'), { loader: 'css', minifyWhitespace: true }).code.trim();
 }
 
 const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/g;

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { parseHTML } from 'linkedom';
 import { expect, test } from 'vitest';
 import { offlineArticle, readEssayPage, type EssayMetadata } from '../../scripts/lib/offline-article.ts';
-import { contentSecurityPolicy, dataUrl, inlineCssUrls, singleFileHtml, styleHash } from '../../scripts/lib/single-file-html.ts';
+import {
+  contentSecurityPolicy,
+  dataUrl,
+  inlineCssUrls,
+  oneLineCss,
+  singleFileHtml,
+  styleHash,
+} from '../../scripts/lib/single-file-html.ts';
 
 test('the style hash is the base64 SHA-256 of the exact text, as CSP wants it', () => {
   // printf 'body{color:red}' | openssl dgst -sha256 -binary | base64
@@ -15,6 +22,15 @@ test('the policy allows that one style and data: images, and no request of any k
     "default-src 'none'; style-src 'sha256-FcQqt3aNlV7AZnGV4zkQRVeCeJOxbMPnQSx258L803E='; img-src data:; base-uri 'none'; form-action 'none'",
   );
   expect(contentSecurityPolicy('a{}')).not.toContain('unsafe-inline');
+});
+
+test('the stylesheets become one line of CSS, without comments, and otherwise as written', () => {
+  const site = '.a{color:red}@media (width>=76rem){.b{margin:0}}\n';
+  const footer =
+    '/* The footer. */\n.site-footer p {\n  max-inline-size: var(--width-measure);\n}\n\n@media print {\n  .c {\n    content: "a  b";\n  }\n}\n';
+  expect(oneLineCss([site, footer])).toBe(
+    '.a{color:red}@media(width>=76rem){.b{margin:0}}.site-footer p{max-inline-size:var(--width-measure)}@media print{.c{content:"a  b"}}',
+  );
 });
 
 test('url()s in CSS become data: URLs for images, and none for anything else', () => {
