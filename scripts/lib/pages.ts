@@ -13,7 +13,25 @@ export function listPages(distDir: string): string[] {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => relative(distDir, join(entry.parentPath, entry.name)).split('\\').join('/'))
     .filter((path) => (path.endsWith('index.html') ? !path.startsWith('pagefind/') : !path.includes('/')))
-    .map((path) => (path === 'index.html' ? '' : path.replace(/(^|\/)index\.html$/, '$1')))
+    .map(urlPathOf)
+    .sort();
+}
+
+/** The URL path, relative to the base, that serves a file of the site: a folder's `index.html` is the folder (`essays/a/`, `''`). */
+export function urlPathOf(file: string): string {
+  return file.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/**
+ * Every HTML file a built site publishes, relative to it (`index.html`, `essays/a/index.html`,
+ * `essays/a/a.html`…), sorted: its pages and its other HTML documents (an essay's
+ * single-file copy), leaving out Pagefind's bundle, which is not our markup.
+ */
+export function listHtmlFiles(distDir: string): string[] {
+  return readdirSync(distDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(distDir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .filter((path) => !path.startsWith('pagefind/'))
     .sort();
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { listEssaySlugs, listPages } from '../../scripts/lib/pages.ts';
+import { listEssaySlugs, listHtmlFiles, listPages, urlPathOf } from '../../scripts/lib/pages.ts';
 
 const site = mkdtempSync(join(tmpdir(), 'pages-'));
 afterAll(() => rmSync(site, { recursive: true, force: true }));
@@ -22,6 +22,26 @@ for (const file of [
 
 test('the pages of a site are its index.html files and its top-level HTML files, not its downloads', () => {
   expect(listPages(site)).toEqual(['', '404.html', 'essays/on-time/', 'search/']);
+});
+
+test('the HTML files of a site are its pages and its single-file copies, not Pagefind’s', () => {
+  expect(listHtmlFiles(site)).toEqual([
+    '404.html',
+    'essays/on-time/index.html',
+    'essays/on-time/on-time.html',
+    'index.html',
+    'search/index.html',
+  ]);
+});
+
+test('a folder’s index.html is served as the folder; any other file under its own name', () => {
+  expect(['index.html', 'essays/a/index.html', 'essays/a/a.html', '404.html', 'a/not-index.html'].map(urlPathOf)).toEqual([
+    '',
+    'essays/a/',
+    'essays/a/a.html',
+    '404.html',
+    'a/not-index.html',
+  ]);
 });
 
 test('the essays of a site are its pages at essays/<slug>/', () => {
