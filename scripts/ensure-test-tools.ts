@@ -1,13 +1,15 @@
 /**
  * Runs before the tests: makes sure the tools the tests use are there: a Chromium for
- * pa11y-ci and the browser tests, and epubcheck (with Java) for the EPUB downloads. On
- * Debian as root it installs Debian's packages; anywhere else it says what to install.
- * It never downloads a browser build of its own.
+ * pa11y-ci and the browser tests, epubcheck (with Java) for the EPUB downloads, and Java
+ * for the Nu Html Checker (its jar comes with the vnu-jar package). On Debian as root it
+ * installs Debian's packages; anywhere else it says what to install. It never downloads a
+ * browser or a Java runtime of its own.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { BROWSER_MISSING_MESSAGE, findBrowser } from './lib/browser.ts';
 import { EPUBCHECK_MISSING_MESSAGE, findEpubcheck } from './lib/epubcheck.ts';
+import { findHtmlValidator, JAVA_MISSING_MESSAGE } from './lib/html-validator.ts';
 
 interface Tool {
   name: string;
@@ -37,12 +39,22 @@ const tools: Tool[] = [
     missingMessage: EPUBCHECK_MISSING_MESSAGE,
     chosenBy: process.env['EPUBCHECK_JAR'],
   },
+  {
+    name: 'HTML checker (Nu Html Checker)',
+    find: () => {
+      const found = findHtmlValidator();
+      return found && [found.command, ...found.args].join(' ');
+    },
+    packages: ['default-jre-headless'],
+    missingMessage: JAVA_MISSING_MESSAGE,
+    chosenBy: process.env['JAVA_HOME'],
+  },
 ];
 
 const missing = tools.filter((tool) => !tool.find());
 const installable = missing.filter((tool) => !tool.chosenBy);
 if (installable.length > 0 && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-  const packages = installable.flatMap((tool) => tool.packages);
+  const packages = [...new Set(installable.flatMap((tool) => tool.packages))];
   console.log(`Installing Debian's ${packages.join(', ')} for the tests (apt-get install -y)…`);
   const quiet = { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } } as const;
   execFileSync('apt-get', ['update', '-q'], quiet);

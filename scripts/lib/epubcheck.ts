@@ -58,7 +58,8 @@ function withJava(jar: string, env: Env): EpubcheckCommand | undefined {
   return java ? { command: java, args: ['-jar', jar] } : undefined;
 }
 
-function findJava(env: Env): string | undefined {
+/** Java: `JAVA_HOME/bin/java`, else `java` on the PATH. Also what runs the Nu Html Checker (html-validator.ts). */
+export function findJava(env: Env = process.env): string | undefined {
   const home = env['JAVA_HOME'];
   if (home && isExecutable(join(home, 'bin', 'java'))) return join(home, 'bin', 'java');
   return (env['PATH'] ?? '')
