@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { mdxToJs, type MdastPluginList } from 'satteri';
 import { essayStructure } from '../../src/plugins/essay-structure.ts';
+import { median } from './stats.ts';
 
 const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [60, 200, 2000];
 
@@ -34,11 +35,6 @@ function largeEssay(count: number): string {
     lines.push(`Paragraph ${index} of the essay, long enough to look like prose that a reader would follow from line to line.${note}`, '');
   }
   return lines.join('\n');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function time(source: string, plugins: MdastPluginList, runs = 7): number {

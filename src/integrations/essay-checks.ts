@@ -31,7 +31,10 @@ export default function essayChecks(): AstroIntegration {
         root = fileURLToPath(config.root);
         // In `npm run dev`, the plugin checks each essay again on every save.
         checkOnCompile(command === 'dev');
+        const checksStarted = performance.now();
         const checked = checkEssayFolder(root, settings());
+        // On the process's performance timeline, where `npm run bench` reads it (scripts/bench/build-probe.ts).
+        performance.measure('essay checks', { start: checksStarted });
         sourcing = checked.sourcing;
         // Every problem of every essay in one run, so an author fixes them all at once.
         const { problems } = checked;

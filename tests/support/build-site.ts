@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { acquireBuildLock as acquireProjectBuildLock } from '../../scripts/lib/build-lock.ts';
 import { IMPORT_META_ENV_NAMES } from '../../scripts/lib/import-meta-env.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -54,12 +55,7 @@ function definedOnly(env: Record<string, string | undefined>): Record<string, st
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-/**
- * Runs one build at a time in this project, across test files and Vitest processes.
- * Astro writes the list of content modules to the project's own `.astro/` folder whatever
- * the output and cache folders are, so two builds of different essay folders at once
- * can render with each other's list ("UnknownContentCollectionError").
- */
+/** Runs one build at a time in this project (see `acquireBuildLock`). */
 function withBuildLock<T>(run: () => T): T {
   const release = acquireBuildLock();
   try {
@@ -71,41 +67,5 @@ function withBuildLock<T>(run: () => T): T {
 
 /** Takes the build lock (waiting for it), for work that runs Astro itself, such as a dev server; returns its release. */
 export function acquireBuildLock(): () => void {
-  const lock = join(ROOT, '.tmp', 'build.lock');
-  const owner = join(lock, 'pid');
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(owner, String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (isAbandoned(lock, owner)) rmSync(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`Another build has held ${lock} for ten minutes.`, { cause: error });
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  return () => rmSync(lock, { recursive: true, force: true });
-}
-
-/** Whether the process holding the lock has gone (killed mid-build), so the lock may be taken. */
-function isAbandoned(lock: string, owner: string): boolean {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(owner, 'utf8'));
-  } catch {
-    // Taken a moment ago and its owner not yet written; or left empty by a crash.
-    try {
-      return Date.now() - statSync(lock).mtimeMs > 10_000;
-    } catch {
-      return false;
-    }
-  }
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return acquireProjectBuildLock(ROOT);
 }
