@@ -173,8 +173,6 @@ export function epubArticle(offline: Element, imageHrefs: ReadonlyMap<string, st
   rewriteTree(article, (node) => {
     if (node.type !== 'element') return node;
     if (node.tagName === 'nav' && hasClass(node, 'toc')) return undefined;
-    // A heading's link to itself (`.heading-link`), for sharing a section's address on the web.
-    if (node.tagName === 'a' && hasClass(node, 'heading-link')) return node.children;
     epubProperties(node);
     if (node.tagName === 'a' && stringProperty(node, 'role') === 'doc-noteref') node.properties['epub:type'] = 'noteref';
     if (node.tagName === 'img') {

@@ -5,6 +5,8 @@
  */
 export interface Labels {
   contents: string;
+  /** "6 sections": how many entries the contents have, after "Contents, ". */
+  sectionCount: (sections: number) => string;
   notes: string;
   sources: string;
   /** "Note 3": the accessible name of a note reference. */
@@ -20,6 +22,8 @@ export interface Labels {
   scenario: (n: number) => string;
   /** "Figure 2" */
   figure: (n: number) => string;
+  /** "Table 2": the name of the region a Markdown table scrolls in. */
+  table: (n: number) => string;
   accessed: (date: string) => string;
   /** "Read offline": the links to an essay's EPUB and single-file HTML. */
   readOffline: string;
@@ -105,6 +109,7 @@ export interface StatementLabels {
 
 const english: Labels = {
   contents: 'Contents',
+  sectionCount: (n) => `${n} ${n === 1 ? 'section' : 'sections'}`,
   notes: 'Notes',
   sources: 'Sources',
   note: (label) => `Note ${label}`,
@@ -114,6 +119,7 @@ const english: Labels = {
   close: 'Close',
   scenario: (n) => `Scenario ${n}`,
   figure: (n) => `Figure ${n}`,
+  table: (n) => `Table ${n}`,
   accessed: (date) => `accessed ${date}`,
   readOffline: 'Read offline',
   opensInNewTab: 'opens in a new tab',
@@ -183,6 +189,7 @@ const LABELS: Record<string, Labels> = {
   en: english,
   fr: {
     contents: 'Sommaire',
+    sectionCount: (n) => `${n} ${n === 1 ? 'section' : 'sections'}`,
     notes: 'Notes',
     sources: 'Sources',
     note: (label) => `Note ${label}`,
@@ -192,6 +199,7 @@ const LABELS: Record<string, Labels> = {
     close: 'Fermer',
     scenario: (n) => `Scénario ${n}`,
     figure: (n) => `Figure ${n}`,
+    table: (n) => `Tableau ${n}`,
     accessed: (date) => `consulté le ${date}`,
     readOffline: 'Lire hors ligne',
     opensInNewTab: 's’ouvre dans un nouvel onglet',
@@ -261,6 +269,7 @@ const LABELS: Record<string, Labels> = {
   },
   de: {
     contents: 'Inhalt',
+    sectionCount: (n) => `${n} ${n === 1 ? 'Abschnitt' : 'Abschnitte'}`,
     notes: 'Anmerkungen',
     sources: 'Quellen',
     note: (label) => `Anmerkung ${label}`,
@@ -270,6 +279,7 @@ const LABELS: Record<string, Labels> = {
     close: 'Schließen',
     scenario: (n) => `Szenario ${n}`,
     figure: (n) => `Abbildung ${n}`,
+    table: (n) => `Tabelle ${n}`,
     accessed: (date) => `abgerufen am ${date}`,
     readOffline: 'Offline lesen',
     opensInNewTab: 'öffnet in einem neuen Tab',
@@ -340,6 +350,7 @@ const LABELS: Record<string, Labels> = {
   },
   es: {
     contents: 'Índice',
+    sectionCount: (n) => `${n} ${n === 1 ? 'sección' : 'secciones'}`,
     notes: 'Notas',
     sources: 'Fuentes',
     note: (label) => `Nota ${label}`,
@@ -349,6 +360,7 @@ const LABELS: Record<string, Labels> = {
     close: 'Cerrar',
     scenario: (n) => `Escenario ${n}`,
     figure: (n) => `Figura ${n}`,
+    table: (n) => `Tabla ${n}`,
     accessed: (date) => `consultado el ${date}`,
     readOffline: 'Leer sin conexión',
     opensInNewTab: 'se abre en una pestaña nueva',

@@ -29,3 +29,31 @@ export function buildToc(headings: readonly Heading[], { minDepth = 2, maxDepth 
   }
   return root;
 }
+
+/**
+ * Where the reader is, for the contents: the last heading scrolled past a reading line (a
+ * quarter of the way down the window), or none while the reader is still above the first
+ * heading (the essay's opening). A heading further down that is merely visible is not yet
+ * the section being read: after following a link to a note reference, the section that
+ * holds the reference is marked, not the next heading on screen.
+ *
+ * @param tops Each heading's top relative to the window, in document order.
+ * @returns The index of the current heading, or -1.
+ */
+export function currentHeadingIndex(tops: readonly number[], windowHeight: number): number {
+  const readingLine = windowHeight * READING_LINE;
+  let current = -1;
+  for (const [index, top] of tops.entries()) {
+    if (top > readingLine) break;
+    current = index;
+  }
+  return current;
+}
+
+/** The reading line, as a fraction of the window's height: essay.css scrolls targets to just above it. */
+export const READING_LINE = 0.25;
+
+/** How many entries a contents list has, nested ones included: "Contents, 6 sections". */
+export function countTocItems(items: readonly TocItem[]): number {
+  return items.reduce((count, item) => count + 1 + countTocItems(item.children), 0);
+}

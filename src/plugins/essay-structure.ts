@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Properties } from 'hast';
-import type { Heading, RootContent } from 'mdast';
+import type { Blockquote, Heading, RootContent, Table } from 'mdast';
 import { defineMdastPlugin } from 'satteri';
 import type {
   MdastPluginDefinition,
@@ -79,11 +79,15 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
   const components: Occurrence[] = [];
   // Links the author asked to open in a new tab (`<a target="_blank">`), told apart in `after`.
   const newTabLinks: Array<MdxJsxFlowElement | MdxJsxTextElement> = [];
+  // Markdown tables, each given a labelled region of its own that scrolls sideways in `after`.
+  const tables: Table[] = [];
   const headingId = createHeadingIds();
   return defineMdastPlugin({
     name: 'essay-structure',
     options: { position: true },
-    // Headings: ids from one slugger in reading order, and the heading text as its own link.
+    // Headings: ids from one slugger in reading order. Not links to themselves: a self-link
+    // on every heading is a tab stop each, and a heading in link colour in forced colours;
+    // the contents and the search results link to sections.
     heading(node, ctx) {
       const id = headingId(ctx.textContent(node));
       const heading: Heading = {
@@ -91,13 +95,12 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
         depth: node.depth,
         // tabindex -1: following a contents link moves keyboard focus to the heading itself.
         data: { hProperties: { id, tabIndex: -1 } },
-        // Not an mdast link: its URL would be percent-encoded, and `#%D0%BC…` does not match
-        // the id `мир` for every checker. An element with its own href keeps the id as written.
-        children: [
-          { type: 'emphasis', data: { hName: 'a', hProperties: { href: `#${id}`, className: ['heading-link'] } }, children: node.children },
-        ],
+        children: node.children,
       };
       ctx.replaceNode(node, heading);
+    },
+    table(node) {
+      tables.push(node);
     },
     footnoteReference(node, ctx) {
       components.push({ node, parent: ctx.parent(node) });
@@ -157,6 +160,20 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
       }
       if (rendering.appended.length > 0) ctx.appendChild(root, rendering.appended.map(addedElement));
       for (const link of newTabLinks) ctx.replaceNode(link, withNewTabLinksMarked(link, hint));
+      // A wide table scrolls inside its own region instead of making the page scroll sideways
+      // (WCAG 1.4.10 at 320 px); the region is named and reachable by keyboard, so it can be
+      // scrolled without a mouse. A table in a <Figure> scrolls inside the figure instead.
+      for (const [index, table] of tables.entries()) {
+        const region = {
+          type: 'blockquote',
+          data: {
+            hName: 'div',
+            hProperties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: labelsFor(lang).table(index + 1) },
+          },
+          children: [table],
+        } satisfies Blockquote;
+        ctx.replaceNode(table, region);
+      }
       // Read back by the page as remarkPluginFrontmatter (the Notes id for the contents).
       if (ctx.data.astro) Object.assign(ctx.data.astro.frontmatter, rendering.frontmatter);
     },

@@ -80,3 +80,10 @@ test('without SITE_URL the pages carry no absolute address', () => {
   }
   expect(existsSync(join(siteDir, SOCIAL_CARD_DIR))).toBe(false);
 });
+
+test('the 404 page, served at any missing address, has no canonical address of its own and asks not to be indexed', () => {
+  const page = readPage(inject('subPathSiteDir'), '404.html');
+  expect(page.querySelector('link[rel="canonical"]')).toBeNull();
+  expect(page.querySelector('meta[property="og:url"]')).toBeNull();
+  expect(page.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+});

@@ -16,16 +16,17 @@ function compile(path: string): string {
   return result.code;
 }
 
-test('an essay gets heading links, numbered notes and the notes list', () => {
+test('an essay gets heading ids (headings are not links to themselves), numbered notes and the notes list', () => {
   const code = compile('content/essays/an-essay.mdx');
-  expect(code).toContain('heading-link');
+  expect(code).toContain('id: "a-section"');
+  expect(code).not.toContain('href: "#a-section"');
   expect(code).toContain('an-essay.note-1');
   expect(code).toContain('EssayNotes');
 });
 
 test('an MDX file outside the essays folder is left as written', () => {
   const code = compile('src/pages/about.mdx');
-  expect(code).not.toContain('heading-link');
+  expect(code).not.toContain('id: "a-section"');
   expect(code).not.toContain('.note-1');
   expect(code).not.toContain('EssayNotes');
 });
@@ -50,4 +51,17 @@ test('a link the author opens in a new tab says so in its name and carries noope
   expect(code.match(/rel: "noopener noreferrer"/g)).toHaveLength(1);
   expect(code.match(/rel: "author noopener noreferrer"/g)).toHaveLength(3);
   expect(code).not.toMatch(/rel: "author",/);
+});
+
+test('a Markdown table scrolls in a labelled region of its own, numbered, in the essay’s language', () => {
+  const source = '| a | b |\n| - | - |\n| 1 | 2 |\n\nText.\n\n| c |\n| - |\n| 3 |\n';
+  const { code } = mdxToJs(source, {
+    fileURL: pathToFileURL(resolve('content/essays/tables.mdx')),
+    mdastPlugins: [essayStructure],
+    data: { astro: { frontmatter: { title: 'T', description: 'D', lang: 'de' }, headings: [] } },
+  } as never) as { code: string };
+  expect(code.match(/"table-scroll"/g)).toHaveLength(2);
+  expect(code).toContain('"Tabelle 1"');
+  expect(code).toContain('"Tabelle 2"');
+  expect(code).toMatch(/role: "region"/);
 });

@@ -40,8 +40,8 @@ const ARTICLE = `<article class="essay" data-pagefind-body><header class="essay-
 <li><a href="#2025-outlook">2025 outlook</a><ol><li><a href="#мир">Мир</a></li></ol></li><li><a href="#on-time.notes">Notes</a></li></ol></details></nav>
 <script type="module" src="/_astro/toc.js"></script>
 <div class="essay-body"><p lang="en">A claim.<sup class="note-ref"><a id="on-time.ref-1" href="#on-time.note-1" role="doc-noteref"><span class="visually-hidden">Note </span>1</a></sup><button data-reading-aid popovertarget="p">+</button></p>
-<h2 id="2025-outlook" tabindex="-1"><a href="#2025-outlook" class="heading-link">2025 outlook</a></h2>
-<h3 id="мир" tabindex="-1"><a href="#мир" class="heading-link">Мир</a></h3><p>See <a href="#2025-outlook">the outlook</a>.</p>
+<h2 id="2025-outlook" tabindex="-1">2025 outlook</h2>
+<h3 id="мир" tabindex="-1">Мир</h3><p>See <a href="#2025-outlook">the outlook</a>.</p>
 <p><img src="/_astro/a.webp" alt="A flag" loading="lazy" decoding="async" width="24" height="16"></p>
 <section id="on-time.notes" class="notes" role="doc-endnotes" aria-labelledby="on-time.notes-heading"><h2 id="on-time.notes-heading">Notes</h2>
 <ol><li id="on-time.note-1" value="1" tabindex="-1" class="note">The note.<span class="backlinks"><a href="#on-time.ref-1" role="doc-backlink"><span aria-hidden="true">↩</span><span class="visually-hidden">Back to reference 1</span></a></span></li></ol>
