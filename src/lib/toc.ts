@@ -30,6 +30,9 @@ export function buildToc(headings: readonly Heading[], { minDepth = 2, maxDepth 
   return root;
 }
 
+/** The reading line, as a fraction of the window's height: essay.css scrolls targets to just above it. */
+const READING_LINE = 0.25;
+
 /**
  * Where the reader is, for the contents: the last heading scrolled past a reading line (a
  * quarter of the way down the window), or none while the reader is still above the first
@@ -49,9 +52,6 @@ export function currentHeadingIndex(tops: readonly number[], windowHeight: numbe
   }
   return current;
 }
-
-/** The reading line, as a fraction of the window's height: essay.css scrolls targets to just above it. */
-export const READING_LINE = 0.25;
 
 /** How many entries a contents list has, nested ones included: "Contents, 6 sections". */
 export function countTocItems(items: readonly TocItem[]): number {
