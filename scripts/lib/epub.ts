@@ -174,6 +174,17 @@ export function epubArticle(offline: Element, imageHrefs: ReadonlyMap<string, st
     if (node.type !== 'element') return node;
     if (node.tagName === 'nav' && hasClass(node, 'toc')) return undefined;
     epubProperties(node);
+    // The page gives its reference's id to the superscript (which also holds the web page's
+    // preview button); an EPUB reading system looks for it on the noteref link itself.
+    if (node.tagName === 'sup' && hasClass(node, 'note-ref')) {
+      const link = node.children.find(
+        (child): child is Element => child.type === 'element' && stringProperty(child, 'role') === 'doc-noteref',
+      );
+      if (link && node.properties['id']) {
+        link.properties['id'] = node.properties['id'];
+        delete node.properties['id'];
+      }
+    }
     if (node.tagName === 'a' && stringProperty(node, 'role') === 'doc-noteref') node.properties['epub:type'] = 'noteref';
     if (node.tagName === 'img') {
       const src = stringProperty(node, 'src') ?? '';

@@ -98,7 +98,8 @@ export function readContents(article: Element): Contents | undefined {
   const list = nav && select('ol', nav);
   if (!nav || !list) return undefined;
   const summary = select('summary', nav) ?? select('h2, h3, h4, [id]', nav);
-  const label = summary ? foldWhiteSpace(toString(summary)) : '';
+  // "Contents", without the count the page shows after it ("Contents, 6 sections").
+  const label = summary ? foldWhiteSpace(toString(summary).replace(toString(select('.toc-count', summary) ?? text('')), '')) : '';
   if (!label) throw new Error('The table of contents (nav.toc) has no label.');
   return { label, entries: readEntries(list) };
 }

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { transformSync } from 'esbuild';
+import { transform as transformCss, type SelectorComponent } from 'lightningcss';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { labelsFor } from '../../src/lib/labels.ts';
@@ -33,7 +34,33 @@ export function contentSecurityPolicy(css: string): string {
  * the style is blocked (browsers hash it as written, line breaks included).
  */
 export function oneLineCss(stylesheets: readonly string[]): string {
-  return transformSync(stylesheets.join('\n'), { loader: 'css', minifyWhitespace: true }).code.trim();
+  return transformSync(withoutReadingAidRules(stylesheets.join('\n')), { loader: 'css', minifyWhitespace: true }).code.trim();
+}
+
+/**
+ * The classes of the web page's reading aids (the margin copy of a note, its preview and the
+ * button that opens it): a copy leaves those elements out (`data-reading-aid`), so it needs
+ * none of their rules, some of which (anchor positioning) the Nu Html Checker's CSS checker
+ * does not know yet.
+ */
+const READING_AID_CLASSES = /^(sidenote|note-toggle|note-popover)/;
+
+/** The stylesheet without the rules whose every selector names a reading aid; the rest unchanged. */
+export function withoutReadingAidRules(css: string): string {
+  const namesAid = (selector: SelectorComponent[]) =>
+    selector.some((component) => component.type === 'class' && READING_AID_CLASSES.test(component.name));
+  const { code } = transformCss({
+    filename: 'single-file.css',
+    code: new TextEncoder().encode(css),
+    // Every selector is parsed the way browsers do; nothing else is lowered or minified.
+    errorRecovery: false,
+    visitor: {
+      Rule: {
+        style: (rule) => (rule.value.selectors.every(namesAid) ? [] : undefined),
+      },
+    },
+  });
+  return new TextDecoder().decode(code);
 }
 
 const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/g;
@@ -85,6 +112,9 @@ export function singleFileHtml({ metadata, article: offline, css, images, siteTi
     if (!data) throw new Error(`The image ${src} has no data: URL.`);
     image.properties['src'] = data;
   }
+  // The web page folds its contents on a phone and opens them by script on a wide screen;
+  // the copy runs no script, so its contents are open.
+  for (const details of elements(article).filter((node) => node.tagName === 'details')) details.properties['open'] = true;
 
   // The footer is in the site's language, like the site's other chrome, and says so.
   const footerText = element('p', { lang: siteLang, dir: textDirection(siteLang) }, [

@@ -11,8 +11,10 @@ export interface Labels {
   sources: string;
   /** "Note 3": the accessible name of a note reference. */
   note: (label: string) => string;
-  /** "Preview note 3": the button that opens a note in place. */
-  previewNote: (label: string) => string;
+  /** "Note 3, source needed": the name of a reference whose note awaits a source. */
+  noteAwaitingSource: (label: string) => string;
+  /** "Go to note 3 in the notes": from a note's preview to the note itself. */
+  goToNote: (label: string) => string;
   /** "Back to reference 3b": one back-link from a note to where it is cited. */
   backToReference: (label: string) => string;
   sourceNeeded: string;
@@ -113,7 +115,8 @@ const english: Labels = {
   notes: 'Notes',
   sources: 'Sources',
   note: (label) => `Note ${label}`,
-  previewNote: (label) => `Preview note ${label}`,
+  noteAwaitingSource: (label) => `Note ${label}, source needed`,
+  goToNote: (label) => `Go to note ${label} in the notes`,
   backToReference: (label) => `Back to reference ${label}`,
   sourceNeeded: 'Source needed',
   close: 'Close',
@@ -193,7 +196,8 @@ const LABELS: Record<string, Labels> = {
     notes: 'Notes',
     sources: 'Sources',
     note: (label) => `Note ${label}`,
-    previewNote: (label) => `Aperçu de la note ${label}`,
+    noteAwaitingSource: (label) => `Note ${label}, source nécessaire`,
+    goToNote: (label) => `Aller à la note ${label} dans les notes`,
     backToReference: (label) => `Retour à l’appel ${label}`,
     sourceNeeded: 'Source nécessaire',
     close: 'Fermer',
@@ -273,7 +277,8 @@ const LABELS: Record<string, Labels> = {
     notes: 'Anmerkungen',
     sources: 'Quellen',
     note: (label) => `Anmerkung ${label}`,
-    previewNote: (label) => `Anmerkung ${label} anzeigen`,
+    noteAwaitingSource: (label) => `Anmerkung ${label}, Quelle fehlt`,
+    goToNote: (label) => `Zu Anmerkung ${label} in den Anmerkungen`,
     backToReference: (label) => `Zurück zum Verweis ${label}`,
     sourceNeeded: 'Quelle fehlt',
     close: 'Schließen',
@@ -354,7 +359,8 @@ const LABELS: Record<string, Labels> = {
     notes: 'Notas',
     sources: 'Fuentes',
     note: (label) => `Nota ${label}`,
-    previewNote: (label) => `Ver la nota ${label}`,
+    noteAwaitingSource: (label) => `Nota ${label}, falta la fuente`,
+    goToNote: (label) => `Ir a la nota ${label} en las notas`,
     backToReference: (label) => `Volver a la referencia ${label}`,
     sourceNeeded: 'Falta la fuente',
     close: 'Cerrar',

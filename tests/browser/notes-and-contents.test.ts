@@ -36,7 +36,7 @@ function focused(page: Page): Promise<{ id: string; top: number; visible: boolea
 
 test('following a note reference lands on the note with focus, and its back-link lands on the reference', async () => {
   const page = await open('essays/notes/', 1280);
-  await page.focus('[id="notes.ref-3"]');
+  await page.focus('[id="notes.ref-3"] a');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash === '#notes.note-3');
   const note = await focused(page);
@@ -81,7 +81,7 @@ test('on a wide screen notes sit beside the text as sidenotes, with no preview b
     const text = document.querySelector('.essay-body p') as HTMLElement;
     return {
       sidenote: getComputedStyle(sidenote).display,
-      button: getComputedStyle(document.querySelector('.note-preview') as HTMLElement).display,
+      button: getComputedStyle(document.querySelector('.note-toggle') as HTMLElement).display,
       besideText: sidenote.getBoundingClientRect().left >= text.getBoundingClientRect().right,
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     };
@@ -100,13 +100,15 @@ test('on a narrow screen a note opens in place from the keyboard and closes with
     text: popover.textContent,
     onScreen: popover.getBoundingClientRect().bottom <= window.innerHeight,
   }));
-  expect(opened).toEqual({ open: true, text: 'Note 3 Remark 1 about claim 1.Close note 3', onScreen: true });
+  expect(opened).toEqual({ open: true, text: 'Note 3 Remark 1 about claim 1.Go to note 3 in the notesClose note 3', onScreen: true });
   await page.keyboard.press('Escape');
   expect(await page.$eval('[id="notes.preview-3"]', (popover) => popover.matches(':popover-open'))).toBe(false);
   expect(await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'))).toBe('notes.preview-3');
 
-  // Tab from the open preview's button reaches the preview's own Close button.
+  // Tab from the open preview's button reaches the link to the note, then the preview's own Close button.
   await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Go to note 3 in the notes');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close note 3');
   await page.keyboard.press('Enter');

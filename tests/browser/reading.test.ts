@@ -69,7 +69,7 @@ test('after following a note and its back-link, the contents mark the section th
     const precedes = (a: Node, b: Node) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
     for (const ref of document.querySelectorAll<HTMLAnchorElement>('.essay-body a[role="doc-noteref"]')) {
       const own = headings.filter((heading) => precedes(heading, ref)).at(-1);
-      if (own && own !== headings[0]) return { reference: ref.id, note: ref.hash, section: own.id };
+      if (own && own !== headings[0]) return { reference: ref.closest('sup')?.id ?? '', note: ref.hash, section: own.id };
     }
     throw new Error('The fixture has no note reference after its second heading.');
   });
@@ -134,5 +134,153 @@ test('printed, every sheet has a margin', async () => {
   for (const { top, side } of margins) {
     expect(parseFloat(top)).toBeGreaterThan(0);
     expect(parseFloat(side)).toBeGreaterThan(0);
+  }
+});
+
+const WIDTHS = [320, 375, 768, 1024, 1280, 1680];
+
+/** Characters on each full line of the essay's paragraphs (a paragraph's last line is left out: it is short by nature). */
+async function charactersPerLine(tab: Page): Promise<number[]> {
+  return tab.evaluate(() => {
+    const counts: number[] = [];
+    for (const paragraph of document.querySelectorAll('.essay-body > p')) {
+      const lines = new Map<number, number>();
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('.note-ref, .sidenote, [popover]')) continue;
+        for (let index = 0; index < (node.textContent ?? '').length; index++) {
+          const range = document.createRange();
+          range.setStart(node, index);
+          range.setEnd(node, index + 1);
+          const box = range.getClientRects()[0];
+          if (box) lines.set(Math.round(box.top / 4), (lines.get(Math.round(box.top / 4)) ?? 0) + 1);
+        }
+      }
+      counts.push(...[...lines.values()].slice(0, -1));
+    }
+    return counts.sort((a, b) => a - b);
+  });
+}
+
+test.each(essays)('the lines of %s hold 60 to 72 characters where the window allows, and never more', async (path) => {
+  for (const width of WIDTHS) {
+    const tab = await open(site, path, width, 900);
+    const counts = await charactersPerLine(tab);
+    await tab.close();
+    if (counts.length < 5) continue;
+    const median = counts[Math.floor(counts.length / 2)] ?? 0;
+    // A phone's lines are as long as its screen allows; from a tablet on, the measure rules.
+    if (width >= 768) expect(median, `median at ${width} px`).toBeGreaterThanOrEqual(60);
+    expect(median, `median at ${width} px`).toBeLessThanOrEqual(72);
+    expect(counts.at(-1), `longest line at ${width} px`).toBeLessThanOrEqual(76);
+  }
+});
+
+test('a note’s control sits on the line of the word before it, at every width, never wrapped away from it', async () => {
+  for (const width of WIDTHS) {
+    const tab = await open(components, 'essays/notes/', width, 900);
+    const apart = await tab.evaluate(() =>
+      [...document.querySelectorAll('.essay-body sup.note-ref')].flatMap((sup) => {
+        const control = [...sup.querySelectorAll('a, button')].find((element) => element.getClientRects().length > 0);
+        const before = sup.previousSibling;
+        if (!control || !before?.textContent?.trim()) return [];
+        const range = document.createRange();
+        range.setStart(before, Math.max(0, (before.textContent ?? '').trimEnd().length - 1));
+        range.setEnd(before, (before.textContent ?? '').trimEnd().length);
+        const word = range.getClientRects()[0];
+        const box = control.getBoundingClientRect();
+        // On one line: the control's box overlaps the last letter's box vertically.
+        return word && (box.bottom < word.top || box.top > word.bottom) ? [sup.id] : [];
+      }),
+    );
+    await tab.close();
+    expect(apart, `at ${width} px`).toEqual([]);
+  }
+});
+
+test('on a phone, a note’s preview opens beside its reference and never covers it', async () => {
+  for (const [width, height] of [
+    [320, 568],
+    [375, 667],
+  ] as const) {
+    const tab = await open(components, 'essays/notes/', width, height);
+    const buttons = await tab.$$eval('.essay-body button.note-toggle', (elements) =>
+      elements.map((button) => button.getAttribute('popovertarget')),
+    );
+    for (const target of buttons.slice(0, 8)) {
+      const selector = `button[popovertarget="${target}"]`;
+      // The reference in the top, middle and bottom of the screen in turn.
+      await tab.$eval(selector, (button) => button.scrollIntoView({ block: 'nearest' }));
+      await tab.click(selector);
+      const { line, preview, open } = await tab.$eval(selector, (button) => {
+        const popover = document.getElementById(button.getAttribute('popovertarget') ?? '') as HTMLElement;
+        const sup = button.closest('sup') as HTMLElement;
+        // The reference's line: from the text before it, as tall as a line of the paragraph.
+        const paragraph = sup.parentElement as HTMLElement;
+        const lineHeight = parseFloat(getComputedStyle(paragraph).lineHeight);
+        const box = button.getBoundingClientRect();
+        const middle = (box.top + box.bottom) / 2;
+        const preview = popover.getBoundingClientRect();
+        return {
+          open: popover.matches(':popover-open'),
+          line: { top: middle - lineHeight / 2, bottom: middle + lineHeight / 2 },
+          preview: { top: preview.top, bottom: preview.bottom },
+        };
+      });
+      expect(open, target ?? '').toBe(true);
+      const covers = preview.top < line.bottom && preview.bottom > line.top;
+      expect(covers, `${target} at ${width} px: the preview ${JSON.stringify(preview)} covers the line ${JSON.stringify(line)}`).toBe(
+        false,
+      );
+      await tab.keyboard.press('Escape');
+    }
+    await tab.close();
+  }
+});
+
+test('margin notes never overlap, on the fixture with 28 notes', async () => {
+  for (const width of [1024, 1280, 1680]) {
+    const tab = await open(components, 'essays/notes/', width, 900);
+    const boxes = await tab.$$eval('.sidenote', (sidenotes) =>
+      sidenotes.map((sidenote) => {
+        const box = sidenote.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom, left: box.left, right: box.right, shown: getComputedStyle(sidenote).display !== 'none' };
+      }),
+    );
+    await tab.close();
+    expect(
+      boxes.every((box) => box.shown),
+      `at ${width} px`,
+    ).toBe(true);
+    for (const [index, box] of boxes.entries()) {
+      for (const other of boxes.slice(index + 1)) {
+        const overlap = box.top < other.bottom && other.top < box.bottom && box.left < other.right && other.left < box.right;
+        expect(overlap, `at ${width} px`).toBe(false);
+      }
+    }
+  }
+});
+
+test('copying a paragraph with notes copies the essay’s words only, at every width', async () => {
+  for (const width of [375, 1280]) {
+    const tab = await open(components, 'essays/notes/', width, 900);
+    const copied = await tab.evaluate(() => {
+      const paragraph = [...document.querySelectorAll('.essay-body > p')].find((candidate) => candidate.querySelector('.note-ref'));
+      if (!paragraph) return undefined;
+      const selection = getSelection();
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      // The essay's words: the paragraph without its references and reading aids.
+      const words = paragraph.cloneNode(true) as HTMLElement;
+      for (const aid of words.querySelectorAll('.note-ref, [data-reading-aid]')) aid.remove();
+      // White space as rendered: a line break in the source is a space on the page.
+      const fold = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+      return { copied: fold(selection?.toString()), words: fold(words.textContent) };
+    });
+    await tab.close();
+    expect(copied?.copied, `at ${width} px`).toBe(copied?.words);
+    expect(copied?.copied).not.toMatch(/Note|Source needed|Close/);
   }
 });

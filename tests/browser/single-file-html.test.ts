@@ -102,13 +102,13 @@ test.each(SITES)(
     for (const { file } of downloads(siteDir())) {
       const { page } = await open(file);
       const reference = await page
-        .$eval('a[role="doc-noteref"]', (link) => ({ id: link.id, href: link.getAttribute('href') ?? '' }))
+        .$eval('a[role="doc-noteref"]', (link) => ({ id: link.closest('sup')?.id ?? '', href: link.getAttribute('href') ?? '' }))
         .catch(() => undefined);
       if (!reference) {
         await page.close();
         continue;
       }
-      await page.focus(`[id="${reference.id}"]`);
+      await page.focus(`[id="${reference.id}"] a`);
       await page.keyboard.press('Enter');
       await page.waitForFunction((hash) => decodeURIComponent(location.hash) === hash, {}, reference.href);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe(reference.href.slice(1));

@@ -8,14 +8,18 @@ const dir = inject('componentsSiteDir');
 const notesPage = () => readPage(dir, 'essays/notes/');
 const structurePage = () => readPage(dir, 'essays/structure/');
 
-test('every reference is a superscript link named "Note n", pointing at its note', () => {
+test('every reference is a bare superscript numeral, a link named "Note n" pointing at its note', () => {
   const document = notesPage();
   const references = [...document.querySelectorAll('sup.note-ref > a')];
   expect(references).toHaveLength(30);
   for (const reference of references) {
     expect(reference.getAttribute('role')).toBe('doc-noteref');
     expect(reference.parentElement?.getAttribute('role')).toBeNull();
-    expect(normalisedText(reference)).toMatch(/^Note \d+[a-z]?( source needed)?$/);
+    // What the eye sees is the numeral alone; the name says what it is.
+    expect(normalisedText(reference)).toMatch(/^\d+[a-z]?$/);
+    expect(reference.getAttribute('aria-label')).toBe(
+      `Note ${normalisedText(reference)}${reference.closest('.note-ref-needed') ? ', source needed' : ''}`,
+    );
     const note = document.getElementById((reference.getAttribute('href') ?? '').slice(1));
     expect(note?.tagName).toBe('LI');
     expect(note?.closest('section')?.getAttribute('role')).toBe('doc-endnotes');
@@ -24,11 +28,7 @@ test('every reference is a superscript link named "Note n", pointing at its note
 
 test('notes are numbered 1 to 28 in reading order, whatever order they render in', () => {
   const document = notesPage();
-  const order = [...document.querySelectorAll('sup.note-ref > a')].map((reference) =>
-    normalisedText(reference)
-      .replace(/^Note /, '')
-      .replace(/ source needed$/, ''),
-  );
+  const order = [...document.querySelectorAll('sup.note-ref > a')].map((reference) => normalisedText(reference));
   expect(order.slice(0, 5)).toEqual(['1a', '2', '3', '4', '5']);
   expect(order).toContain('1b');
   expect(order.at(-4)).toBe('1c');
@@ -52,8 +52,14 @@ test('a source cited three times is one note with three back-links, each named u
   // What a sighted reader sees: the arrow and the letter of each citation.
   expect(backlinks.map((link) => normalisedText(link.querySelector('[aria-hidden="true"]')))).toEqual(['↩a', '↩b', '↩c']);
   expect(normalisedText(document.querySelector('[id="notes.note-2"] a[role="doc-backlink"] [aria-hidden="true"]'))).toBe('↩');
+  // A back-link lands on the superscript that holds the reference (its link or, on a phone, its button).
   for (const link of backlinks)
-    expect(document.getElementById((link.getAttribute('href') ?? '').slice(1))?.getAttribute('role')).toBe('doc-noteref');
+    expect(
+      document
+        .getElementById((link.getAttribute('href') ?? '').slice(1))
+        ?.querySelector('a')
+        ?.getAttribute('role'),
+    ).toBe('doc-noteref');
 });
 
 test('every back-link on the page has a unique name, and no note uses the deprecated doc-endnote role', () => {
@@ -78,7 +84,11 @@ test('a note awaiting a source says so visibly, at the claim and in the notes', 
   const document = notesPage();
   expect(normalisedText(document.getElementById('notes.note-26'))).toMatch(/^Source needed: The figure's origin\./);
   expect(normalisedText(document.getElementById('notes.note-27'))).toMatch(/^Source needed\./);
-  expect(normalisedText(document.getElementById('notes.ref-26'))).toBe('Note 26 source needed');
+  const reference = document.getElementById('notes.ref-26');
+  expect(reference?.classList.contains('note-ref-needed')).toBe(true);
+  expect(reference?.querySelector('a')?.getAttribute('aria-label')).toBe('Note 26, source needed');
+  // Said once at the claim (in its name) and once in the notes, not again in visible words at the claim.
+  expect(normalisedText(reference)).not.toMatch(/source/i);
 });
 
 test('the sidenote copy is hidden from assistive technology and its links from the tab order', () => {
@@ -91,12 +101,17 @@ test('the sidenote copy is hidden from assistive technology and its links from t
   }
 });
 
-test('each reference has a preview button that opens its own popover, without JavaScript', () => {
+test('each reference has one button, its numeral, that opens its own preview without JavaScript, with a link to the note', () => {
   const document = notesPage();
-  for (const button of document.querySelectorAll('button.note-preview')) {
+  const buttons = [...document.querySelectorAll('sup.note-ref > button.note-toggle')];
+  expect(buttons).toHaveLength(30);
+  for (const button of buttons) {
+    const link = button.parentElement?.querySelector('a');
+    expect(normalisedText(button)).toBe(normalisedText(link));
+    expect(button.getAttribute('aria-label')).toBe(link?.getAttribute('aria-label'));
     const popover = document.getElementById(button.getAttribute('popovertarget') ?? '');
     expect(popover?.hasAttribute('popover')).toBe(true);
-    expect(normalisedText(button)).toMatch(/^Preview note \d+[a-z]?$/);
+    expect(popover?.querySelector('a.note-popover-full')?.getAttribute('href')).toBe(link?.getAttribute('href'));
   }
 });
 

@@ -115,3 +115,19 @@ test('an image without its data: URL is an error, never a request', () => {
     singleFileHtml({ metadata: page.metadata, article, css: '', images: new Map(), siteTitle: 'Essays', siteLang: 'en' }),
   ).toThrow('/_astro/a.webp');
 });
+
+test('a copy’s CSS leaves out the rules of the web page’s reading aids, and keeps every other', () => {
+  const css = [
+    '.note-popover{position-area:block-end}',
+    '.note-ref:is(:hover,:focus-within)+.sidenote{color:red}',
+    '@media (width>=62rem){.note-toggle,.note-popover{display:none}.note-link{visibility:visible}}',
+    '.note-link,.note-toggle{color:blue}',
+    'p{margin:0}',
+  ].join('\n');
+  const kept = oneLineCss([css]);
+  expect(kept).not.toMatch(/position-area|\.sidenote\{|display:none/);
+  // A rule that also styles something the copy has is kept whole.
+  expect(kept).toContain('.note-link,.note-toggle{color:');
+  expect(kept).toContain('.note-link{visibility:visible}');
+  expect(kept).toContain('p{margin:0}');
+});
