@@ -71,6 +71,15 @@ export interface Labels {
   searchOpening: string;
   /** What the status line says, and a screen reader announces, once a search has finished. */
   searchResults: (count: number, query: string, shown: number) => string;
+  /**
+   * Said of the essays with only words close to the query (`found`: how many have the words
+   * themselves), alone when `found` is 0, or after `searchResults`.
+   */
+  searchNearResults: (count: number, query: string, found: number) => string;
+  /** "Close match: “study”": the close words of an essay that has only those, each already quoted. */
+  searchCloseWords: (count: number, words: string) => string;
+  /** A word or phrase in the language's quotation marks. */
+  quote: (text: string) => string;
   searchFailed: string;
 
   /** The footer's link to the accessibility statement. */
@@ -155,6 +164,13 @@ const english: Labels = {
     const found = `${count} ${count === 1 ? 'essay contains' : 'essays contain'} “${query}”.`;
     return shown < count ? `${found} The ${shown} closest matches are listed.` : found;
   },
+  searchNearResults: (count, query, found) => {
+    const near = count === 1 ? '1 essay has a word close to it.' : `${count} essays have words close to it.`;
+    if (found === 0) return `No essays contain “${query}”. ${near}`;
+    return count === 1 ? '1 more essay has a word close to it.' : `${count} more essays have words close to it.`;
+  },
+  searchCloseWords: (count, words) => `${count === 1 ? 'Close match' : 'Close matches'}: ${words}`,
+  quote: (text) => `“${text}”`,
   searchFailed: 'Search could not load, so it cannot be used right now. Reload the page to try again, or browse all essays below.',
   accessibility: 'Accessibility',
   statement: {
@@ -237,6 +253,13 @@ const LABELS: Record<string, Labels> = {
       const found = count === 1 ? `1 essai contient « ${query} ».` : `${count} essais contiennent « ${query} ».`;
       return shown < count ? `${found} Les ${shown} plus proches sont listés.` : found;
     },
+    searchNearResults: (count, query, found) => {
+      const near = count === 1 ? 'essai contient un mot proche.' : 'essais contiennent des mots proches.';
+      if (found === 0) return `Aucun essai ne contient « ${query} ». ${count} ${near}`;
+      return `${count} ${count === 1 ? 'autre' : 'autres'} ${near}`;
+    },
+    searchCloseWords: (count, words) => `${count === 1 ? 'Mot proche' : 'Mots proches'} : ${words}`,
+    quote: (text) => `« ${text} »`,
     searchFailed:
       'La recherche n’a pas pu se charger et ne peut pas être utilisée pour l’instant. Rechargez la page pour réessayer, ou parcourez les essais ci-dessous.',
     accessibility: 'Accessibilité',
@@ -318,6 +341,15 @@ const LABELS: Record<string, Labels> = {
       const found = count === 1 ? `1 Essay enthält „${query}“.` : `${count} Essays enthalten „${query}“.`;
       return shown < count ? `${found} Die ${shown} besten Treffer sind aufgeführt.` : found;
     },
+    searchNearResults: (count, query, found) => {
+      if (found === 0) {
+        const near = count === 1 ? '1 Essay enthält ein ähnliches Wort.' : `${count} Essays enthalten ähnliche Wörter.`;
+        return `Kein Essay enthält „${query}“. ${near}`;
+      }
+      return count === 1 ? '1 weiteres Essay enthält ein ähnliches Wort.' : `${count} weitere Essays enthalten ähnliche Wörter.`;
+    },
+    searchCloseWords: (count, words) => `${count === 1 ? 'Ähnliches Wort' : 'Ähnliche Wörter'}: ${words}`,
+    quote: (text) => `„${text}“`,
     searchFailed:
       'Die Suche konnte nicht geladen werden und ist gerade nicht verfügbar. Laden Sie die Seite neu, oder sehen Sie sich unten alle Essays an.',
     accessibility: 'Barrierefreiheit',
@@ -400,6 +432,15 @@ const LABELS: Record<string, Labels> = {
       const found = count === 1 ? `1 ensayo contiene «${query}».` : `${count} ensayos contienen «${query}».`;
       return shown < count ? `${found} Se listan los ${shown} más cercanos.` : found;
     },
+    searchNearResults: (count, query, found) => {
+      if (found === 0) {
+        const near = count === 1 ? '1 ensayo contiene una palabra parecida.' : `${count} ensayos contienen palabras parecidas.`;
+        return `Ningún ensayo contiene «${query}». ${near}`;
+      }
+      return count === 1 ? '1 ensayo más contiene una palabra parecida.' : `${count} ensayos más contienen palabras parecidas.`;
+    },
+    searchCloseWords: (count, words) => `${count === 1 ? 'Palabra parecida' : 'Palabras parecidas'}: ${words}`,
+    quote: (text) => `«${text}»`,
     searchFailed:
       'La búsqueda no se pudo cargar y no se puede usar ahora. Recargue la página para volver a intentarlo, o consulte todos los ensayos abajo.',
     accessibility: 'Accesibilidad',

@@ -35,10 +35,10 @@ export const NETWORK_TIMEOUT_SECONDS = 3;
 
 /**
  * Content-hashed files: Astro's bundles and images (`_astro/`), and Pagefind's index
- * chunks, fragments, filters and metadata. Their revision is their name, so the precache
- * needs no other.
+ * chunks, fragments, filters and metadata, in the index of each language
+ * (`pagefind/en/index/…`). Their revision is their name, so the precache needs no other.
  */
-export const CONTENT_HASHED_PATH = /^(?:_astro\/|pagefind\/(?:index|fragment|filter)\/)|^pagefind\/[^/]+\.pf_meta$/;
+export const CONTENT_HASHED_PATH = /^(?:_astro\/|pagefind\/(?:[^/]+\/)?(?:index|fragment|filter)\/)|^pagefind\/(?:[^/]+\/)?[^/]+\.pf_meta$/;
 
 /**
  * The path inside the site of a URL's pathname, or undefined when it is outside the base.

@@ -1,35 +1,37 @@
 /**
  * The search page's behaviour: shows the search form (the page without JavaScript offers
- * the list of essays instead), loads Pagefind only when the reader starts to search, and
- * renders the results as plain DOM. Every decision about wording and content is in
- * src/lib/search-results.ts; this file only wires it to the page.
+ * the list of essays instead), loads Pagefind when the reader starts to search, runs each
+ * query as soon as it is typed, and renders the results as plain DOM. Every decision about
+ * wording, matching and content is in src/lib/search-results.ts; this file only wires it to
+ * the page.
  */
 import {
   RESULTS_SHOWN,
+  SEARCH_SHORTCUT,
+  isSearchShortcut,
+  queryFor,
   queryFromSearch,
-  toSearchHit,
+  resultsToLoad,
+  searchOutcome,
+  searchStatus,
   type ExcerptPart,
   type PagefindResultData,
   type SearchHit,
-  type PagefindLanguages,
-  languagesToMerge,
 } from '../lib/search-results.ts';
 import { labelsFor } from '../lib/labels.ts';
 
 // The page is in the site's language; its messages follow it.
 const labels = labelsFor(document.documentElement.lang);
 
-/** The part of Pagefind's JS API (`pagefind.js`) used here. */
-interface Pagefind {
-  options: (options: { basePath: string; baseUrl: string; excerptEllipsis: string }) => Promise<void>;
-  init: () => Promise<void>;
-  filters: () => Promise<unknown>;
-  mergeIndex: (indexPath: string, options: { language: string; baseUrl: string; excerptEllipsis: string }) => Promise<void>;
-  search: (query: string) => Promise<{ results: Array<{ data: () => Promise<PagefindResultData> }> }>;
+/** One search index, opened by Pagefind's JS API (the `pagefind.js` of its folder). */
+interface PagefindInstance {
+  preload: (term: string) => Promise<void>;
+  search: (term: string) => Promise<{ results: Array<{ score: number; data: () => Promise<PagefindResultData> }> } | null>;
 }
 
-/** Long enough not to search on every keystroke of a word, short enough to feel immediate. */
-const TYPING_PAUSE_MS = 250;
+interface PagefindModule {
+  createInstance: (options: { basePath: string; baseUrl: string; excerptEllipsis: string; noWorker: boolean }) => PagefindInstance;
+}
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) enhance(root);
@@ -39,43 +41,42 @@ function enhance(root: HTMLElement): void {
   const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
   const status = root.querySelector<HTMLElement>('[data-search-status]');
   const list = root.querySelector<HTMLOListElement>('[data-search-results]');
-  const { bundlePath, baseUrl } = root.dataset;
-  if (!form || !input || !status || !list || !bundlePath || !baseUrl) return;
+  const { bundlePath, baseUrl, languages = '' } = root.dataset;
+  if (!form || !input || !status || !list || bundlePath === undefined || baseUrl === undefined) return;
 
-  let pagefind: Promise<Pagefind> | undefined;
-  // Pagefind (its script, WebAssembly and index) is fetched once, on first use.
-  const load = (): Promise<Pagefind> =>
-    (pagefind ??= import(/* @vite-ignore */ `${bundlePath}pagefind.js`).then(async (module: Pagefind) => {
-      // The bundle path is explicit: Pagefind's own guess assumes the site is served at the root.
-      await module.options({ basePath: bundlePath, baseUrl, excerptEllipsis: '…' });
-      await module.init();
-      // Pagefind's mergeIndex waits, without end, for a WebAssembly that failed to load (as it
-      // does under a Content-Security-Policy without wasm-unsafe-eval); asking the opened index
-      // for its filters first turns that failure into an error the page can report.
-      await module.filters();
-      // Pagefind keeps one index per page language and opens one: the others are merged
-      // in, so an essay in any language is found. The index path is absolute because
-      // Pagefind declines to merge a path it takes for its own.
-      const entry = (await fetch(`${bundlePath}pagefind-entry.json`).then((response) => response.json())) as {
-        languages: PagefindLanguages;
-      };
-      for (const language of languagesToMerge(entry.languages, document.documentElement.lang)) {
-        await module.mergeIndex(new URL(bundlePath, location.href).href, { language, baseUrl, excerptEllipsis: '…' });
-      }
-      return module;
-    }));
-
-  let latest = 0;
-  let typing: ReturnType<typeof setTimeout> | undefined;
+  let indexes: Promise<Array<{ language: string; pagefind: PagefindInstance }>> | undefined;
+  // Each language's index is its own Pagefind, with its own stemming (searched from an index
+  // merged into another, it would take that one's). Their scripts, WebAssembly and metadata
+  // are fetched once, in parallel, on first use; search runs on the page's thread, so no
+  // worker script is fetched as well.
+  const load = () =>
+    (indexes ??= Promise.all(
+      languages
+        .split(' ')
+        .filter((language) => language !== '')
+        .map(async (language) => {
+          // The folder is explicit: Pagefind's own guess assumes the site is served at the root.
+          const basePath = `${bundlePath}${language}/`;
+          const module = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
+          const pagefind = module.createInstance({ basePath, baseUrl, excerptEllipsis: '…', noWorker: true });
+          // Resolves once the index can be searched, and fails if its WebAssembly could not
+          // load (as under a Content-Security-Policy without wasm-unsafe-eval).
+          await pagefind.preload('');
+          return { language, pagefind };
+        }),
+    ));
 
   const showResults = (hits: SearchHit[]): void => {
     list.replaceChildren(...hits.map(renderHit));
     list.hidden = hits.length === 0;
   };
 
+  // One query runs at a time; while it runs, the latest one typed waits, and an answer
+  // overtaken by a newer query is never shown.
+  let waiting: string | undefined;
+  let running = false;
+
   const run = async (query: string): Promise<void> => {
-    clearTimeout(typing);
-    const id = (latest += 1);
     rememberQuery(query);
     if (query === '') {
       showResults([]);
@@ -83,38 +84,72 @@ function enhance(root: HTMLElement): void {
       return;
     }
     try {
-      const search = await load().then((module) => module.search(query));
-      const data = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
-      // A newer query has started while this one ran: its answer is no longer wanted.
-      if (id !== latest) return;
-      showResults(data.map((result) => toSearchHit(result, labels.searchOpening)));
-      status.textContent = labels.searchResults(search.results.length, query, data.length);
+      const opened = await load();
+      const searches = await Promise.all(opened.map(({ language, pagefind }) => pagefind.search(queryFor(language, query))));
+      const ranked = searches
+        .flatMap((search, index) => (search?.results ?? []).map((result) => ({ language: opened[index]?.language ?? '', result })))
+        .sort((a, b) => b.result.score - a.result.score);
+      const loading = resultsToLoad(ranked, RESULTS_SHOWN);
+      const data = await Promise.all(ranked.map(({ result }, position) => (loading.has(position) ? result.data() : undefined)));
+      if (waiting !== undefined) return;
+      const outcome = searchOutcome(
+        ranked.map(({ language }, position) => ({ language, data: data[position] })),
+        labels.searchOpening,
+        query,
+      );
+      showResults(outcome.hits);
+      status.textContent = searchStatus(labels, outcome, query);
     } catch (error) {
-      if (id !== latest) return;
+      if (waiting !== undefined) return;
       showResults([]);
       status.textContent = labels.searchFailed;
       console.error('Search failed:', error);
     }
   };
 
+  const request = (query: string): void => {
+    waiting = query;
+    if (running) return;
+    running = true;
+    void (async () => {
+      while (waiting !== undefined) {
+        const next = waiting;
+        waiting = undefined;
+        await run(next);
+      }
+      running = false;
+    })();
+  };
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void run(input.value.trim());
+    request(input.value.trim());
   });
-  input.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => void run(input.value.trim()), TYPING_PAUSE_MS);
-  });
+  input.addEventListener('input', () => request(input.value.trim()));
   // Start fetching as soon as the reader is in the field, so the first answer comes sooner.
   input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
+
+  // `/` anywhere on the page, outside a field, returns to the search field.
+  input.setAttribute('aria-keyshortcuts', SEARCH_SHORTCUT);
+  document.addEventListener('keydown', (event) => {
+    if (!isSearchShortcut(event, isTyping(event.target))) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
 
   root.querySelector<HTMLElement>('[data-search-unavailable]')?.setAttribute('hidden', '');
   form.hidden = false;
   const initial = queryFromSearch(location.search);
   if (initial !== '') {
     input.value = initial;
-    void run(initial);
+    request(initial);
   }
+}
+
+/** Whether keys pressed in `target` type text: a field, a text area, a list box or editable text. */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
 }
 
 /** Keeps the query in the address, so Back from a result returns to the same results. */
@@ -150,6 +185,10 @@ function renderExcerpt(parts: ExcerptPart[]): Array<Node | string> {
 function renderHit(hit: SearchHit): HTMLLIElement {
   const item = element('li', 'search-result', element('h2', 'search-result-title', link(hit.url, hit.title)));
   if (hit.standfirst) item.append(element('p', 'search-result-standfirst', hit.standfirst));
+  if (hit.match === 'near') {
+    const words = hit.closeWords.map((word) => labels.quote(word)).join(', ');
+    item.append(element('p', 'search-result-near', labels.searchCloseWords(hit.closeWords.length, words)));
+  }
   const sections = hit.sections.map((section) =>
     element(
       'li',

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import { gzipSync } from 'node:zlib';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CSP_DIRECTIVES, contentSecurityPolicy } from '../../scripts/lib/content-security-policy.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -137,8 +138,106 @@ test('an essay page loads no search code, and the search page fetches Pagefind o
   await tab.goto(new URL('search/', server.url).href, { waitUntil: 'networkidle0' });
   expect(requests.filter((request) => request.includes('/pagefind/'))).toEqual([]);
   await search(tab, WORD);
-  expect(requests.some((request) => request.endsWith('/pagefind/pagefind.js'))).toBe(true);
-  expect(requests.some((request) => /\/pagefind\/wasm\.en\.pagefind$/.test(request))).toBe(true);
+  // The index of each language of the essays (English and French here), each with its own stemming.
+  for (const language of ['en', 'fr']) {
+    expect(requests.some((request) => request.endsWith(`/pagefind/${language}/pagefind.js`))).toBe(true);
+    expect(requests.some((request) => request.endsWith(`/pagefind/${language}/wasm.${language}.pagefind`))).toBe(true);
+  }
+  await tab.close();
+});
+
+/** The requests a tab makes from now on, each with its bytes once it has finished, until `stop`. */
+function recordRequests(tab: Page): { requests: Array<{ path: string; bytes: Promise<number> }>; stop: () => void } {
+  const requests: Array<{ path: string; bytes: Promise<number> }> = [];
+  const pending = new Map<HTTPRequest, (bytes: number) => void>();
+  let recording = true;
+  tab.on('request', (request) => {
+    if (!recording) return;
+    requests.push({ path: new URL(request.url()).pathname, bytes: new Promise((resolve) => pending.set(request, resolve)) });
+  });
+  tab.on('requestfinished', async (request) => {
+    const body =
+      (await request
+        .response()
+        ?.buffer()
+        .catch(() => undefined)) ?? Buffer.alloc(0);
+    // As a host that compresses text sends it; Pagefind's index and WebAssembly come compressed.
+    pending.get(request)?.(/\.(js|json|html|css|svg)$/.test(new URL(request.url()).pathname) ? gzipSync(body).length : body.length);
+  });
+  tab.on('requestfailed', (request) => pending.get(request)?.(0));
+  return { requests, stop: () => (recording = false) };
+}
+
+/** The most a first search may fetch for the index of one language: Pagefind's script, WebAssembly and index. */
+const FIRST_SEARCH_BYTES_PER_LANGUAGE = 80 * 1024;
+
+test('the first search fetches each file once, and at most 80 KB for the index of each language', async () => {
+  const tab = await newTab();
+  await tab.goto(new URL('search/', server.url).href, { waitUntil: 'networkidle0' });
+  const { requests, stop } = recordRequests(tab);
+  await search(tab, WORD);
+  await tab.waitForNetworkIdle({ idleTime: 300 });
+  stop();
+  const paths = requests.map((request) => request.path);
+  expect(paths.filter((path, index) => paths.indexOf(path) !== index)).toEqual([]);
+  // pagefind-entry.json once for each language, and no web worker: search runs on the page's thread.
+  expect(paths.filter((path) => path.endsWith('/pagefind-entry.json')).sort()).toEqual([
+    '/pagefind/en/pagefind-entry.json',
+    '/pagefind/fr/pagefind-entry.json',
+  ]);
+  expect(paths.filter((path) => /worker/.test(path))).toEqual([]);
+  const bytes = await Promise.all(requests.map((request) => request.bytes));
+  for (const language of ['en', 'fr']) {
+    const fetched = requests.reduce(
+      (sum, request, index) => sum + (request.path.startsWith(`/pagefind/${language}/`) ? (bytes[index] ?? 0) : 0),
+      0,
+    );
+    expect(fetched, language).toBeGreaterThan(0);
+    expect(fetched, language).toBeLessThanOrEqual(FIRST_SEARCH_BYTES_PER_LANGUAGE);
+  }
+  await tab.close();
+});
+
+test('Pagefind starts to load as soon as the reader is in the field, or a script fills it', async () => {
+  for (const start of ['focus', 'input'] as const) {
+    const tab = await newTab();
+    await tab.goto(new URL('search/', server.url).href, { waitUntil: 'networkidle0' });
+    const script = tab.waitForRequest((request) => request.url().endsWith('/pagefind/en/pagefind.js'), { timeout: 5_000 });
+    if (start === 'focus') await tab.focus('#search-query');
+    else {
+      // A script (a password manager, a test) fills the field without focusing it.
+      await tab.$eval(
+        '#search-query',
+        (input, word) => {
+          (input as HTMLInputElement).value = word;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        WORD,
+      );
+    }
+    expect(await script.then(() => true), start).toBe(true);
+    await tab.close();
+  }
+});
+
+test('/ takes the reader to the search field from anywhere on the page, but not while typing, and not with Ctrl, Alt or Meta', async () => {
+  const tab = await newTab();
+  await tab.goto(new URL(`search/?q=${WORD}`, server.url).href);
+  await tab.waitForSelector('.search-result');
+  // Announced to assistive technology as the field's shortcut.
+  expect(await tab.$eval('#search-query', (input) => input.getAttribute('aria-keyshortcuts'))).toBe('/');
+  await tabTo(tab, SECTION);
+  for (const modifier of ['Control', 'Alt', 'Meta'] as const) {
+    await tab.keyboard.down(modifier);
+    await tab.keyboard.press('/');
+    await tab.keyboard.up(modifier);
+    expect(await activeText(tab), modifier).toBe(SECTION);
+  }
+  await tab.keyboard.press('/');
+  expect(await activeText(tab)).toBe('input#search-query');
+  // The query is selected, so typing replaces it; in the field, / is a character like any other.
+  await tab.keyboard.type('a/b');
+  expect(await tab.$eval('#search-query', (input) => (input as HTMLInputElement).value)).toBe('a/b');
   await tab.close();
 });
 
@@ -259,4 +358,86 @@ test('essays in other languages than the search page are found too', async () =>
   const [link] = await tab.$$eval('.search-result a', (links) => links.map((a) => a.getAttribute('href')));
   expect(link).toBe('/essays/structure/');
   await tab.close();
+});
+
+describe('an English site with an essay in each of English, German, French and Spanish', () => {
+  // tests/fixtures/search-languages/: one word in many forms in each essay, "Verhandlungen" in
+  // the German one's title, standfirst, text and notes, and "Verhandlungsführer" once; the
+  // English one has "a", "or" and "be".
+  let languages: StaticServer;
+  beforeAll(async () => {
+    languages = await serveDirectory(inject('searchLanguagesSiteDir'));
+  });
+  afterAll(async () => {
+    await languages?.close();
+  });
+
+  /** A fresh search page of the site, searched for `query`: the status line, the titles listed and the marked words. */
+  async function searchFor(query: string): Promise<{ status: string; titles: string[]; marked: string[]; close: string[]; tab: Page }> {
+    const tab = await newTab();
+    await tab.goto(new URL('search/', languages.url).href);
+    const status = await search(tab, query);
+    const found = await tab.$$eval('.search-result', (items) =>
+      items.map((item) => ({
+        title: item.querySelector('h2')?.textContent ?? '',
+        marked: [...item.querySelectorAll('mark')].map((mark) => mark.textContent ?? ''),
+        close: item.querySelector('.search-result-near')?.textContent ?? '',
+      })),
+    );
+    return {
+      status,
+      titles: found.map((item) => item.title),
+      marked: found.flatMap((item) => item.marked),
+      close: found.map((item) => item.close).filter((close) => close !== ''),
+      tab,
+    };
+  }
+
+  test('from the English search page, a German word finds its other forms in the German essay, with German stemming', async () => {
+    for (const query of ['Verhandlung', 'Verhandlungen']) {
+      const { status, titles, marked, tab } = await searchFor(query);
+      expect(await tab.$eval('html', (html) => html.lang)).toBe('en');
+      expect(status).toBe(`1 essay contains “${query}”.`);
+      expect(titles).toEqual(['Verhandlungen über eine Brücke']);
+      // Not only "Verhandlungsführer", as English stemming would find for "Verhandlung".
+      expect(marked).toContain('Verhandlungen');
+      expect(marked.every((word) => word.startsWith('Verhandlung'))).toBe(true);
+      // The sections it is in, the notes included, link to their place.
+      const sections = await tab.$$eval('.search-result-section > a', (links) => links.map((a) => a.getAttribute('href')));
+      expect(sections.length).toBeGreaterThan(1);
+      expect(sections.every((href) => href?.startsWith('/essays/deutsch/'))).toBe(true);
+      await tab.close();
+    }
+    // Each language with its own: English, French and Spanish words in other forms.
+    for (const [query, title] of [
+      ['negotiation', 'Talks Across a Table'],
+      ['négociation', 'Un pont à négocier'],
+      ['negociación', 'Un puente por negociar'],
+    ] as const) {
+      const { status, titles, tab } = await searchFor(query);
+      expect(status, query).toMatch(new RegExp(`^1 essay contains “${query}”\\.`));
+      expect(titles[0], query).toBe(title);
+      await tab.close();
+    }
+  });
+
+  test('a word that is in no essay is reported as in none, whatever short word Pagefind matched instead, and nothing is marked', async () => {
+    // Pagefind answers these with the essays that have "a", "à", "or" or "be" (tests/build/search-index.test.ts).
+    for (const query of ['Axolotl', 'Orbital', 'beaver']) {
+      const { status, titles, marked, tab } = await searchFor(query);
+      expect(status).toBe(labelsFor('en').searchResults(0, query, 0));
+      expect([titles, marked]).toEqual([[], []]);
+      expect(await tab.$eval('[data-search-results]', (list) => (list as HTMLElement).hidden)).toBe(true);
+      await tab.close();
+    }
+  });
+
+  test('an essay with only a word close to the query is listed as a near match, which marks nothing', async () => {
+    const { status, titles, marked, close, tab } = await searchFor('Verhandlungsrunde');
+    expect(status).toBe('No essays contain “Verhandlungsrunde”. 1 essay has a word close to it.');
+    expect(titles).toEqual(['Verhandlungen über eine Brücke']);
+    expect(close).toEqual(['Close match: “Verhandlungen”']);
+    expect(marked).toEqual([]);
+    await tab.close();
+  });
 });

@@ -4,16 +4,16 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { readEssays } from '../../scripts/lib/essay-words.ts';
-import { languagesToMerge, type PagefindLanguages, type PagefindResultData } from '../../src/lib/search-results.ts';
+import { queryTerms, resultMatch, type PagefindEntry, type PagefindResultData } from '../../src/lib/search-results.ts';
 import { wordsToFind } from '../support/essay-words.ts';
 import { normalisedText, readPage } from '../support/html.ts';
 
 /** The part of Pagefind's JS API the tests call: the same file the search page loads. */
-interface Pagefind {
-  options: (options: { basePath: string; baseUrl: string }) => Promise<void>;
-  search: (query: string) => Promise<{ results: Array<{ data: () => Promise<PagefindResultData> }> }>;
-  mergeIndex: (indexPath: string, options: { language: string; baseUrl: string }) => Promise<void>;
-  destroy: () => Promise<void>;
+interface PagefindModule {
+  createInstance: (options: { basePath: string; baseUrl: string }) => {
+    search: (query: string) => Promise<{ results: Array<{ score: number; data: () => Promise<PagefindResultData> }> }>;
+    destroy: () => Promise<void>;
+  };
 }
 
 interface SearchableSite {
@@ -22,22 +22,37 @@ interface SearchableSite {
   close: () => Promise<void>;
 }
 
-/** Serves a built site and loads its own pagefind.js in Node, to query the index as a browser would. */
+/** The language folders of a built site's search indexes (`pagefind/en/`…). */
+function indexLanguages(dir: string): string[] {
+  return readdirSync(join(dir, 'pagefind'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+const entryOf = (dir: string, language: string) =>
+  JSON.parse(readFileSync(join(dir, 'pagefind', language, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+
+/**
+ * Serves a built site and loads the pagefind.js of each language's index in Node, to query
+ * them as the search page does: each with its own stemming, the results merged by score.
+ */
 async function openIndex(dir: string): Promise<SearchableSite> {
   const server: StaticServer = await serveDirectory(dir);
-  const pagefind = (await import(pathToFileURL(join(dir, 'pagefind/pagefind.js')).href)) as Pagefind;
-  await pagefind.options({ basePath: `${server.url}pagefind/`, baseUrl: '/' });
-  // As the search page does, every language's index is searched. Pagefind skips a merge whose
-  // path starts its own base path, so the same folder is named another way.
-  const entry = JSON.parse(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: PagefindLanguages };
-  for (const language of languagesToMerge(entry.languages, '')) {
-    await pagefind.mergeIndex(`${server.url}pagefind/./`, { language, baseUrl: '/' });
-  }
+  const indexes = await Promise.all(
+    indexLanguages(dir).map(async (language) => {
+      const module = (await import(pathToFileURL(join(dir, 'pagefind', language, 'pagefind.js')).href)) as PagefindModule;
+      return module.createInstance({ basePath: `${server.url}pagefind/${language}/`, baseUrl: '/' });
+    }),
+  );
   return {
     dir,
-    search: async (query) => Promise.all((await pagefind.search(query)).results.map((result) => result.data())),
+    search: async (query) => {
+      const results = (await Promise.all(indexes.map((index) => index.search(query)))).flatMap((search) => search.results);
+      return Promise.all(results.sort((a, b) => b.score - a.score).map((result) => result.data()));
+    },
     close: async () => {
-      await pagefind.destroy();
+      await Promise.all(indexes.map((index) => index.destroy()));
       await server.close();
     },
   };
@@ -48,20 +63,88 @@ let site: SearchableSite;
 // The component fixtures (tests/fixtures/components/), with known words: "harvest" is in one
 // section of with-notes.mdx, "Quillfeather" and "cartographer" only in its notes.
 let fixtures: SearchableSite;
+// One essay in each of English, German, French and Spanish (tests/fixtures/search-languages/),
+// each with one word in many forms: "negotiations", "Verhandlungen", "négociations", "negociaciones".
+let languages: SearchableSite;
 
 beforeAll(async () => {
   site = await openIndex(inject('siteDir'));
   fixtures = await openIndex(inject('componentsSiteDir'));
+  languages = await openIndex(inject('searchLanguagesSiteDir'));
 });
 afterAll(async () => {
   await site?.close();
   await fixtures?.close();
+  await languages?.close();
 });
 
 test('every essay page of the site is indexed, and no other page', () => {
-  const entry = JSON.parse(readFileSync(join(site.dir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: PagefindLanguages };
-  const indexed = Object.values(entry.languages).reduce((sum, language) => sum + (language?.page_count ?? 0), 0);
+  const indexed = indexLanguages(site.dir)
+    .flatMap((language) => Object.values(entryOf(site.dir, language).languages))
+    .reduce((sum, language) => sum + language.page_count, 0);
   expect(indexed).toBe(readEssays(site.dir).length);
+});
+
+test('each language of the essays has an index of its own, searched with its own WebAssembly, which the search page names', () => {
+  const dir = languages.dir;
+  expect(indexLanguages(dir)).toEqual(['de', 'en', 'es', 'fr']);
+  for (const language of indexLanguages(dir)) {
+    // One language in each, so Pagefind opens it whatever the page's language is.
+    expect(Object.entries(entryOf(dir, language).languages).map(([code, index]) => [code, index.wasm, index.page_count])).toEqual([
+      [language, language, 1],
+    ]);
+    expect(readdirSync(join(dir, 'pagefind', language)).filter((file) => file.startsWith('wasm.'))).toEqual([`wasm.${language}.pagefind`]);
+  }
+  expect(readPage(dir, 'search/').querySelector('[data-search]')?.getAttribute('data-languages')).toBe('de en es fr');
+});
+
+test('a German word finds its other forms in a German essay of an English site: title, standfirst, text and notes', async () => {
+  // "Verhandlungen" is in the title, the standfirst, the opening, both sections and both
+  // notes; "Verhandlungsführer" once, in the first section.
+  const places = (results: PagefindResultData[]) => results.map((result) => [result.url, result.locations?.length]);
+  const results = await languages.search('Verhandlung');
+  expect(places(results)).toEqual([['/essays/deutsch/', 8]]);
+  expect(results[0]?.sub_results.filter((sub) => sub.locations.length > 0).map((sub) => sub.url)).toEqual([
+    '/essays/deutsch/',
+    '/essays/deutsch/#die-ersten-treffen',
+    '/essays/deutsch/#die-einigung',
+    '/essays/deutsch/#deutsch.note-1',
+    '/essays/deutsch/#deutsch.note-2',
+  ]);
+  // And the other way round, and in each language with its own stemming.
+  expect(places(await languages.search('Verhandlungen'))).toEqual([['/essays/deutsch/', 8]]);
+  for (const [query, url] of [
+    ['negotiation', '/essays/english/'],
+    ['négociation', '/essays/francais/'],
+    ['negociación', '/essays/espanol/'],
+  ] as const) {
+    expect(
+      (await languages.search(query)).map((result) => result.url),
+      query,
+    ).toContain(url);
+  }
+});
+
+test('merged into the English index, the German one would be searched with English stemming, and miss the other forms', async () => {
+  // Why each language has an index of its own: Pagefind searches a merged index with the
+  // WebAssembly, and so the stemmer, of the one it is merged into.
+  const server = await serveDirectory(languages.dir);
+  const module = (await import(`${pathToFileURL(join(languages.dir, 'pagefind/en/pagefind.js')).href}?merged`)) as PagefindModule & {
+    options: (options: { basePath: string; baseUrl: string }) => Promise<void>;
+    mergeIndex: (path: string, options: { language: string; baseUrl: string }) => Promise<void>;
+    search: (query: string) => Promise<{ results: Array<{ data: () => Promise<PagefindResultData> }> }>;
+    destroy: () => Promise<void>;
+  };
+  try {
+    await module.options({ basePath: `${server.url}pagefind/en/`, baseUrl: '/' });
+    await module.mergeIndex(`${server.url}pagefind/de/`, { language: 'de', baseUrl: '/' });
+    const results = await Promise.all((await module.search('Verhandlung')).results.map((result) => result.data()));
+    // Only "Verhandlungsführer", which begins with the unstemmed word.
+    expect(results.map((result) => [result.url, result.locations?.length])).toEqual([['/essays/deutsch/', 1]]);
+  } finally {
+    await module.destroy();
+    await server.close();
+  }
 });
 
 test('a distinctive word of each section of each essay finds the essay, with its title and standfirst, and leads to that section', async () => {
@@ -131,7 +214,30 @@ test('the second note is titled by its place, not its label, and found too', asy
 });
 
 test('the published index holds only what the search page loads', () => {
-  const files = readdirSync(join(site.dir, 'pagefind'));
-  expect(files).toContain('pagefind.js');
-  expect(files.filter((file) => /ui|highlight/.test(file))).toEqual([]);
+  for (const language of indexLanguages(site.dir)) {
+    const files = readdirSync(join(site.dir, 'pagefind', language));
+    expect(files).toContain('pagefind.js');
+    // Not Pagefind's interfaces, nor its web worker: the page runs it on its own thread.
+    expect(files.filter((file) => /ui|highlight|worker/.test(file))).toEqual([]);
+  }
+});
+
+test('Pagefind answers a word found in no essay with the essays that have a short word it begins with, which the search page drops', async () => {
+  // Why src/lib/search-results.ts checks the words Pagefind matched (its `resultMatch`).
+  for (const [query, word] of [
+    ['Axolotl', 'a'],
+    ['beaver', 'be'],
+    ['Orbital', 'or'],
+  ] as const) {
+    const results = await languages.search(query);
+    expect(results.length, query).toBeGreaterThan(0);
+    const marked = results.flatMap((result) =>
+      [...result.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((match) => match[1]?.toLowerCase()),
+    );
+    expect(marked, query).toContain(word);
+    expect(
+      results.map((result) => resultMatch(result, queryTerms(query))),
+      query,
+    ).toEqual(results.map(() => undefined));
+  }
 });

@@ -71,5 +71,8 @@ test('under a sub-path the search page finds Pagefind and builds result links un
   const root = readPage(dir, 'search/').querySelector('[data-search]');
   expect(root?.getAttribute('data-bundle-path')).toBe(`${SUB_PATH_BASE}pagefind/`);
   expect(root?.getAttribute('data-base-url')).toBe(SUB_PATH_BASE);
-  expect(existsSync(join(dir, 'pagefind/pagefind.js'))).toBe(true);
+  // An index for each language the page names, in its own folder.
+  const languages = root?.getAttribute('data-languages')?.split(' ') ?? [];
+  expect(languages.length).toBeGreaterThan(0);
+  for (const language of languages) expect(existsSync(join(dir, `pagefind/${language}/pagefind.js`)), language).toBe(true);
 });

@@ -32,6 +32,9 @@ test('pages, and every file that keeps its name from one build to the next, are 
     'pagefind/pagefind-worker.js',
     'pagefind/wasm.en.pagefind',
     'pagefind/wasm.unknown.pagefind',
+    'pagefind/de/pagefind.js',
+    'pagefind/de/pagefind-entry.json',
+    'pagefind/de/wasm.de.pagefind',
     'manifest.webmanifest',
     'icons/icon-192.png',
     'favicon.svg',
@@ -49,6 +52,10 @@ test('content-hashed files are served from the precache first', () => {
     'pagefind/fragment/en_4b62466.pf_fragment',
     'pagefind/filter/en_1a2b3c4.pf_filter',
     'pagefind/pagefind.en_89462a7eb5.pf_meta',
+    // The index of one language, in its own folder.
+    'pagefind/de/index/de_8bad66c.pf_index',
+    'pagefind/de/fragment/de_7fd3abf.pf_fragment',
+    'pagefind/de/pagefind.de_375369e544.pf_meta',
   ]) {
     expect(isContentHashed(path), path).toBe(true);
     expect(offlineRoute(path), path).toBe('precache-first');
@@ -56,6 +63,9 @@ test('content-hashed files are served from the precache first', () => {
   // A folder named like Astro's, deeper in the site, is not Astro's.
   expect(isContentHashed('essays/_astro/index.html')).toBe(false);
   expect(isContentHashed('pagefind/pagefind-entry.json')).toBe(false);
+  expect(isContentHashed('pagefind/de/pagefind-entry.json')).toBe(false);
+  expect(isContentHashed('pagefind/de/pagefind.js')).toBe(false);
+  expect(isContentHashed('pagefind/de/wasm.de.pagefind')).toBe(false);
 });
 
 test("an essay's EPUB and single-file HTML are downloads, and nothing else is", () => {

@@ -17,10 +17,12 @@ declare module 'vitest' {
     subPathSiteDir: string;
     /** A site of fixture essays that exercise every essay component (tests/fixtures/components/). */
     componentsSiteDir: string;
+    /** An English site with one essay in each of English, German, French and Spanish (tests/fixtures/search-languages/). */
+    searchLanguagesSiteDir: string;
   }
 }
 
-/** Builds the real site twice (at the root, and under a sub-path with SITE_URL) and the components fixture site. */
+/** Builds the real site twice (at the root, and under a sub-path with SITE_URL), the components fixture site and the search languages one. */
 export default function setup(project: TestProject): () => void {
   const scratch = join(ROOT, '.tmp');
   mkdirSync(scratch, { recursive: true });
@@ -28,13 +30,15 @@ export default function setup(project: TestProject): () => void {
   const underSubPath = buildSite({ BASE_PATH: SUB_PATH_BASE, SITE_URL: SUB_PATH_SITE, ACCESSIBILITY_CONTACT: SUB_PATH_CONTACT });
   // Two essays a page: the fixture's three essays fill two pages of the home page's list.
   const components = buildSite({ ESSAYS_DIR: 'tests/fixtures/components', ESSAYS_PER_PAGE: String(COMPONENTS_PER_PAGE) });
-  const builds = [atRoot, underSubPath, components];
+  const searchLanguages = buildSite({ ESSAYS_DIR: 'tests/fixtures/search-languages', SITE_LANG: 'en' });
+  const builds = [atRoot, underSubPath, components, searchLanguages];
   for (const build of builds) {
     if (build.status !== 0) throw new Error(`The site did not build:\n${build.output}`);
   }
   project.provide('siteDir', atRoot.outDir);
   project.provide('subPathSiteDir', underSubPath.outDir);
   project.provide('componentsSiteDir', components.outDir);
+  project.provide('searchLanguagesSiteDir', searchLanguages.outDir);
   return () => {
     for (const build of builds) rmSync(join(build.outDir, '..'), { recursive: true, force: true });
   };
