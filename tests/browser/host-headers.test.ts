@@ -68,6 +68,11 @@ describe.each(sites)('the site $where', ({ dir, base, hostHeaders }) => {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);
       });
       tab.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+      // Nothing a page loads comes from another site: no font, script or analytics elsewhere.
+      tab.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith(new URL(server.url).origin) && !url.startsWith('data:')) problems.push(`another site: ${url}`);
+      });
       tab.on('requestfailed', (request) => problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
       tab.on('response', (response: HTTPResponse) => {
         // The page itself may be the 404; nothing it loads may be missing.
