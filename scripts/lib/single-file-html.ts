@@ -46,7 +46,7 @@ export function oneLineCss(stylesheets: readonly string[]): string {
 const READING_AID_CLASSES = /^(sidenote|note-toggle|note-popover)/;
 
 /** The stylesheet without the rules whose every selector names a reading aid; the rest unchanged. */
-export function withoutReadingAidRules(css: string): string {
+function withoutReadingAidRules(css: string): string {
   const namesAid = (selector: SelectorComponent[]) =>
     selector.some((component) => component.type === 'class' && READING_AID_CLASSES.test(component.name));
   const { code } = transformCss({
