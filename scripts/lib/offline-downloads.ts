@@ -87,6 +87,18 @@ interface EssayJob {
   singleFileStylesheet: string;
 }
 
+/**
+ * The single-file copies' CSS, made once per set of stylesheets: every essay page loads the
+ * same ones, and making it (6 ms) was a third of each essay's downloads.
+ */
+const copyCssMade = new Map<string, string>();
+function copyCss(stylesheets: readonly string[]): string {
+  const key = stylesheets.join('\n');
+  const made = copyCssMade.get(key) ?? oneLineCss(stylesheets);
+  copyCssMade.set(key, made);
+  return made;
+}
+
 async function writeEssayDownloads(job: EssayJob): Promise<Array<{ path: string; bytes: number }>> {
   const { siteDir, slug, pageFile, options } = job;
   const pageHtml = readFileSync(pageFile, 'utf8');
@@ -121,7 +133,7 @@ async function writeEssayDownloads(job: EssayJob): Promise<Array<{ path: string;
   const html = singleFileHtml({
     metadata: page.metadata,
     article: offline.article,
-    css: oneLineCss([...siteCss, job.singleFileStylesheet]),
+    css: copyCss([...siteCss, job.singleFileStylesheet]),
     images: new Map([...images].map(([src, image]) => [src, src.startsWith('data:') ? src : dataUrl(image.bytes, image.mediaType)])),
     siteTitle: options.siteTitle,
     siteLang: options.siteLang,
