@@ -65,6 +65,8 @@ export interface Labels {
   searchUnavailable: string;
   searchField: string;
   searchAllEssays: string;
+  /** "All 120 essays, 50 to a page": the link from the search page's list to the whole list, when it shows only the first page. */
+  everyEssay: (count: number, perPage: number) => string;
   /** The accessible name of an essay's list of sections. */
   sectionsOf: (title: string) => string;
   /** The label of a match that comes before the essay's first heading. */
@@ -154,9 +156,10 @@ const english: Labels = {
   notFoundLink: 'Go to the list of essays',
   searchDescription: 'Search the full text of every essay, and go straight to the passage.',
   searchUnavailable:
-    'Search needs JavaScript and a copy of this site served from a web server: it does not work with JavaScript turned off, or when the pages are opened as files. Every essay and its sections are listed below instead.',
+    'Search needs JavaScript and a copy of this site served from a web server: it does not work with JavaScript turned off, or when the pages are opened as files. The essays and their sections are listed below instead.',
   searchField: 'Search the essays',
-  searchAllEssays: 'All essays and their sections',
+  searchAllEssays: 'Essays and their sections',
+  everyEssay: (count, perPage) => `All ${count} essays, ${perPage} to a page`,
   sectionsOf: (title) => `Sections of ${title}`,
   searchOpening: 'Opening',
   searchResults: (count, query, shown) => {
@@ -242,9 +245,10 @@ const LABELS: Record<string, Labels> = {
     notFoundLink: 'Aller à la liste des essais',
     searchDescription: 'Rechercher dans le texte intégral de chaque essai et aller droit au passage.',
     searchUnavailable:
-      'La recherche demande JavaScript et une copie du site servie par un serveur web : elle ne fonctionne pas sans JavaScript, ni quand les pages sont ouvertes comme fichiers. Chaque essai et ses sections sont listés ci-dessous.',
+      'La recherche demande JavaScript et une copie du site servie par un serveur web : elle ne fonctionne pas sans JavaScript, ni quand les pages sont ouvertes comme fichiers. Les essais et leurs sections sont listés ci-dessous.',
     searchField: 'Rechercher dans les essais',
-    searchAllEssays: 'Tous les essais et leurs sections',
+    searchAllEssays: 'Les essais et leurs sections',
+    everyEssay: (count, perPage) => `Les ${count} essais, ${perPage} par page`,
     sectionsOf: (title) => `Sections de ${title}`,
     searchOpening: 'Début',
     searchResults: (count, query, shown) => {
@@ -330,9 +334,10 @@ const LABELS: Record<string, Labels> = {
     notFoundLink: 'Zur Liste der Essays',
     searchDescription: 'Den vollen Text jedes Essays durchsuchen und direkt zur Stelle springen.',
     searchUnavailable:
-      'Die Suche braucht JavaScript und eine Kopie dieser Website auf einem Webserver: Ohne JavaScript oder wenn die Seiten als Dateien geöffnet werden, funktioniert sie nicht. Stattdessen sind unten alle Essays und ihre Abschnitte aufgeführt.',
+      'Die Suche braucht JavaScript und eine Kopie dieser Website auf einem Webserver: Ohne JavaScript oder wenn die Seiten als Dateien geöffnet werden, funktioniert sie nicht. Stattdessen sind unten die Essays und ihre Abschnitte aufgeführt.',
     searchField: 'Die Essays durchsuchen',
-    searchAllEssays: 'Alle Essays und ihre Abschnitte',
+    searchAllEssays: 'Essays und ihre Abschnitte',
+    everyEssay: (count, perPage) => `Alle ${count} Essays, ${perPage} pro Seite`,
     sectionsOf: (title) => `Abschnitte von ${title}`,
     searchOpening: 'Anfang',
     searchResults: (count, query, shown) => {
@@ -421,9 +426,10 @@ const LABELS: Record<string, Labels> = {
     notFoundLink: 'Ir a la lista de ensayos',
     searchDescription: 'Buscar en el texto completo de cada ensayo e ir directamente al pasaje.',
     searchUnavailable:
-      'La búsqueda necesita JavaScript y una copia de este sitio servida por un servidor web: no funciona sin JavaScript ni cuando las páginas se abren como archivos. Abajo se listan todos los ensayos y sus secciones.',
+      'La búsqueda necesita JavaScript y una copia de este sitio servida por un servidor web: no funciona sin JavaScript ni cuando las páginas se abren como archivos. Abajo se listan los ensayos y sus secciones.',
     searchField: 'Buscar en los ensayos',
-    searchAllEssays: 'Todos los ensayos y sus secciones',
+    searchAllEssays: 'Los ensayos y sus secciones',
+    everyEssay: (count, perPage) => `Los ${count} ensayos, ${perPage} por página`,
     sectionsOf: (title) => `Secciones de ${title}`,
     searchOpening: 'Inicio',
     searchResults: (count, query, shown) => {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, inject, test } from 'vitest';
-import { listPages } from '../../scripts/lib/pages.ts';
+import { listEssaySlugs, listPages } from '../../scripts/lib/pages.ts';
 import { normalisedText, readPage } from '../support/html.ts';
-import { SUB_PATH_BASE } from '../support/global-setup.ts';
+import { COMPONENTS_PER_PAGE, SUB_PATH_BASE } from '../support/global-setup.ts';
 
 const siteDir = inject('siteDir');
 const search = readPage(siteDir, 'search/');
@@ -51,7 +51,7 @@ test('the form is a search landmark with a labelled field, and results are annou
   expect(status?.closest('[hidden]')).toBeNull();
 });
 
-test('instead of search, the page lists every essay and links to each of its sections', () => {
+test('instead of search, the page lists the essays of the home page and links to each of their sections', () => {
   const home = readPage(siteDir, '');
   const essays = [...home.querySelectorAll('main article h2 a')].map((a) => a.getAttribute('href'));
   const listed = [...search.querySelectorAll('.all-essays > ul > li')];
@@ -64,6 +64,19 @@ test('instead of search, the page lists every essay and links to each of its sec
     expect(sections.map((a) => a.getAttribute('href'))).toEqual(headings.map((h) => `${href}#${h.id}`));
     expect(sections.map((a) => normalisedText(a))).toEqual(headings.map((h) => normalisedText(h)));
   }
+});
+
+test('with more essays than a page holds, the search page lists the first page and links to the whole list, so it does not grow with the site', () => {
+  const dir = inject('componentsSiteDir');
+  const page = readPage(dir, 'search/');
+  const listed = [...page.querySelectorAll('.all-essays > ul > li')];
+  const total = listEssaySlugs(dir).length;
+  expect(listed).toHaveLength(COMPONENTS_PER_PAGE);
+  expect(total).toBeGreaterThan(COMPONENTS_PER_PAGE);
+  const more = [...page.querySelectorAll('.all-essays > p > a')];
+  expect(more.map((a) => [a.getAttribute('href'), normalisedText(a)])).toEqual([
+    ['/', `All ${total} essays, ${COMPONENTS_PER_PAGE} to a page`],
+  ]);
 });
 
 test('under a sub-path the search page finds Pagefind and builds result links under that base', () => {
