@@ -284,3 +284,18 @@ test('copying a paragraph with notes copies the essay’s words only, at every w
     expect(copied?.copied).not.toMatch(/Note|Source needed|Close/);
   }
 });
+
+test('every note control and back-link is at least a 24 px target (WCAG 2.5.8)', async () => {
+  for (const width of [375, 1280]) {
+    const tab = await open(components, 'essays/notes/', width, 900);
+    const small = await tab.$$eval('.note-ref :is(a, button), .backlinks a, .note-popover-close', (targets) =>
+      targets
+        .filter((target) => target.getClientRects().length > 0 && getComputedStyle(target).visibility !== 'hidden')
+        .map((target) => ({ target: target.outerHTML.slice(0, 60), box: target.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 24 - 0.5 || box.height < 24 - 0.5)
+        .map(({ target, box }) => `${target}: ${box.width.toFixed(1)}×${box.height.toFixed(1)}`),
+    );
+    await tab.close();
+    expect(small, `at ${width} px`).toEqual([]);
+  }
+});
