@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AXE_RULE_TAGS, AXE_VIEWPORTS, REFLOW_WIDTHS, type ColourScheme } from './accessibility-audits.ts';
 
@@ -128,7 +128,14 @@ function currentCommit(root: string): string | undefined {
 
 /** The statement's facts for the project at `root`, as built now. */
 export function readStatementFacts(root = process.cwd(), now = new Date()): StatementFacts {
-  const read = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8')) as unknown;
+  const read = (file: string): unknown => {
+    const path = join(root, file);
+    if (!existsSync(path))
+      throw new Error(
+        `The accessibility statement says how the site is tested from ${file}, which is missing. Fix: restore it (git checkout -- ${file}).`,
+      );
+    return JSON.parse(readFileSync(path, 'utf8'));
+  };
   const { version } = read('package.json') as { version: string };
   return statementFacts({
     pa11yConfig: read('.pa11yci.json') as Pa11yConfig,

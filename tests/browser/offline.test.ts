@@ -157,7 +157,10 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
     ).toBe(true);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--color-bg').trim())).not.toBe('');
 
-    await page.click('[id="with-notes.ref-1"]');
+    // The reference's link to its note (on a phone, the numeral opens a preview instead, whose link goes there too).
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.waitForFunction(() => document.querySelector('[id="with-notes.ref-1"] a')?.checkVisibility({ visibilityProperty: true }));
+    await page.click('[id="with-notes.ref-1"] a');
     await page.waitForFunction(() => location.hash === '#with-notes.note-1');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('with-notes.note-1');
     await page.click('[id="with-notes.note-1"] a[role="doc-backlink"]');

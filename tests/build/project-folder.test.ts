@@ -5,7 +5,18 @@ import { afterAll, expect, test } from 'vitest';
 import { ROOT } from '../support/build-site.ts';
 
 /** What a project needs to build: everything but its installed packages, which are linked. */
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public', 'scripts'];
+const PROJECT_FILES = [
+  'astro.config.mjs',
+  'package.json',
+  // The accessibility statement reads the audits and their versions from these.
+  'package-lock.json',
+  '.pa11yci.json',
+  'tsconfig.json',
+  'src',
+  'content',
+  'public',
+  'scripts',
+];
 
 const scratch = mkdtempSync(join(ROOT, '.tmp', 'folder-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

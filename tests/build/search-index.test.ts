@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
@@ -24,6 +24,8 @@ interface SearchableSite {
 
 /** The language folders of a built site's search indexes (`pagefind/en/`…). */
 function indexLanguages(dir: string): string[] {
+  // A site without essays has nothing to index, and no index.
+  if (!existsSync(join(dir, 'pagefind'))) return [];
   return readdirSync(join(dir, 'pagefind'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
