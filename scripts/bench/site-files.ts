@@ -1,7 +1,7 @@
 /** A built site's files as a static host serves them, for the browser parts of the benchmark. */
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { readFileSync, statSync } from 'node:fs';
-import { join, normalize, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolveFile } from '../lib/static-server.ts';
 
 /** A file's size as stored, gzipped and brotli-compressed, at the levels a host that compresses ahead of time uses. */
 export interface CompressedSizes {
@@ -40,16 +40,7 @@ export function fileForUrl(siteDir: string, baseUrl: string, url: string): strin
   const base = new URL(baseUrl);
   const target = new URL(url);
   if (target.origin !== base.origin || !target.pathname.startsWith(base.pathname)) return undefined;
-  const path = normalize(join(siteDir, decodeURIComponent(target.pathname.slice(base.pathname.length))));
-  if (path !== siteDir && !path.startsWith(siteDir.endsWith(sep) ? siteDir : siteDir + sep)) return undefined;
-  for (const candidate of [path, join(path, 'index.html')]) {
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not there
-    }
-  }
-  return undefined;
+  return resolveFile(siteDir, decodeURIComponent(target.pathname.slice(base.pathname.length)));
 }
 
 /** The sizes of the file a URL maps to, with a cache: the same file is compressed once. */

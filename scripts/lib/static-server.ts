@@ -82,7 +82,7 @@ export async function serveDirectory(
 }
 
 /** The file a request path maps to inside `dir`, or undefined. Never escapes `dir`. */
-function resolveFile(dir: string, relativePath: string): string | undefined {
+export function resolveFile(dir: string, relativePath: string): string | undefined {
   const candidate = normalize(join(dir, relativePath));
   if (candidate !== dir && !candidate.startsWith(dir.endsWith(sep) ? dir : dir + sep)) return undefined;
   for (const path of [candidate, join(candidate, 'index.html')]) {
