@@ -198,7 +198,7 @@ function renderHit(hit: SearchHit): HTMLLIElement {
     ),
   );
   const sectionList = element('ul', 'search-result-sections', ...sections);
-  sectionList.setAttribute('aria-label', `Where in “${hit.title}”`);
+  sectionList.setAttribute('aria-label', labels.sectionsOf(hit.title));
   item.append(sectionList);
   return item;
 }
