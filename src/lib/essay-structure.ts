@@ -49,8 +49,10 @@ export function isEssayComponent(node: Readonly<Parents | RootContent>): node is
  */
 export function componentsInOrder(root: Readonly<Parents>): Occurrence[] {
   const found: Occurrence[] = [];
+  let sectionDepth = 1;
   const walk = (node: Readonly<Parents | RootContent>, parent: Readonly<Parents> | undefined): void => {
-    if (isEssayComponent(node)) found.push({ node, parent });
+    if (node.type === 'heading') sectionDepth = node.depth;
+    if (isEssayComponent(node)) found.push({ node, parent, sectionDepth });
     if ('children' in node) for (const child of node.children as ReadonlyArray<RootContent>) walk(child, node as Readonly<Parents>);
   };
   walk(root, undefined);

@@ -1,6 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Properties } from 'hast';
 import type { Blockquote, Heading, RootContent, Table } from 'mdast';
 import { defineMdastPlugin } from 'satteri';
 import type {
@@ -21,14 +20,6 @@ import { checkEssayFolder, checksOnCompile } from '../integrations/essay-files.t
 import { essaySlug } from '../lib/slug.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { opensNewTab, withNewTabLinksMarked } from '../lib/new-tab-links.ts';
-
-// What Sätteri reads from a node's data when it turns mdast into HTML (as mdast-util-to-hast does).
-declare module 'mdast' {
-  interface Data {
-    hName?: string | undefined;
-    hProperties?: Properties | undefined;
-  }
-}
 
 /** A component's props as JSX attributes: strings as written, anything else as a JavaScript value. */
 function attributes(props: Record<string, unknown>): MdxJsxAttribute[] {
@@ -82,6 +73,9 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
   // Markdown tables, each given a labelled region of its own that scrolls sideways in `after`.
   const tables: Table[] = [];
   const headingId = createHeadingIds();
+  // The depth of the last heading visited: Sätteri visits headings and components in reading
+  // order, so this is the section each component is in (1, the title, before any heading).
+  let sectionDepth = 1;
   return defineMdastPlugin({
     name: 'essay-structure',
     options: { position: true },
@@ -89,6 +83,7 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
     // on every heading is a tab stop each, and a heading in link colour in forced colours;
     // the contents and the search results link to sections.
     heading(node, ctx) {
+      sectionDepth = node.depth;
       const id = headingId(ctx.textContent(node));
       const heading: Heading = {
         type: 'heading',
@@ -103,15 +98,15 @@ export function essayStructure(context?: PluginFactoryContext): MdastPluginDefin
       tables.push(node);
     },
     footnoteReference(node, ctx) {
-      components.push({ node, parent: ctx.parent(node) });
+      components.push({ node, parent: ctx.parent(node), sectionDepth });
     },
     mdxJsxTextElement(node, ctx) {
       if (node.name === 'a' && opensNewTab(node.attributes)) newTabLinks.push(node);
-      else if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node) });
+      else if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node), sectionDepth });
     },
     mdxJsxFlowElement(node, ctx) {
       if (node.name === 'a' && opensNewTab(node.attributes)) newTabLinks.push(node);
-      else if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node) });
+      else if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node), sectionDepth });
     },
     after(root, ctx) {
       const frontmatter = ctx.data.astro?.frontmatter ?? {};

@@ -139,6 +139,7 @@ test('headings get unique, readable ids, including repeats, punctuation and othe
     'section',
     'first-list',
     'second-list',
+    'within-a-subsection',
   ]);
 });
 
@@ -179,33 +180,67 @@ test('the contents nest h3 under h2, link to every section and to the notes', ()
   }
 });
 
-test('two scenario lists number from 1, show and announce "Scenario n: Title", and have stable ids', () => {
+test('scenarios are numbered across the three lists, each title a heading one level below its section, shown and announced as "Scenario n: Title"', () => {
   const document = structurePage();
   const lists = [...document.querySelectorAll('ol.scenarios')];
+  expect(lists.map((list) => list.getAttribute('role'))).toEqual(['list', 'list', 'list']);
   expect(
     lists.map((list) =>
-      [...list.querySelectorAll(':scope > li')].map((item) => [item.id, normalisedText(item.querySelector('.scenario-title'))]),
+      [...list.querySelectorAll(':scope > li')].map((item) => {
+        const title = item.firstElementChild;
+        return [item.getAttribute('value'), title?.tagName, title?.id, normalisedText(title)];
+      }),
     ),
   ).toEqual([
     [
-      ['structure.scenario-calm-seas', 'Scénario 1: Calm seas'],
-      ['structure.scenario-storm', 'Scénario 2: Storm'],
+      ['1', 'H3', 'structure.scenario-calm-seas', 'Scénario 1: Calm seas'],
+      ['2', 'H3', 'structure.scenario-storm', 'Scénario 2: Storm'],
     ],
     [
-      ['structure.scenario-dry', 'Scénario 1: Drought'],
-      ['structure.scenario-flood', 'Scénario 2: Flood'],
-      ['structure.scenario-balance', 'Scénario 3: Balance'],
+      ['3', 'H3', 'structure.scenario-dry', 'Scénario 3: Drought'],
+      ['4', 'H3', 'structure.scenario-flood', 'Scénario 4: Flood'],
+      ['5', 'H3', 'structure.scenario-balance', 'Scénario 5: Balance'],
     ],
+    // In the section of an h3 ("Within a subsection"), the titles are h4.
+    [['6', 'H4', 'structure.scenario-drizzle', 'Scénario 6: Drizzle']],
   ]);
+  // The number is seen above the title; the colon between them is heard, not seen.
+  const title = document.getElementById('structure.scenario-dry');
+  expect(normalisedText(title?.querySelector('.scenario-number'))).toBe('Scénario 3:');
+  expect(title?.querySelector('.scenario-number .visually-hidden')?.textContent).toBe(':');
+  expect(title?.getAttribute('tabindex')).toBe('-1');
 });
 
-test('scenario references before and after their scenarios link to them, with their own words or the number', () => {
+test('the contents list each scenario with an h3 title under the section its list is in', () => {
+  const document = structurePage();
+  const sections = [...document.querySelectorAll('nav.toc details > ol > li')];
+  const under = (id: string) =>
+    [
+      ...(sections
+        .find((item) => item.querySelector(':scope > a')?.getAttribute('href') === `#${id}`)
+        ?.querySelectorAll(':scope > ol > li > a') ?? []),
+    ].map((link) => [link.getAttribute('href'), normalisedText(link)]);
+  expect(under('first-list')).toEqual([
+    ['#structure.scenario-calm-seas', 'Scénario 1: Calm seas'],
+    ['#structure.scenario-storm', 'Scénario 2: Storm'],
+  ]);
+  // The contents go down to h3: the h4 title of the list in a subsection is reached by heading navigation instead.
+  expect(under('second-list').map(([href]) => href)).toEqual([
+    '#structure.scenario-dry',
+    '#structure.scenario-flood',
+    '#structure.scenario-balance',
+    '#within-a-subsection',
+  ]);
+  expect(document.querySelector('nav.toc a[href="#structure.scenario-drizzle"]')).toBeNull();
+});
+
+test('scenario references before and after their scenarios link to them, with their own words or the number, which names one scenario', () => {
   const document = structurePage();
   expect([...document.querySelectorAll('a.scenario-ref')].map((link) => [link.getAttribute('href'), normalisedText(link)])).toEqual([
     ['#structure.scenario-calm-seas', 'Scénario 1'],
     ['#structure.scenario-storm', 'the storm'],
-    ['#structure.scenario-dry', 'Scénario 1'],
-    ['#structure.scenario-balance', 'Scénario 3'],
+    ['#structure.scenario-dry', 'Scénario 3'],
+    ['#structure.scenario-balance', 'Scénario 5'],
   ]);
 });
 
@@ -225,9 +260,9 @@ test.each([
     }
     for (const reference of document.querySelectorAll('a.scenario-ref')) {
       const scenario = document.getElementById((reference.getAttribute('href') ?? '').slice(1));
-      expect(scenario?.matches('ol.scenarios > li'), `${page}: ${reference.outerHTML}`).toBe(true);
+      expect(scenario?.matches('ol.scenarios > li > .scenario-title:is(h2, h3, h4, h5, h6)'), `${page}: ${reference.outerHTML}`).toBe(true);
       // "Scenario 2: Title": a reference without words of its own reads "Scenario 2".
-      const numbered = /^(\S+ \d+):/.exec(normalisedText(scenario?.querySelector('.scenario-title')))?.[1];
+      const numbered = /^(\S+ \d+):/.exec(normalisedText(scenario))?.[1];
       expect(numbered, `${page}: ${reference.outerHTML}`).toBeDefined();
       if (/^\S+ \d+$/.test(normalisedText(reference))) expect(normalisedText(reference), page).toBe(numbered);
     }
@@ -244,7 +279,7 @@ test.skipIf(!samplePublished)(
     const document = readPage(inject('siteDir'), SAMPLE);
     const reference = [...document.querySelectorAll('a.scenario-ref')].find((link) => normalisedText(link) === 'the first scenario');
     const target = document.getElementById((reference?.getAttribute('href') ?? '').slice(1));
-    expect(normalisedText(target?.querySelector('.scenario-title'))).toBe('Scenario 1: Status Quo');
+    expect(normalisedText(target)).toBe('Scenario 1: Status Quo');
     const needed = [...document.querySelectorAll('section.notes li.note-needed')].map(normalisedText);
     expect(needed.length).toBeGreaterThanOrEqual(5);
     const claims = [...document.querySelectorAll('sup.note-ref')].map((sup) => normalisedText(sup.parentElement).slice(0, 400));

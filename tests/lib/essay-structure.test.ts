@@ -91,68 +91,6 @@ test('a note cannot both cite a source and ask for one', () => {
   expect(analyze('A.<Footnote source="almanac" needed />').problems[0]?.message).toMatch(/both cites a source and asks for one/);
 });
 
-test('scenarios are numbered per list, with ids from their titles or their own id', () => {
-  const structure = analyze(`<Scenarios>
-  <Scenario title="Status Quo">One.</Scenario>
-  <Scenario title="Shift" id="big-shift">Two.</Scenario>
-</Scenarios>
-
-<Scenarios>
-  <Scenario title="Другой">Three.</Scenario>
-</Scenarios>`);
-  expect(structure.scenarios.lists.map((list) => list.scenarios.map((s) => [s.number, s.title, s.id]))).toEqual([
-    [
-      [1, 'Status Quo', 'e.scenario-status-quo'],
-      [2, 'Shift', 'e.scenario-big-shift'],
-    ],
-    [[1, 'Другой', 'e.scenario-другой']],
-  ]);
-});
-
-test('scenario references resolve before and after their scenarios, by key or by number', () => {
-  const structure = analyze(`See <ScenarioRef to="shift" />.
-
-<Scenarios>
-  <Scenario title="Status Quo">One.</Scenario>
-  <Scenario title="Shift">Two.</Scenario>
-</Scenarios>
-
-And <ScenarioRef n={1}>the first</ScenarioRef>.`);
-  expect(structure.problems).toEqual([]);
-  expect(structure.scenarios.references.map((reference) => [reference.target.number, reference.target.title])).toEqual([
-    [2, 'Shift'],
-    [1, 'Status Quo'],
-  ]);
-});
-
-test('a reference to a missing scenario, an ambiguous number, or an empty title is a problem', () => {
-  const missing = analyze(
-    '<Scenarios>\n  <Scenario title="A">One.</Scenario>\n</Scenarios>\n\n<ScenarioRef to="b" /> <ScenarioRef n={2} />',
-  );
-  expect(missing.problems.map((problem) => problem.message)).toEqual([
-    '<ScenarioRef to="b"> points at a scenario that does not exist (there are: a).',
-    '<ScenarioRef n={2}> points at scenario 2, which does not exist (there are 1).',
-  ]);
-  const twoLists = analyze(
-    '<Scenarios>\n  <Scenario title="A">1</Scenario>\n</Scenarios>\n\n<Scenarios>\n  <Scenario title="B">2</Scenario>\n</Scenarios>\n\n<ScenarioRef n={1} />',
-  );
-  expect(twoLists.problems[0]?.message).toBe('<ScenarioRef n={1}> is ambiguous: this essay has 2 scenario lists.');
-  const untitled = analyze('<Scenarios>\n  <Scenario title="  ">One.</Scenario>\n</Scenarios>');
-  expect(untitled.problems).toEqual([
-    {
-      file: 'essay.mdx',
-      line: 2,
-      column: 3,
-      message: '<Scenario> has no title.',
-      fix: 'give it a title: <Scenario title="Status Quo">…</Scenario>.',
-    },
-  ]);
-});
-
-test('a scenario outside a list is a problem', () => {
-  expect(analyze('<Scenario title="Alone">One.</Scenario>').problems[0]?.message).toBe('<Scenario> is not directly inside <Scenarios>.');
-});
-
 test('a Markdown footnote is a problem: it would make a second list of notes', () => {
   const structure = analyze('A claim.[^1]\n\n[^1]: A note.');
   expect(structure.problems).toEqual([

@@ -1,5 +1,15 @@
+import type { Properties } from 'hast';
 import type { FootnoteReference, Parents, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
+
+// What Sätteri reads from a node's data when it turns mdast into HTML (as mdast-util-to-hast
+// does): the element a node becomes, and its attributes.
+declare module 'mdast' {
+  interface Data {
+    hName?: string | undefined;
+    hProperties?: Properties | undefined;
+  }
+}
 
 /**
  * The mdast nodes the essay analysis reads, as Sätteri gives them: to a plugin's
@@ -14,6 +24,12 @@ export type AnalysedNode = ComponentElement | Readonly<FootnoteReference>;
 export interface Occurrence {
   node: AnalysedNode;
   parent: Readonly<Parents> | undefined;
+  /**
+   * The depth of the heading whose section holds the node: the last heading before it in
+   * reading order, or 1 (the title, the page's h1) before any. A scenario's title is a
+   * heading one level below it.
+   */
+  sectionDepth: number;
 }
 
 /** Whether a node is the JSX element `<name>` (flow or text). */
