@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { formatBylineReport, type EssayByline } from '../lib/byline-report.ts';
 import { formatProblems, type Problem } from '../lib/essay-checks.ts';
 import { settings } from '../lib/settings.ts';
 import { formatSourcingReport, sourcingReportData, type EssaySourcing } from '../lib/sourcing.ts';
@@ -19,9 +20,11 @@ function fail(problems: readonly Problem[]): never {
  * worse, a warning and a site with an essay missing. At the end of a build, writes the
  * sourcing report note by note to reports/ beside the site (sourcing.md and .json) and
  * prints its summary; with REQUIRE_SOURCES=1, a claim still awaiting its source fails it.
+ * It also prints the byline report: the essays whose page shows no author or no date.
  */
 export default function essayChecks(): AstroIntegration {
   let sourcing: EssaySourcing[] = [];
+  let bylines: EssayByline[] = [];
   let root = process.cwd();
   return {
     name: 'essay-checks',
@@ -36,6 +39,7 @@ export default function essayChecks(): AstroIntegration {
         // On the process's performance timeline, where `npm run bench` reads it (scripts/bench/build-probe.ts).
         performance.measure('essay checks', { start: checksStarted });
         sourcing = checked.sourcing;
+        bylines = checked.bylines;
         // Every problem of every essay in one run, so an author fixes them all at once.
         const { problems } = checked;
         const warnings = problems.filter((problem) => problem.severity === 'warning');
@@ -63,6 +67,10 @@ export default function essayChecks(): AstroIntegration {
         }
       },
       'astro:build:done': () => {
+        // A notice, not a warning: an essay may rightly name no author or give no date, and
+        // STRICT must not push an author to invent one (src/lib/byline-report.ts).
+        const bylineReport = formatBylineReport(bylines);
+        if (bylineReport) console.log(`\n${bylineReport}`);
         if (sourcing.length === 0) return;
         // The note-by-note list goes to files beside the site, not into it, and not all into
         // the log: a site of 500 essays would print thousands of lines.

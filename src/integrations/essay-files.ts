@@ -9,6 +9,7 @@ import {
   type EssaySource,
   type Problem,
 } from '../lib/essay-checks.ts';
+import { essayByline, type EssayByline } from '../lib/byline-report.ts';
 import { listPagePath, paginate } from '../lib/pagination.ts';
 import { STATEMENT_PATH } from '../lib/site-files.ts';
 import { analyzeEssayFile, type EssaySourcing } from '../lib/sourcing.ts';
@@ -62,6 +63,15 @@ export interface FolderCheck {
   problems: Problem[];
   /** Each essay's notes, for the sourcing report. */
   sourcing: EssaySourcing[];
+  /** Whether each published essay (not a draft) names an author and gives a date, for the byline report. */
+  bylines: EssayByline[];
+}
+
+function bylinesOf(essays: readonly EssaySource[]): EssayByline[] {
+  return essays.flatMap((essay) => {
+    const frontmatter = readFrontmatter(essay.source);
+    return frontmatter['draft'] === true ? [] : [essayByline(essay.file, frontmatter)];
+  });
 }
 
 /**
@@ -86,10 +96,14 @@ export function checkEssayFolder(
       ...checkUniqueSlugs(essays),
       ...sourcing.flatMap((result) => result.problems),
     ];
-    return { problems: problems.filter((problem) => problem.file === file), sourcing };
+    return { problems: problems.filter((problem) => problem.file === file), sourcing, bylines: bylinesOf(essay ? [essay] : []) };
   }
   const sourcing = essays.map((essay) => analyzeEssayFile(essay, site)).filter((result) => result !== undefined);
-  return { problems: [...unreadable, ...checkEssays(essays, otherFiles), ...sourcing.flatMap((essay) => essay.problems)], sourcing };
+  return {
+    problems: [...unreadable, ...checkEssays(essays, otherFiles), ...sourcing.flatMap((essay) => essay.problems)],
+    sourcing,
+    bylines: bylinesOf(essays),
+  };
 }
 
 let onCompile = false;

@@ -41,6 +41,16 @@ export interface Labels {
   byAuthors: (names: string) => string;
   /** "Updated" before a date. */
   updated: string;
+  /** "Published" before a date. */
+  published: string;
+
+  // The citation block at the end of an essay.
+  /** The summary of the block that opens to show the citation. */
+  citeThisEssay: string;
+  /** The name of the citation written as a sentence (beside "BibTeX"). */
+  citePlainText: string;
+  /** "updated 15 April 2025", after the publication date in a citation. */
+  citeUpdated: (date: string) => string;
 
   // The site's chrome and pages.
   skipToContent: string;
@@ -141,6 +151,10 @@ const english: Labels = {
   minutesRead: (minutes) => `${minutes} min read`,
   byAuthors: (names) => `By ${names}`,
   updated: 'Updated',
+  published: 'Published',
+  citeThisEssay: 'Cite this essay',
+  citePlainText: 'Plain text',
+  citeUpdated: (date) => `updated ${date}`,
   skipToContent: 'Skip to content',
   siteNavigation: 'Site',
   search: 'Search',
@@ -230,6 +244,10 @@ const LABELS: Record<string, Labels> = {
     minutesRead: (minutes) => `${minutes} min de lecture`,
     byAuthors: (names) => `Par ${names}`,
     updated: 'Mis à jour le',
+    published: 'Publié le',
+    citeThisEssay: 'Citer cet essai',
+    citePlainText: 'Texte',
+    citeUpdated: (date) => `mis à jour le ${date}`,
     skipToContent: 'Aller au contenu',
     siteNavigation: 'Site',
     search: 'Rechercher',
@@ -319,6 +337,10 @@ const LABELS: Record<string, Labels> = {
     minutesRead: (minutes) => `${minutes} Min. Lesezeit`,
     byAuthors: (names) => `Von ${names}`,
     updated: 'Aktualisiert am',
+    published: 'Veröffentlicht am',
+    citeThisEssay: 'Diesen Essay zitieren',
+    citePlainText: 'Als Text',
+    citeUpdated: (date) => `aktualisiert am ${date}`,
     skipToContent: 'Zum Inhalt springen',
     siteNavigation: 'Website',
     search: 'Suche',
@@ -411,6 +433,10 @@ const LABELS: Record<string, Labels> = {
     minutesRead: (minutes) => `${minutes} min de lectura`,
     byAuthors: (names) => `Por ${names}`,
     updated: 'Actualizado el',
+    published: 'Publicado el',
+    citeThisEssay: 'Citar este ensayo',
+    citePlainText: 'Texto',
+    citeUpdated: (date) => `actualizado el ${date}`,
     skipToContent: 'Ir al contenido',
     siteNavigation: 'Sitio',
     search: 'Buscar',

@@ -31,6 +31,15 @@ test('a site of 200 essays, each with a claim awaiting a source, builds with a s
     expect(result.output).toMatch(/…and 190 more essays with claims awaiting a source\./);
     expect(result.output).toMatch(/200 claims await a source in 200 of 200 essays\./);
     expect(result.output).not.toMatch(/note 1 \(/);
+    // The byline report (none of them names an author or gives a date): a notice of ten
+    // essays and a count, printed by the build, and no warning.
+    const bylines = result.output.slice(result.output.indexOf('Byline report')).split('\n');
+    expect(
+      bylines.slice(1, 11).every((line) => / {2}\S+essay-\d+\.mdx: no author, no date$/.test(line)),
+      bylines.join('\n'),
+    ).toBe(true);
+    expect(bylines[11]).toBe('  …and 190 more essays without an author or a date.');
+    expect(bylines[12]).toMatch(/^ {2}200 of 200 essays show no author or no date\./);
     // The whole log, Astro's part included, fits in 60 lines.
     expect(lines.length, result.output).toBeLessThan(60);
     rmSync(dirname(result.outDir), { recursive: true, force: true });

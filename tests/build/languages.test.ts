@@ -62,7 +62,7 @@ describe('a German site (SITE_LANG=de) with a German essay', () => {
   });
 
   test('the essay says who wrote it, when, and how long it takes, in German', () => {
-    const meta = readPage(build.outDir, 'essays/ueber-die-zeit/').querySelector('.essay-header .meta')?.textContent ?? '';
+    const meta = readPage(build.outDir, 'essays/ueber-die-zeit/').querySelector('.essay-header .byline')?.textContent ?? '';
     expect(meta).toMatch(/Von Erika Beispiel und Max Muster/);
     expect(meta).toMatch(/Aktualisiert am 15\. April 2025/);
     expect(meta).toMatch(/\d+ Min\. Lesezeit/);
