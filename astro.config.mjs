@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { settings } from './src/lib/settings.ts';
 import essayChecks from './src/integrations/essay-checks.ts';
 import { essayStructure } from './src/plugins/essay-structure.ts';
+import { classicScripts } from './src/integrations/classic-script.ts';
 
 // Where the site is served from comes from the environment, so one build script
 // serves every static host: SITE_URL (absolute origin, for canonical URLs) and
@@ -25,6 +26,9 @@ export default defineConfig({
   // sharp processes images in essays (and, later, draws the social cards).
   image: { service: { entrypoint: 'astro/assets/services/sharp' } },
   vite: {
+    // The colour scheme's script, which must run in <head> before the page is drawn, as a
+    // classic script: `import src from '…?classic'` (src/integrations/classic-script.ts).
+    plugins: [classicScripts()],
     // Astro inlines scripts smaller than this limit; 0 keeps every script an external
     // file, cacheable offline and allowed by a CSP without 'unsafe-inline'.
     build: {

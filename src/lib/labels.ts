@@ -96,6 +96,8 @@ export interface Labels {
 
   /** The footer's link to the accessibility statement. */
   accessibility: string;
+  /** The footer's colour scheme choice: its legend, and the name of each option. */
+  colourScheme: { legend: string; light: string; dark: string; system: string };
   statement: StatementLabels;
 }
 
@@ -190,6 +192,7 @@ const english: Labels = {
   quote: (text) => `“${text}”`,
   searchFailed: 'Search could not load, so it cannot be used right now. Reload the page to try again, or browse all essays below.',
   accessibility: 'Accessibility',
+  colourScheme: { legend: 'Colour scheme', light: 'Light', dark: 'Dark', system: 'System' },
   statement: {
     title: 'Accessibility statement',
     description: (siteTitle) => `How ${siteTitle} is tested for accessibility, what is known not to work, and how to report a barrier.`,
@@ -285,6 +288,7 @@ const LABELS: Record<string, Labels> = {
     searchFailed:
       'La recherche n’a pas pu se charger et ne peut pas être utilisée pour l’instant. Rechargez la page pour réessayer, ou parcourez les essais ci-dessous.',
     accessibility: 'Accessibilité',
+    colourScheme: { legend: 'Thème', light: 'Clair', dark: 'Sombre', system: 'Système' },
     statement: {
       title: 'Déclaration d’accessibilité',
       description: (siteTitle) =>
@@ -380,6 +384,7 @@ const LABELS: Record<string, Labels> = {
     searchFailed:
       'Die Suche konnte nicht geladen werden und ist gerade nicht verfügbar. Laden Sie die Seite neu, oder sehen Sie sich unten alle Essays an.',
     accessibility: 'Barrierefreiheit',
+    colourScheme: { legend: 'Farbschema', light: 'Hell', dark: 'Dunkel', system: 'System' },
     statement: {
       title: 'Erklärung zur Barrierefreiheit',
       description: (siteTitle) =>
@@ -476,6 +481,7 @@ const LABELS: Record<string, Labels> = {
     searchFailed:
       'La búsqueda no se pudo cargar y no se puede usar ahora. Recargue la página para volver a intentarlo, o consulte todos los ensayos abajo.',
     accessibility: 'Accesibilidad',
+    colourScheme: { legend: 'Esquema de color', light: 'Claro', dark: 'Oscuro', system: 'Sistema' },
     statement: {
       title: 'Declaración de accesibilidad',
       description: (siteTitle) =>

@@ -61,16 +61,22 @@ export interface SchemeTokens {
 
 /**
  * Reads the custom properties of a token file: the light scheme from its top-level `:root`
- * rule, the dark one from the `:root` inside `@media (prefers-color-scheme: dark)`. The
- * dark scheme inherits what it does not set.
+ * rule, the dark one from the `:root` inside `@media (prefers-color-scheme: dark)`, if any.
+ * A value written `light-dark(light, dark)` gives each scheme its own. The dark scheme
+ * inherits what it does not set.
  */
 export function parseSchemeTokens(css: string): SchemeTokens {
   const source = css.replace(/\/\*[\s\S]*?\*\//g, '');
   const darkRule = /@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)\s*\{\s*:root\s*\{([^}]*)\}\s*\}/.exec(source);
   const lightRule = /:root\s*\{([^}]*)\}/.exec(darkRule ? source.replace(darkRule[0], '') : source);
-  const light = declarations(lightRule?.[1] ?? '');
-  return { light, dark: { ...light, ...declarations(darkRule?.[1] ?? '') } };
+  const both = declarations(lightRule?.[1] ?? '');
+  const scheme = (index: 1 | 2) =>
+    Object.fromEntries(Object.entries(both).map(([name, value]) => [name, LIGHT_DARK.exec(value)?.[index]?.trim() ?? value]));
+  return { light: scheme(1), dark: { ...scheme(2), ...declarations(darkRule?.[1] ?? '') } };
 }
+
+/** `light-dark(#fff, #000)`: a colour for each scheme (two plain colours, no nested functions). */
+const LIGHT_DARK = /^light-dark\(\s*([^,()]+),\s*([^,()]+)\)$/;
 
 function declarations(block: string): Record<string, string> {
   const properties: Record<string, string> = {};

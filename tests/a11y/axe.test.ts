@@ -53,6 +53,30 @@ describe.each(pages)('$site page "/$page"', (page) => {
   });
 });
 
+// The reader's choice in the footer, against the system's scheme: what it switches is what axe checks.
+const essayPages = (['site', 'components'] as const).flatMap(
+  (site) => pages.find((page) => page.site === site && page.page.startsWith('essays/')) ?? [],
+);
+describe.each(essayPages)('$site page "/$page" with a colour scheme chosen', (page) => {
+  test.each([
+    { choice: 'dark', system: 'light' },
+    { choice: 'light', system: 'dark' },
+  ] as const)('has no axe violations with $choice chosen in a $system system', async ({ choice, system }) => {
+    const tab = await open(page, 1280, system);
+    await tab.click(`input[name="colour-scheme"][value="${choice}"]`);
+    const applied = await tab.evaluate(() => ({
+      scheme: document.documentElement.dataset['scheme'],
+      colorScheme: getComputedStyle(document.documentElement).colorScheme,
+    }));
+    const summary = await axeViolations(tab);
+    // The choice is remembered for the site's origin: the other audits follow the system's scheme.
+    await tab.evaluate(() => localStorage.clear());
+    await tab.close();
+    expect(applied).toEqual({ scheme: choice, colorScheme: choice });
+    expect(summary).toEqual([]);
+  });
+});
+
 test('the essay text keeps a comfortable measure on a wide screen', async () => {
   // An essay of the site's own, or of the fixtures when the site has none yet.
   const essay =

@@ -10,12 +10,17 @@ import { readPage } from '../support/html.ts';
  * Size budgets, in bytes, compressed as a host sends them (gzip -9). Speed is measured by
  * `npm run bench`, not here; these are the sizes that make it.
  */
-const ESSAY_HTML_AND_CSS = 9 * 1024;
+/*
+ * 9 KB until the colour scheme choice, which every page carries: its footer control, the
+ * script's tag, its CSS rules and the light fallback for browsers without light-dark() add
+ * 316 B (9,064 B → 9,380 B for the first essay).
+ */
+const ESSAY_HTML_AND_CSS = 9.25 * 1024;
 
 const siteDir = inject('siteDir');
 const gzip = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 
-test.each(listEssaySlugs(siteDir))('the essay page of %s, with the CSS it loads, is at most 9 KB compressed', (slug) => {
+test.each(listEssaySlugs(siteDir))('the essay page of %s, with the CSS it loads, is at most 9.25 KB compressed', (slug) => {
   const page = essayPath(slug);
   const html = readFileSync(join(siteDir, page, 'index.html'));
   const css = [...readPage(siteDir, page).querySelectorAll('link[rel="stylesheet"]')].map((link) =>

@@ -102,18 +102,33 @@ function pageScripts(page: string): Array<{ src: string; gzip: number }> {
   });
 }
 
-test('every page loads the service worker registration, and the home and 404 pages nothing else', () => {
-  const registration = pageScripts('404.html');
-  expect(registration).toHaveLength(1);
-  expect(readFileSync(join(siteDir, registration[0]!.src), 'utf8')).toContain('sw.js');
-  for (const page of pages) expect(pageScripts(page).map((script) => script.src)).toContain(registration[0]!.src);
-  expect(pageScripts('')).toEqual(registration);
+test('every page loads the service worker registration and the colour scheme script, and the home and 404 pages nothing else', () => {
+  const everyPage = pageScripts('404.html');
+  expect(everyPage).toHaveLength(2);
+  const code = everyPage.map((script) => readFileSync(join(siteDir, script.src), 'utf8'));
+  expect(code.filter((text) => text.includes('sw.js'))).toHaveLength(1);
+  expect(code.filter((text) => text.includes('colour-scheme'))).toHaveLength(1);
+  const sources = everyPage.map((script) => script.src);
+  for (const page of pages) expect(pageScripts(page).map((script) => script.src)).toEqual(expect.arrayContaining(sources));
+  expect(pageScripts('')).toEqual(everyPage);
 });
 
-test("an essay page's JavaScript at load, its contents script and the registration, is under 1 KB compressed in all", () => {
+test('the colour scheme script is the one classic script, in <head> with neither async nor defer, so it runs before the body is parsed', () => {
+  for (const page of pages) {
+    const classic = [...readPage(siteDir, page).querySelectorAll('script[src]:not([type])')];
+    expect(
+      classic.map((script) => script.getAttribute('src')),
+      page,
+    ).toEqual([expect.stringMatching(/^\/_astro\/colour-scheme\.[\w-]+\.js$/)]);
+    expect(classic[0]?.parentElement?.tagName, page).toBe('HEAD');
+    expect(classic[0]?.hasAttribute('async') || classic[0]?.hasAttribute('defer'), page).toBe(false);
+  }
+});
+
+test("an essay page's JavaScript at load, its contents script, the registration and the colour scheme's, is under 1 KB compressed in all", () => {
   for (const page of pages.filter((path) => path.startsWith('essays/'))) {
     const scripts = pageScripts(page);
-    expect(scripts.length).toBeLessThanOrEqual(2);
+    expect(scripts.length).toBeLessThanOrEqual(3);
     expect(scripts.reduce((sum, script) => sum + script.gzip, 0)).toBeLessThanOrEqual(1024);
   }
 });

@@ -39,6 +39,21 @@ test('the dark block may come first', () => {
   expect(themeColours(parseSchemeTokens(darkFirst))).toEqual({ light: '#eee', dark: '#111' });
 });
 
+test('a light-dark() value gives each scheme its own colour; a dark media query still wins', () => {
+  const tokens = parseSchemeTokens(`
+    :root {
+      color-scheme: light dark;
+      --color-bg: light-dark(#fdfcfa, #15171a);
+      --color-text: light-dark( #1c1b19 , #e9e6e0 );
+      --font-ui: system-ui, sans-serif;
+    }
+    :root[data-scheme='dark'] { color-scheme: dark; }
+    @media (prefers-color-scheme: dark) { :root { --color-text: #fff; } }
+  `);
+  expect(tokens.light).toEqual({ '--color-bg': '#fdfcfa', '--color-text': '#1c1b19', '--font-ui': 'system-ui, sans-serif' });
+  expect(tokens.dark).toEqual({ '--color-bg': '#15171a', '--color-text': '#fff', '--font-ui': 'system-ui, sans-serif' });
+});
+
 test('the theme colours are read from the real token file', () => {
   const css = readFileSync(join(import.meta.dirname, '../../src/styles/tokens.css'), 'utf8');
   const { light, dark } = themeColours(parseSchemeTokens(css));

@@ -3,16 +3,25 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ROOT } from '../support/build-site.ts';
 import { contrast } from '../support/contrast.ts';
+import { parseSchemeTokens } from '../../src/lib/web-manifest.ts';
 
-/** The colour tokens of each scheme, read from tokens.css (dark overrides light). */
+/** The colour tokens of each scheme, read from tokens.css as the manifest and social cards read it. */
 function schemes(): Record<'light' | 'dark', Record<string, string>> {
-  const css = readFileSync(join(ROOT, 'src/styles/tokens.css'), 'utf8');
-  const darkStart = css.indexOf('@media (prefers-color-scheme: dark)');
-  const read = (text: string) =>
-    Object.fromEntries([...text.matchAll(/--(color-[a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1] ?? '', m[2] ?? '']));
-  const light = read(css.slice(0, darkStart));
-  return { light, dark: { ...light, ...read(css.slice(darkStart)) } };
+  const tokens = parseSchemeTokens(readFileSync(join(ROOT, 'src/styles/tokens.css'), 'utf8'));
+  const colours = (scheme: Readonly<Record<string, string>>) =>
+    Object.fromEntries(
+      Object.entries(scheme)
+        .filter(([name, value]) => name.startsWith('--color-') && /^#[0-9a-f]{6}$/i.test(value))
+        .map(([name, value]) => [name.slice(2), value]),
+    );
+  return { light: colours(tokens.light), dark: colours(tokens.dark) };
 }
+
+test('every colour token has a six-digit hex value in each scheme', () => {
+  const { light, dark } = schemes();
+  expect(Object.keys(light).length).toBeGreaterThanOrEqual(9);
+  expect(Object.keys(dark)).toEqual(Object.keys(light));
+});
 
 test.each(['light', 'dark'] as const)('every text colour meets WCAG AA on every background in the %s scheme', (scheme) => {
   const colours = schemes()[scheme];
@@ -30,4 +39,11 @@ test('marked search words stay readable in both schemes', () => {
   for (const colours of Object.values(schemes())) {
     expect(contrast(colours['color-text'] ?? '', colours['color-mark'] ?? '')).toBeGreaterThanOrEqual(4.5);
   }
+});
+
+test('browsers without light-dark() get the light scheme: the fallback repeats its colours exactly', () => {
+  const css = readFileSync(join(ROOT, 'src/styles/tokens.css'), 'utf8');
+  const fallback = /@supports not \(color: light-dark\([^)]*\)\)\s*\{\s*:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
+  const colours = Object.fromEntries([...fallback.matchAll(/--(color-[a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
+  expect(colours).toEqual(schemes().light);
 });
