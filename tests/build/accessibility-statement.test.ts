@@ -60,3 +60,9 @@ test('the statement gives the contact readers report a barrier to, when the site
   expect(without).toContain(english.noContact);
   expect(without).not.toContain(english.reportBefore.trim());
 });
+
+test('the footer reads as words: a space on each side of every separator', () => {
+  const footer = readPage(inject('siteDir'), '').querySelector('footer p');
+  expect(footer?.textContent?.replace(/\s+/g, ' ').trim()).toMatch(/^\S.* · \S.* · \S/);
+  expect(footer?.textContent).not.toMatch(/·\S|\S·/);
+});
