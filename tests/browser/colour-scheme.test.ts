@@ -8,7 +8,7 @@ import { serveDirectory, type StaticServer } from '../../scripts/lib/static-serv
 import { SCHEME_NAME } from '../../src/lib/colour-scheme.ts';
 import { essayPath } from '../../src/lib/urls.ts';
 import { parseSchemeTokens, themeColours } from '../../src/lib/web-manifest.ts';
-import { launchBrowser } from '../support/browser-session.ts';
+import { launchBrowser, recordPageProblems } from '../support/browser-session.ts';
 import { ROOT } from '../support/build-site.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
 
@@ -60,15 +60,7 @@ async function newTab(options: { javaScript?: boolean; system?: 'light' | 'dark'
   await tab.setViewport({ width: options.width ?? 1280, height: 800 });
   await tab.setJavaScriptEnabled(options.javaScript ?? true);
   await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.system ?? 'light' }]);
-  await tab.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'an inline resource'}`);
-    });
-  });
-  tab.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  tab.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+  await recordPageProblems(tab, problems);
   return tab;
 }
 

@@ -9,7 +9,7 @@ import { listEssaySlugs } from '../../scripts/lib/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { STATEMENT_PATH } from '../../src/lib/site-files.ts';
 import { essayPath } from '../../src/lib/urls.ts';
-import { launchBrowser } from '../support/browser-session.ts';
+import { launchBrowser, recordPageProblems } from '../support/browser-session.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
 
 /**
@@ -58,16 +58,7 @@ describe.each(sites)('the site $where', ({ dir, base, hostHeaders }) => {
       if (path === undefined) throw new Error(`The site has no essay, so there is no ${kind} page to load.`);
       const tab = await browser.newPage();
       const problems: string[] = [];
-      // A violation is reported as an event on the document, whether or not it reaches the console.
-      await tab.evaluateOnNewDocument(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'an inline resource'}`);
-        });
-      });
-      tab.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-      });
-      tab.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+      await recordPageProblems(tab, problems);
       // Nothing a page loads comes from another site: no font, script or analytics elsewhere.
       tab.on('request', (request) => {
         const url = request.url();
