@@ -18,6 +18,7 @@ import { serveDirectory } from '../lib/static-server.ts';
 import { runBuild, STAGE_MEANINGS, STAGES, type BuildRun, type Stage } from './build.ts';
 import { firstEssayFile, writeEssayCopies } from './essay-copies.ts';
 import { formatBytes, formatCount, formatMs, formatRatio, formatSeconds, formatTable, type Column } from './format.ts';
+import { measureLoadPaint, type LoadPaint } from './load-paint.ts';
 import { parseBenchOptions, USAGE, type BenchOptions } from './options.ts';
 import { defaultPage, largestPage, measurePageWeight, REQUEST_KINDS, type PageWeight } from './page-weight.ts';
 import { DEFAULT_SELECTORS, findPagefindDir, indexSize, measureSearch, queryWords, type SearchFigures } from './search.ts';
@@ -63,6 +64,8 @@ interface SiteFigures {
   site: string;
   dir: string;
   page?: PageWeight & { largestPage: ReturnType<typeof largestPage> };
+  /** LCP and CLS of the same page loaded as Lighthouse's mobile preset loads it (load-paint.ts). */
+  paint?: LoadPaint;
   search?: SearchFigures;
   errors: string[];
 }
@@ -327,6 +330,13 @@ async function benchInBrowser(sites: MeasuredSite[], options: BenchOptions): Pro
           } catch (error) {
             figures.errors.push(`page weight: ${(error as Error).message}`);
           }
+          // Apart from the weighing: a page whose paint cannot be read still has its weight.
+          try {
+            const page = options.page ?? defaultPage(site.dir);
+            figures.paint = await measureLoadPaint(browser, new URL(page, server.url).href, options.runs);
+          } catch (error) {
+            figures.errors.push(`LCP: ${(error as Error).message}`);
+          }
         }
         if (options.parts.includes('search')) {
           try {
@@ -410,6 +420,8 @@ function printPages(results: SiteFigures[]): void {
     formatTable(
       [
         { header: 'site' },
+        right('LCP'),
+        right('CLS'),
         right('JS run'),
         right('JS run gzip'),
         right('DOM elements'),
@@ -422,6 +434,8 @@ function printPages(results: SiteFigures[]): void {
         const largest = page.largestPage;
         return [
           site.site,
+          formatMs(site.paint?.lcpMs.median),
+          site.paint === undefined ? '–' : site.paint.cls.median.toFixed(3),
           `${page.jsExecuted.scripts} ${page.jsExecuted.scripts === 1 ? 'script' : 'scripts'}, ${formatBytes(page.jsExecuted.bytes.raw)}`,
           formatBytes(page.jsExecuted.bytes.gzip),
           formatCount(page.domElements),
@@ -432,6 +446,17 @@ function printPages(results: SiteFigures[]): void {
       }),
     ),
   );
+  const runs = weighed[0]?.paint?.lcpMs.samples.length ?? 0;
+  console.log(
+    `LCP, CLS: ${runs === 1 ? 'one load' : `median of ${runs} loads`} as Lighthouse's mobile preset (412 × 823 at DPR 1.75, CPU 4× slower, 150 ms and 1.6 Mbit/s applied to each request, no cache); of the same kind as Lighthouse's simulated LCP, not equal to it.`,
+  );
+  for (const site of weighed) {
+    if (site.paint !== undefined) {
+      console.log(
+        `${site.site}: LCP min ${formatMs(site.paint.lcpMs.min)}, max ${formatMs(site.paint.lcpMs.max)}, the largest paint a <${site.paint.lcpElement?.toLowerCase() ?? '?'}>`,
+      );
+    }
+  }
   console.log(
     "JS run: scripts of which any code ran while the page loaded. text floor: the article's text as shown, gzipped. total / floor: everything the page loads, gzipped, over it. largest page: the site's largest HTML file.",
   );
