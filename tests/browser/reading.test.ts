@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { measureLineLengths } from '../../scripts/lib/line-lengths.ts';
 import { listEssaySlugs } from '../../scripts/lib/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { essayPath } from '../../src/lib/urls.ts';
@@ -141,25 +142,8 @@ const WIDTHS = [320, 375, 768, 1024, 1280, 1680];
 
 /** Characters on each full line of the essay's paragraphs (a paragraph's last line is left out: it is short by nature). */
 async function charactersPerLine(tab: Page): Promise<number[]> {
-  return tab.evaluate(() => {
-    const counts: number[] = [];
-    for (const paragraph of document.querySelectorAll('.essay-body > p')) {
-      const lines = new Map<number, number>();
-      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest('.note-ref, .sidenote, [popover]')) continue;
-        for (let index = 0; index < (node.textContent ?? '').length; index++) {
-          const range = document.createRange();
-          range.setStart(node, index);
-          range.setEnd(node, index + 1);
-          const box = range.getClientRects()[0];
-          if (box) lines.set(Math.round(box.top / 4), (lines.get(Math.round(box.top / 4)) ?? 0) + 1);
-        }
-      }
-      counts.push(...[...lines.values()].slice(0, -1));
-    }
-    return counts.sort((a, b) => a - b);
-  });
+  const { characters } = await tab.evaluate(measureLineLengths, { paragraphs: '.essay-body > p', skip: '.note-ref, .sidenote, [popover]' });
+  return characters;
 }
 
 test.each(essays)('the lines of %s hold 60 to 72 characters where the window allows, and never more', async (path) => {
