@@ -13,13 +13,11 @@ export interface Labels {
   note: (label: string) => string;
   /** "Note 3, source needed": the name of a reference whose note awaits a source. */
   noteAwaitingSource: (label: string) => string;
-  /** "Go to note 3 in the notes": from a note's preview to the note itself. */
-  goToNote: (label: string) => string;
   /** "Back to reference 3b": one back-link from a note to where it is cited. */
   backToReference: (label: string) => string;
   sourceNeeded: string;
-  /** The button that closes a note preview. */
-  close: string;
+  /** "Close note 3": the name of the × that closes a note's preview. */
+  closeNote: (label: string) => string;
   /** "Scenario 2" */
   scenario: (n: number) => string;
   /** "Figure 2" */
@@ -139,10 +137,10 @@ const english: Labels = {
   sources: 'Sources',
   note: (label) => `Note ${label}`,
   noteAwaitingSource: (label) => `Note ${label}, source needed`,
-  goToNote: (label) => `Go to note ${label} in the notes`,
+
   backToReference: (label) => `Back to reference ${label}`,
   sourceNeeded: 'Source needed',
-  close: 'Close',
+  closeNote: (label) => `Close note ${label}`,
   scenario: (n) => `Scenario ${n}`,
   figure: (n) => `Figure ${n}`,
   table: (n) => `Table ${n}`,
@@ -233,10 +231,10 @@ const LABELS: Record<string, Labels> = {
     sources: 'Sources',
     note: (label) => `Note ${label}`,
     noteAwaitingSource: (label) => `Note ${label}, source nécessaire`,
-    goToNote: (label) => `Aller à la note ${label} dans les notes`,
+
     backToReference: (label) => `Retour à l’appel ${label}`,
     sourceNeeded: 'Source nécessaire',
-    close: 'Fermer',
+    closeNote: (label) => `Fermer la note ${label}`,
     scenario: (n) => `Scénario ${n}`,
     figure: (n) => `Figure ${n}`,
     table: (n) => `Tableau ${n}`,
@@ -327,10 +325,10 @@ const LABELS: Record<string, Labels> = {
     sources: 'Quellen',
     note: (label) => `Anmerkung ${label}`,
     noteAwaitingSource: (label) => `Anmerkung ${label}, Quelle fehlt`,
-    goToNote: (label) => `Zu Anmerkung ${label} in den Anmerkungen`,
+
     backToReference: (label) => `Zurück zum Verweis ${label}`,
     sourceNeeded: 'Quelle fehlt',
-    close: 'Schließen',
+    closeNote: (label) => `Anmerkung ${label} schließen`,
     scenario: (n) => `Szenario ${n}`,
     figure: (n) => `Abbildung ${n}`,
     table: (n) => `Tabelle ${n}`,
@@ -424,10 +422,10 @@ const LABELS: Record<string, Labels> = {
     sources: 'Fuentes',
     note: (label) => `Nota ${label}`,
     noteAwaitingSource: (label) => `Nota ${label}, falta la fuente`,
-    goToNote: (label) => `Ir a la nota ${label} en las notas`,
+
     backToReference: (label) => `Volver a la referencia ${label}`,
     sourceNeeded: 'Falta la fuente',
-    close: 'Cerrar',
+    closeNote: (label) => `Cerrar la nota ${label}`,
     scenario: (n) => `Escenario ${n}`,
     figure: (n) => `Figura ${n}`,
     table: (n) => `Tabla ${n}`,

@@ -84,7 +84,8 @@ test('the essay text keeps a comfortable measure on a wide screen', async () => 
   if (!essay) throw new Error('There is no essay page to measure.');
   const tab = await open(essay, 1280, 'light');
   const charactersPerLine = await tab.evaluate(() => {
-    const paragraph = document.querySelector('article p');
+    // A paragraph of the text, not one of the header's lines (the reading time, the downloads).
+    const paragraph = document.querySelector('article .essay-body > p');
     if (!paragraph) return 0;
     const style = getComputedStyle(paragraph);
     const canvas = document.createElement('canvas').getContext('2d');

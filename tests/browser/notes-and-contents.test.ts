@@ -100,17 +100,20 @@ test('on a narrow screen a note opens in place from the keyboard and closes with
     text: popover.textContent,
     onScreen: popover.getBoundingClientRect().bottom <= window.innerHeight,
   }));
-  expect(opened).toEqual({ open: true, text: 'Note 3 Remark 1 about claim 1.Go to note 3 in the notesClose note 3', onScreen: true });
+  expect(opened).toEqual({ open: true, text: 'Note 3 Remark 1 about claim 1.×', onScreen: true });
   await page.keyboard.press('Escape');
   expect(await page.$eval('[id="notes.preview-3"]', (popover) => popover.matches(':popover-open'))).toBe(false);
   expect(await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'))).toBe('notes.preview-3');
 
-  // Tab from the open preview's button reaches the link to the note, then the preview's own Close button.
+  // Tab from the open preview's button reaches the link to the note, then the preview's own × (named Close note 3).
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Go to note 3 in the notes');
+  expect(await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute('href')])).toEqual([
+    'Note 3',
+    '#notes.note-3',
+  ]);
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close note 3');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Close note 3');
   await page.keyboard.press('Enter');
   expect(await page.$eval('[id="notes.preview-3"]', (popover) => popover.matches(':popover-open'))).toBe(false);
   await page.close();
