@@ -36,7 +36,10 @@ export interface PreviewTags {
 
 /**
  * Open Graph and Twitter card tags: title and description always, the address and the
- * image only when they are known. With an image, the preview is a large card.
+ * image only when they are known. With an image, the preview is a large card. X reads the
+ * title, description and image from Open Graph when its own tags are absent (its "Cards
+ * markup" reference), so only the card type and the image's alt text, which has no Open
+ * Graph fallback there, are said twice: every essay page carries these bytes.
  */
 export function previewTags(facts: PageFacts): PreviewTags {
   const openGraph: Array<[string, string]> = [
@@ -62,10 +65,8 @@ export function previewTags(facts: PageFacts): PreviewTags {
   }
   const twitter: Array<[string, string]> = [
     ['twitter:card', image ? 'summary_large_image' : 'summary'],
-    ['twitter:title', facts.title],
-    ['twitter:description', facts.description],
   ];
-  if (image) twitter.push(['twitter:image', image.url], ['twitter:image:alt', image.alt]);
+  if (image) twitter.push(['twitter:image:alt', image.alt]);
   return { openGraph, twitter };
 }
 

@@ -56,7 +56,6 @@ test('every essay page whose title the card’s font can draw names its social c
     expect(meta(document, 'meta[property="og:image:height"]'), page).toBe('630');
     expect(meta(document, 'meta[property="og:image:alt"]'), page).toContain(title);
     expect(meta(document, 'meta[name="twitter:card"]'), page).toBe('summary_large_image');
-    expect(meta(document, 'meta[name="twitter:image"]'), page).toBe(image);
     expect(meta(document, 'meta[name="twitter:image:alt"]'), page).toBe(meta(document, 'meta[property="og:image:alt"]'));
     expect(jsonLd(document)?.['image'], page).toBe(image);
     // The address is the card's file in the built site, at the size the page says.
@@ -75,7 +74,7 @@ test('without SITE_URL the pages carry no absolute address', () => {
     expect(document.querySelector('meta[property="og:url"]'), page).toBeNull();
     expect(jsonLd(document)?.['url'], page).toBeUndefined();
     // Nor a social card, whose address would be absolute: none is drawn.
-    expect(document.querySelector('meta[property="og:image"], meta[name="twitter:image"]'), page).toBeNull();
+    expect(document.querySelector('meta[property="og:image"]'), page).toBeNull();
     expect(jsonLd(document)?.['image'], page).toBeUndefined();
   }
   expect(existsSync(join(siteDir, SOCIAL_CARD_DIR))).toBe(false);
