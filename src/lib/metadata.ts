@@ -63,9 +63,7 @@ export function previewTags(facts: PageFacts): PreviewTags {
     if (facts.published) openGraph.push(['article:published_time', facts.published]);
     if (facts.modified) openGraph.push(['article:modified_time', facts.modified]);
   }
-  const twitter: Array<[string, string]> = [
-    ['twitter:card', image ? 'summary_large_image' : 'summary'],
-  ];
+  const twitter: Array<[string, string]> = [['twitter:card', image ? 'summary_large_image' : 'summary']];
   if (image) twitter.push(['twitter:image:alt', image.alt]);
   return { openGraph, twitter };
 }
