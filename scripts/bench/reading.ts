@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { contrast } from '../../tests/support/contrast.ts';
+import { contrast } from '../lib/contrast.ts';
 import { CHROMIUM_ARGS, requireBrowser } from '../lib/browser.ts';
 import { measureLineLengths } from '../lib/line-lengths.ts';
 import { serveDirectory } from '../lib/static-server.ts';

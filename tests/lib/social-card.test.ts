@@ -22,7 +22,7 @@ import {
 } from '../../src/lib/social-card.ts';
 import { parseSchemeTokens } from '../../src/lib/web-manifest.ts';
 import { ROOT } from '../support/build-site.ts';
-import { contrast } from '../support/contrast.ts';
+import { contrast } from '../../scripts/lib/contrast.ts';
 
 const text = { title: 'On Time', siteTitle: 'Essays', lang: 'en' };
 /** 200 characters of a plausible title. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ROOT } from '../support/build-site.ts';
-import { contrast } from '../support/contrast.ts';
+import { contrast } from '../../scripts/lib/contrast.ts';
 import { parseSchemeTokens } from '../../src/lib/web-manifest.ts';
 
 /** The colour tokens of each scheme, read from tokens.css as the manifest and social cards read it. */
