@@ -77,7 +77,7 @@ try {
   );
   // The feed copies every essay in full: written after the precache, which it would double.
   if (site) {
-    const feed = await writeFeed(staging, { site, base, siteTitle, siteLang });
+    const feed = await writeFeed(staging, { site, base, siteTitle, siteLang }, downloads.metadata);
     console.log(`Feed: ${feed.items} essay(s) in feed.xml, with the sitemap named in robots.txt.`);
   } else {
     console.log(

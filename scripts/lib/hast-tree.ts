@@ -3,7 +3,7 @@
  * offline downloads. The unist visitors are not direct dependencies of the project, and
  * these few lines say exactly what happens to a node that is removed or unwrapped.
  */
-import type { Element, ElementContent, Properties, Root, Text } from 'hast';
+import type { Element, ElementContent, Properties, Root, RootContent, Text } from 'hast';
 
 /** What a rewrite makes of a node: itself, other nodes in its place (or none), or nothing. */
 type Replacement = ElementContent | ElementContent[] | undefined;
@@ -22,6 +22,12 @@ export function rewriteTree(parent: Element, rewrite: (node: ElementContent) => 
     else children.push(replacement);
   }
   parent.children = children;
+}
+
+/** Removes the source positions from `node` and every node below it. */
+export function dropPositions(node: Root | RootContent): void {
+  delete node.position;
+  if ('children' in node) for (const child of node.children) dropPositions(child);
 }
 
 /** Every element below `parent`, in document order. */

@@ -18,7 +18,7 @@ import {
 } from '../../src/lib/offline-downloads.ts';
 import { essayPath, joinBase } from '../../src/lib/urls.ts';
 import { buildEpub, EPUB_IMAGE_TYPES, epubIdentifier, modifiedDate, type EpubImage } from './epub.ts';
-import { offlineArticle, readEssayPage } from './offline-article.ts';
+import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-article.ts';
 import { dataUrl, inlineCssUrls, oneLineCss, singleFileHtml } from './single-file-html.ts';
 import { listEssaySlugs } from './pages.ts';
 
@@ -36,6 +36,8 @@ export interface OfflineDownloadsOptions {
 
 export interface OfflineDownloadsResult {
   essays: number;
+  /** What each essay's page says of it, read while making its downloads (the feed sorts by it). */
+  metadata: EssayMetadata[];
   /** All downloads together. */
   bytes: number;
   /** Each file written, relative to the site folder, with its size. */
@@ -65,16 +67,19 @@ export async function writeOfflineDownloads(siteDir: string, options: OfflineDow
   const singleFileStylesheet = readFileSync(SINGLE_FILE_STYLESHEET, 'utf8');
   const buildTime = options.buildTime ?? new Date();
   const files: OfflineDownloadsResult['files'] = [];
+  const metadata: EssayMetadata[] = [];
   for (const slug of slugs) {
     const pageFile = join(siteDir, essayPath(slug), 'index.html');
     try {
-      files.push(...(await writeEssayDownloads({ siteDir, slug, pageFile, options, buildTime, epubStylesheet, singleFileStylesheet })));
+      const written = await writeEssayDownloads({ siteDir, slug, pageFile, options, buildTime, epubStylesheet, singleFileStylesheet });
+      files.push(...written.files);
+      metadata.push(written.metadata);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`${relative(siteDir, pageFile)}: the offline downloads of this essay could not be made. ${reason}`, { cause: error });
     }
   }
-  return { essays: slugs.length, bytes: files.reduce((sum, file) => sum + file.bytes, 0), files };
+  return { essays: slugs.length, metadata, bytes: files.reduce((sum, file) => sum + file.bytes, 0), files };
 }
 
 interface EssayJob {
@@ -99,7 +104,7 @@ function copyCss(stylesheets: readonly string[]): string {
   return made;
 }
 
-async function writeEssayDownloads(job: EssayJob): Promise<Array<{ path: string; bytes: number }>> {
+async function writeEssayDownloads(job: EssayJob): Promise<{ files: OfflineDownloadsResult['files']; metadata: EssayMetadata }> {
   const { siteDir, slug, pageFile, options } = job;
   const pageHtml = readFileSync(pageFile, 'utf8');
   const page = readEssayPage(pageHtml, slug);
@@ -148,7 +153,7 @@ async function writeEssayDownloads(job: EssayJob): Promise<Array<{ path: string;
   });
   const sizes = { epub: written.epub.byteLength, html: written.html.byteLength };
   writeFileSync(pageFile, fillDownloadSizes(pageHtml, sizes, page.metadata.lang));
-  return files;
+  return { files, metadata: page.metadata };
 }
 
 /**

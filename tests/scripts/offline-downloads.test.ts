@@ -83,6 +83,7 @@ test('each essay gets both files beside its page, the page its sizes, and the co
   const sizes = ['zeit.epub', 'zeit.html'].map((name) => statSync(join(dir, 'essays/zeit', name)).size);
   expect(result).toEqual({
     essays: 1,
+    metadata: [expect.objectContaining({ slug: 'zeit', lang: 'de' })],
     bytes: sizes[0]! + sizes[1]!,
     files: [
       { path: 'essays/zeit/zeit.epub', bytes: sizes[0] },
@@ -110,6 +111,7 @@ test('a site without essays has no downloads', async () => {
     await writeOfflineDownloads(await site('empty', {}), { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' }),
   ).toEqual({
     essays: 0,
+    metadata: [],
     bytes: 0,
     files: [],
   });
