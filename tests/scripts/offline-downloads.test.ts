@@ -129,3 +129,26 @@ test('a failure names the essay’s page, so the build stops and says where', as
     'essays/bild/index.html: the offline downloads of this essay could not be made. /sub/_astro/gone.png is not a file of the built site.',
   );
 });
+
+test('shared out between worker threads, the essays get the same files, in the same order, and a failure still names its page', async () => {
+  const options = { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en', buildTime: new Date('2026-01-02T03:04:05Z') };
+  const pages = (prefix: string) =>
+    Object.fromEntries(['eins', 'zwei', 'drei', 'vier'].map((slug) => [slug, essayPage(slug, `<p>${prefix} ${slug}.</p>`)]));
+  const alone = await writeOfflineDownloads(await site('one-thread', pages('Text')), options);
+  const sharedDir = await site('workers', pages('Text'));
+  // One essay per worker: as many workers as the machine has CPUs, up to four.
+  const shared = await writeOfflineDownloads(sharedDir, options, { essaysPerWorker: 1 });
+  expect(shared).toEqual(alone);
+  expect(shared.metadata.map(({ slug }) => slug)).toEqual(['drei', 'eins', 'vier', 'zwei']);
+  for (const { path } of shared.files) {
+    expect(readFileSync(join(sharedDir, path)), path).toEqual(readFileSync(join(scratch, 'one-thread', path)));
+  }
+
+  const broken = await site('worker-failure', {
+    ...pages('Text'),
+    leer: '<!DOCTYPE html><html lang="de"><body><main><p>Nothing.</p></main></body></html>',
+  });
+  await expect(writeOfflineDownloads(broken, options, { essaysPerWorker: 1 })).rejects.toThrow(
+    'essays/leer/index.html: the offline downloads of this essay could not be made. The page has no <article>.',
+  );
+});
