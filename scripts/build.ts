@@ -64,7 +64,11 @@ try {
   // SITE_URL. Kept in the build's cache folder (Astro's own without CACHE_DIR) between builds.
   if (site) {
     const cardsStarted = performance.now();
-    const cards = await writeSocialCards(staging, { siteTitle, cacheDir: resolve(root, cacheDir ?? 'node_modules/.astro') });
+    const cards = await writeSocialCards(
+      staging,
+      { siteTitle, cacheDir: resolve(root, cacheDir ?? 'node_modules/.astro') },
+      downloads.metadata,
+    );
     console.log(socialCardsSummary(cards, (performance.now() - cardsStarted) / 1000));
   }
   // The search index is part of the site: indexed in staging, so a failed index fails the build.

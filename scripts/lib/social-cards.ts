@@ -38,10 +38,8 @@ import {
   type CardText,
   type LayoutBox,
 } from '../../src/lib/social-card.ts';
-import { essayPath } from '../../src/lib/urls.ts';
 import { parseSchemeTokens } from '../../src/lib/web-manifest.ts';
-import { readEssayPage } from './offline-article.ts';
-import { listEssaySlugs } from './pages.ts';
+import type { EssayMetadata } from './offline-article.ts';
 
 const require = createRequire(import.meta.url);
 const TOKENS = resolve(import.meta.dirname, '../../src/styles/tokens.css');
@@ -150,19 +148,30 @@ export interface SocialCardsResult {
   without: string[];
 }
 
-/** Writes the card of every essay of the built site in `siteDir` that can have one. */
-export async function writeSocialCards(siteDir: string, options: SocialCardsOptions): Promise<SocialCardsResult> {
+/** What a card says of its essay: the essay's metadata as the offline downloads read it from its page. */
+export type CardEssay = Pick<EssayMetadata, 'slug' | 'title' | 'lang'>;
+
+/**
+ * Writes the card of every essay in `essays` that can have one, into the built site in
+ * `siteDir`. The essays come already read (the offline downloads parse every page): parsing
+ * each page again here was 1 s of a 500-essay build.
+ */
+export async function writeSocialCards(
+  siteDir: string,
+  options: SocialCardsOptions,
+  essays: readonly CardEssay[],
+): Promise<SocialCardsResult> {
   const result: SocialCardsResult = { drawn: 0, reused: 0, without: [] };
   const cache = join(options.cacheDir, 'social-cards');
   let fonts: CardFonts | undefined;
   let colours: CardColours | undefined;
   // Two cards are drawn at a time: while satori lays one out (JavaScript, on this thread),
   // sharp rasterises the other (on libvips' threads).
-  const slugs = listEssaySlugs(siteDir);
+  const queue = [...essays];
   const next = async (): Promise<void> => {
-    for (let slug = slugs.shift(); slug !== undefined; slug = slugs.shift()) {
-      const { metadata } = readEssayPage(readFileSync(join(siteDir, essayPath(slug), 'index.html'), 'utf8'), slug);
-      const text: CardText = { title: metadata.title, siteTitle: options.siteTitle, lang: metadata.lang };
+    for (let essay = queue.shift(); essay !== undefined; essay = queue.shift()) {
+      const { slug } = essay;
+      const text: CardText = { title: essay.title, siteTitle: options.siteTitle, lang: essay.lang };
       const card = socialCard(slug, text);
       if (!card) {
         result.without.push(slug);

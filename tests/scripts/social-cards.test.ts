@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -109,41 +109,31 @@ test('a letter of Latin Extended is drawn with its own glyph, not the empty box 
   expect(await draw('ł')).not.toBe(await draw('ő'));
 });
 
-/** A built site's essay page, as much of it as the build reads for a card. */
-function writeEssay(site: string, slug: string, title: string, lang = 'en'): void {
-  mkdirSync(join(site, 'essays', slug), { recursive: true });
-  writeFileSync(
-    join(site, 'essays', slug, 'index.html'),
-    `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><article><h1>${title}</h1></article></body></html>`,
-  );
-}
-
-function site(): string {
-  const dir = scratch();
-  writeEssay(dir, 'on-time', 'On Time');
-  writeEssay(dir, 'uber-die-zeit', 'Über die Zeit', 'de');
-  writeEssay(dir, 'hebrew', 'מסה לדוגמה', 'he');
-  return dir;
-}
+/** The essays of a built site, as the offline downloads read them from their pages. */
+const ESSAYS = [
+  { slug: 'on-time', title: 'On Time', lang: 'en' },
+  { slug: 'uber-die-zeit', title: 'Über die Zeit', lang: 'de' },
+  { slug: 'hebrew', title: 'מסה לדוגמה', lang: 'he' },
+];
 
 test('the next build copies each card from the cache instead of drawing it; a changed site title draws them again', async () => {
   const cacheDir = scratch();
-  const first = site();
-  expect(await writeSocialCards(first, { siteTitle: 'Essays', cacheDir })).toEqual({ drawn: 2, reused: 0, without: ['hebrew'] });
+  const first = scratch();
+  expect(await writeSocialCards(first, { siteTitle: 'Essays', cacheDir }, ESSAYS)).toEqual({ drawn: 2, reused: 0, without: ['hebrew'] });
   expect(readdirSync(join(first, 'cards')).sort()).toEqual(['on-time.png', 'uber-die-zeit.png']);
   const cached = readdirSync(join(cacheDir, 'social-cards')).map((name) => join(cacheDir, 'social-cards', name));
   expect(cached).toHaveLength(2);
   const written = cached.map((file) => statSync(file).mtimeMs);
 
-  const second = site();
-  expect(await writeSocialCards(second, { siteTitle: 'Essays', cacheDir })).toEqual({ drawn: 0, reused: 2, without: ['hebrew'] });
+  const second = scratch();
+  expect(await writeSocialCards(second, { siteTitle: 'Essays', cacheDir }, ESSAYS)).toEqual({ drawn: 0, reused: 2, without: ['hebrew'] });
   expect(cached.map((file) => statSync(file).mtimeMs)).toEqual(written);
   for (const card of ['on-time.png', 'uber-die-zeit.png']) {
     expect(readFileSync(join(second, 'cards', card)).equals(readFileSync(join(first, 'cards', card))), card).toBe(true);
   }
 
-  const renamed = site();
-  expect(await writeSocialCards(renamed, { siteTitle: 'The Reading Room', cacheDir })).toMatchObject({ drawn: 2, reused: 0 });
+  const renamed = scratch();
+  expect(await writeSocialCards(renamed, { siteTitle: 'The Reading Room', cacheDir }, ESSAYS)).toMatchObject({ drawn: 2, reused: 0 });
 });
 
 test('the build log says how many cards were drawn and reused, and which essays have none and why', () => {
