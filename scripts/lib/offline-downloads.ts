@@ -7,9 +7,7 @@
  * offline-article.ts (both), epub.ts and single-file-html.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import {
   DOWNLOAD_FORMATS,
@@ -23,6 +21,7 @@ import { buildEpub, EPUB_IMAGE_TYPES, epubIdentifier, modifiedDate, type EpubIma
 import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-article.ts';
 import { dataUrl, inlineCssUrls, oneLineCss, singleFileHtml } from './single-file-html.ts';
 import { listEssaySlugs } from './pages.ts';
+import { runInWorker, shareOut, workerCount } from './worker-share.ts';
 
 export interface OfflineDownloadsOptions {
   /** The site's origin (SITE_URL), when known: links out of an essay become absolute. */
@@ -92,32 +91,21 @@ export async function writeOfflineDownloads(
 ): Promise<OfflineDownloadsResult> {
   const slugs = listEssaySlugs(siteDir);
   const buildTime = options.buildTime ?? new Date();
-  const workers = Math.min(availableParallelism(), Math.floor(slugs.length / essaysPerWorker));
-  const groups = shareOut(slugs, Math.max(workers, 1)).map((share) => ({ siteDir, slugs: share, options, buildTime }));
-  const done = workers > 1 ? await Promise.all(groups.map(inWorker)) : await Promise.all(groups.map(writeEssayGroup));
+  const workers = workerCount(slugs.length, essaysPerWorker);
+  const done =
+    workers > 0
+      ? await Promise.all(
+          shareOut(slugs, workers).map((share) =>
+            runInWorker<EssayGroupResult>(WORKER, { siteDir, slugs: share, options, buildTime } satisfies EssayGroup),
+          ),
+        )
+      : [await writeEssayGroup({ siteDir, slugs, options, buildTime })];
   const files = done.flatMap((group) => group.files);
   const metadata = done.flatMap((group) => group.metadata);
   return { essays: slugs.length, metadata, bytes: files.reduce((sum, file) => sum + file.bytes, 0), files };
 }
 
-/** `items` in `count` runs of consecutive items, as even as can be, so that the order is kept. */
-function shareOut<Item>(items: readonly Item[], count: number): Item[][] {
-  const size = Math.ceil(items.length / count);
-  return Array.from({ length: count }, (_, index) => items.slice(index * size, (index + 1) * size));
-}
-
-/** A group's downloads, made in a worker thread (offline-downloads-worker.ts). */
-function inWorker(group: EssayGroup): Promise<Pick<OfflineDownloadsResult, 'files' | 'metadata'>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: group });
-    worker.once('message', resolve);
-    // The error names the essay's page (writeEssayGroup): passed on as it is.
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`The offline downloads' worker stopped with exit code ${code}.`));
-    });
-  });
-}
+type EssayGroupResult = Pick<OfflineDownloadsResult, 'files' | 'metadata'>;
 
 /** The downloads of a group of essays, one essay after another, on this thread. */
 export async function writeEssayGroup({
