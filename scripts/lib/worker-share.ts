@@ -3,7 +3,7 @@
  * JavaScript, each essay independent of the others (the offline downloads): on a machine
  * with several CPUs a large site's essays go to one worker per CPU. The social cards gain
  * nothing from it: sharp's own threads already keep every CPU busy (200 cards: 2.0–2.2 s on
- * one thread, 2.2–2.3 s in two workers, `.tmp/cards-ab.ts`, a scratch timer).
+ * one thread, 2.2–2.3 s in two workers, timing writeSocialCards on a cold cache).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
