@@ -314,8 +314,13 @@ export function toSearchHit(
   };
 }
 
-/** How many matching essays are listed at once; a short essay site rarely has more. */
-export const RESULTS_SHOWN = 20;
+/**
+ * How many matching essays are listed at once, each one fetch of its text (a Pagefind
+ * fragment, about 3.5 KB): on a site of 500 essays that all hold the word, the first search
+ * was 278 ms and 141 KiB listing 20, and 250 ms and 107 KiB listing 10 (npm run bench --
+ * <dir> --only search). Ten is a search engine's first page; a reader wanting more adds a word.
+ */
+export const RESULTS_SHOWN = 10;
 
 /** A result of one language's index, in the order of all results by score; `data` once loaded. */
 export interface RankedResult {
