@@ -51,7 +51,7 @@ export const STAGE_MEANINGS: Record<Stage, string> = {
   socialCards: 'the social card of each essay (with SITE_URL)',
   searchIndex: 'Pagefind indexing the pages',
   serviceWorker: 'the service worker and its precache list',
-  feed: 'the feed of every essay in full (with SITE_URL)',
+  feed: 'the feed of the newest essays in full (with SITE_URL)',
   rest: "the host's files, publishing the folder, and exiting",
 };
 
