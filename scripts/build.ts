@@ -79,7 +79,7 @@ try {
   console.log(
     `Offline reading: the service worker precaches ${offline.count} files, ${formatBytes(offline.bytes)}, of a site of ${offline.siteCount} files, ${formatBytes(offline.siteBytes)}.`,
   );
-  // The feed copies every essay in full: written after the precache, which it would double.
+  // The feed copies the newest essays in full: written after the precache, which it would double.
   if (site) {
     const feed = await writeFeed(staging, { site, base, siteTitle, siteLang }, downloads.metadata);
     console.log(`Feed: ${feed.items} essay(s) in feed.xml, with the sitemap named in robots.txt.`);
