@@ -67,12 +67,20 @@ test('in npm run dev, a mistake saved in an essay stops its page with file:line:
         const { browser, close } = await launchBrowser();
         try {
           const tab = await browser.newPage();
-          await tab.goto(page);
-          const overlay = await tab.waitForFunction(
-            () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '',
-            { timeout: 20_000 },
-          );
-          const text = String(await overlay.jsonValue());
+          // On a busy machine (the whole suite on two CPUs) the overlay once failed to show in
+          // 20 s (the same test alone took 7 s): the page is asked for again, up to three
+          // times, and the server's log is in the message if it never shows.
+          let text = '';
+          for (let attempt = 0; attempt < 3 && text === ''; attempt += 1) {
+            await tab.goto(page);
+            text = await tab
+              .waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '', {
+                timeout: 20_000,
+              })
+              .then(async (overlay) => String(await overlay.jsonValue()))
+              .catch(() => '');
+          }
+          expect(text, output).not.toBe('');
           expect(text).toContain('published: "2025-02-30" is not a real date.');
           expect(text).toContain('Fix: write published as YYYY-MM-DD');
         } finally {
