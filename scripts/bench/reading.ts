@@ -97,7 +97,8 @@ function parseSite(argument: string): Site {
   if (equals < 1) throw new Error(`A site is <label>=<dir>[:<page path>], not "${argument}".`);
   const label = argument.slice(0, equals);
   const [dirPart = '', ...pageParts] = argument.slice(equals + 1).split(':');
-  const dir = resolve(dirPart);
+  // npm runs the script in the project's folder; a relative dir is read from where npm was run, as `npm run bench -- <dir>` reads it.
+  const dir = resolve(process.env['INIT_CWD'] ?? process.cwd(), dirPart);
   const page = pageParts.length > 0 ? pageParts.join(':').replace(/^\/+/, '') : defaultPage(dir);
   return { label, dir, page };
 }
@@ -275,9 +276,9 @@ async function takeScreenshots(tab: Page, shots: string, name: string): Promise<
   return { firstScreen, firstNote };
 }
 
-async function readSite(browser: Browser, site: Site, screen: Screen, shots: string): Promise<Reading> {
-  const server = await serveDirectory(site.dir);
-  const { tab, transfer, close } = await openPage(browser, new URL(site.page, server.url).href, screen);
+/** `site`'s page at one screen size, `siteUrl` being where the site is served. */
+async function readSite(browser: Browser, site: Site, siteUrl: string, screen: Screen, shots: string): Promise<Reading> {
+  const { tab, transfer, close } = await openPage(browser, new URL(site.page, siteUrl).href, screen);
   try {
     const paragraphs = await paragraphSelector(tab);
     const drawn = await drawnFont(tab, paragraphs);
@@ -315,7 +316,6 @@ async function readSite(browser: Browser, site: Site, screen: Screen, shots: str
     };
   } finally {
     await close();
-    await server.close();
   }
 }
 
@@ -395,7 +395,12 @@ async function main(): Promise<number> {
     for (const site of sites) console.log(`  ${site.label}: ${relative(process.cwd(), join(site.dir, site.page)) || '.'}`);
     console.log('');
     for (const site of sites) {
-      for (const screen of SCREENS) readings.push(await readSite(browser, site, screen, shots));
+      const server = await serveDirectory(site.dir);
+      try {
+        for (const screen of SCREENS) readings.push(await readSite(browser, site, server.url, screen, shots));
+      } finally {
+        await server.close();
+      }
     }
   } finally {
     await browser.close();
