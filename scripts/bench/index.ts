@@ -21,6 +21,7 @@ import { formatBytes, formatCount, formatMs, formatRatio, formatSeconds, formatT
 import { measureLoadPaint, type LoadPaint } from './load-paint.ts';
 import { parseBenchOptions, USAGE, type BenchOptions } from './options.ts';
 import { defaultPage, largestPage, measurePageWeight, REQUEST_KINDS, type PageWeight } from './page-weight.ts';
+import { measurePageParts, type PageParts } from './page-parts.ts';
 import { DEFAULT_SELECTORS, findPagefindDir, indexSize, measureSearch, queryWords, type SearchFigures } from './search.ts';
 import { median, medianOfFields } from './stats.ts';
 
@@ -64,6 +65,8 @@ interface SiteFigures {
   site: string;
   dir: string;
   page?: PageWeight & { largestPage: ReturnType<typeof largestPage> };
+  /** The essay page's HTML and CSS by part (page-parts.ts); none for a peer's page. */
+  parts?: PageParts | undefined;
   /** LCP and CLS of the same page loaded as Lighthouse's mobile preset loads it (load-paint.ts). */
   paint?: LoadPaint;
   search?: SearchFigures;
@@ -327,6 +330,7 @@ async function benchInBrowser(sites: MeasuredSite[], options: BenchOptions): Pro
               ...(await measurePageWeight(browser, { siteDir: site.dir, baseUrl: server.url, page })),
               largestPage: largestPage(site.dir),
             };
+            figures.parts = measurePageParts(site.dir, page, site.base);
           } catch (error) {
             figures.errors.push(`page weight: ${(error as Error).message}`);
           }
@@ -353,6 +357,7 @@ async function benchInBrowser(sites: MeasuredSite[], options: BenchOptions): Pro
     await browser.close();
   }
   printPages(results);
+  printPageParts(results);
   printSearch(results, options);
   return { browser: version, sites: results };
 }
@@ -460,6 +465,24 @@ function printPages(results: SiteFigures[]): void {
   console.log(
     "JS run: scripts of which any code ran while the page loaded. text floor: the article's text as shown, gzipped. total / floor: everything the page loads, gzipped, over it. largest page: the site's largest HTML file.",
   );
+}
+
+function printPageParts(results: SiteFigures[]): void {
+  for (const site of results) {
+    const parts = site.parts;
+    if (parts === undefined) continue;
+    const bytes = (count: number) => `${formatCount(count)} B`;
+    console.log(
+      `\n${site.site}: /${parts.page} HTML and CSS, gzip -9 (the size budget's measure): ${bytes(parts.html + parts.css)} (HTML ${bytes(parts.html)}, CSS ${bytes(parts.css)}). What leaving each part out would save:`,
+    );
+    const right = (header: string): Column => ({ header, align: 'right' });
+    console.log(
+      formatTable(
+        [{ header: 'part' }, right('HTML'), right('CSS'), right('both')],
+        parts.parts.map((part) => [part.name, bytes(part.html), bytes(part.css), bytes(part.html + part.css)]),
+      ),
+    );
+  }
 }
 
 function printSearch(results: SiteFigures[], options: BenchOptions): void {

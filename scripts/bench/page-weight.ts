@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Browser } from 'puppeteer-core';
 import { listEssaySlugs, listPages } from '../lib/pages.ts';
-import { addSizes, compressedSizes, NO_BYTES, sizesOfUrls, type CompressedSizes } from './site-files.ts';
+import { addSizes, compressedSizes, NO_BYTES, pageFile, sizesOfUrls, type CompressedSizes } from './site-files.ts';
 
 /** The kinds of requests the report counts apart. */
 export const REQUEST_KINDS = ['HTML', 'CSS', 'JS', 'fonts', 'images', 'other'] as const;
@@ -70,11 +70,6 @@ export function defaultPage(siteDir: string): string {
     if (length > best.length) best = { page, length };
   }
   return best.page;
-}
-
-/** The HTML file of a page path. */
-function pageFile(siteDir: string, page: string): string {
-  return join(siteDir, page, page === '' || page.endsWith('/') ? 'index.html' : '');
 }
 
 /** The largest page of a site (its HTML alone), by raw bytes. */

@@ -1,6 +1,7 @@
 /** A built site's files as a static host serves them, for the browser parts of the benchmark. */
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { resolveFile } from '../lib/static-server.ts';
 
 /** A file's size as stored, gzipped and brotli-compressed, at the levels a host that compresses ahead of time uses. */
@@ -58,4 +59,9 @@ export function sizesOfUrls(siteDir: string, baseUrl: string): (url: string) => 
     }
     return sizes;
   };
+}
+
+/** The HTML file of a page path (`essays/a/` → `essays/a/index.html`). */
+export function pageFile(siteDir: string, page: string): string {
+  return join(siteDir, page, page === '' || page.endsWith('/') ? 'index.html' : '');
 }

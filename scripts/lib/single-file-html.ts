@@ -6,13 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { transformSync } from 'esbuild';
-import { transform as transformCss, type SelectorComponent } from 'lightningcss';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { labelsFor } from '../../src/lib/labels.ts';
 import { textDirection } from '../../src/lib/lang.ts';
 import type { EssayMetadata } from './offline-article.ts';
 import { element, elements, text } from './hast-tree.ts';
+import { namesClass, withoutRules } from './css-rules.ts';
 
 /** The CSP source for a `<style>` element's exact text: `'sha256-…'`. */
 export function styleHash(css: string): string {
@@ -47,20 +47,7 @@ const READING_AID_CLASSES = /^(sidenote|note-toggle|note-popover)/;
 
 /** The stylesheet without the rules whose every selector names a reading aid; the rest unchanged. */
 function withoutReadingAidRules(css: string): string {
-  const namesAid = (selector: SelectorComponent[]) =>
-    selector.some((component) => component.type === 'class' && READING_AID_CLASSES.test(component.name));
-  const { code } = transformCss({
-    filename: 'single-file.css',
-    code: new TextEncoder().encode(css),
-    // Every selector is parsed the way browsers do; nothing else is lowered or minified.
-    errorRecovery: false,
-    visitor: {
-      Rule: {
-        style: (rule) => (rule.value.selectors.every(namesAid) ? [] : undefined),
-      },
-    },
-  });
-  return new TextDecoder().decode(code);
+  return withoutRules(css, { selector: namesClass(READING_AID_CLASSES) });
 }
 
 const CSS_URL = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/g;

@@ -11,16 +11,20 @@ import { readPage } from '../support/html.ts';
  * `npm run bench`, not here; these are the sizes that make it.
  */
 /*
- * 9 KB until the colour scheme choice, which every page carries: its footer control, the
- * script's tag, its CSS rules and the light fallback for browsers without light-dark() add
- * 316 B (9,064 B → 9,380 B for the first essay).
+ * Issue 11 asks for 8 KB (8,192 B). The first essay's page and its stylesheet are 9,169 B at
+ * the root (HTML 5,845 + CSS 3,324) and 9,334 B with SITE_URL (canonical, feed and card tags).
+ * `npm run bench -- --only page` prints that sum and what leaving each part of the page out
+ * would save (HTML + CSS): phone previews of notes 695, contents 418, colour scheme control
+ * 263, print styles 206, cite block 200, margin notes 195, header search form 183. No one
+ * part reaches the 977 B to save; 8 KB means dropping at least two that later issues asked for
+ * (README, "Benchmark", page weight). This budget holds the page where it is, with room for a longer title.
  */
-const ESSAY_HTML_AND_CSS = 9.25 * 1024;
+const ESSAY_HTML_AND_CSS = 9.2 * 1024;
 
 const siteDir = inject('siteDir');
 const gzip = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 
-test.each(listEssaySlugs(siteDir))('the essay page of %s, with the CSS it loads, is at most 9.25 KB compressed', (slug) => {
+test.each(listEssaySlugs(siteDir))('the essay page of %s, with the CSS it loads, is at most 9.2 KB compressed', (slug) => {
   const page = essayPath(slug);
   const html = readFileSync(join(siteDir, page, 'index.html'));
   const css = [...readPage(siteDir, page).querySelectorAll('link[rel="stylesheet"]')].map((link) =>

@@ -46,7 +46,7 @@ test('pages, and every file that keeps its name from one build to the next, are 
 test('content-hashed files are served from the precache first', () => {
   for (const path of [
     '_astro/BaseLayout.DCs9dXB9.css',
-    '_astro/WebAppHead.astro_astro_type_script_index_0_lang.BuxgEkZz.js',
+    '_astro/WebAppHead.BuxgEkZz.js',
     '_astro/photo.Ab12Cd.webp',
     'pagefind/index/en_b6a8fc8.pf_index',
     'pagefind/fragment/en_4b62466.pf_fragment',
