@@ -6,7 +6,6 @@
  * compressed, which no page can go below. Also the largest page of the site.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Browser } from 'puppeteer-core';
 import { listEssaySlugs, listPages } from '../lib/pages.ts';
