@@ -20,12 +20,20 @@ export interface PagePart {
 }
 
 /** The parts of an essay page that a reader could be given without, one at a time. */
-export const ESSAY_PAGE_PARTS: readonly PagePart[] = [
-  { name: 'phone previews of notes', elements: '.note-popover, .note-toggle', rules: { selector: namesClass(/^(note-popover|note-toggle)/) } },
+const ESSAY_PAGE_PARTS: readonly PagePart[] = [
+  {
+    name: 'phone previews of notes',
+    elements: '.note-popover, .note-toggle',
+    rules: { selector: namesClass(/^(note-popover|note-toggle)/) },
+  },
   { name: 'margin notes', elements: '.sidenote', rules: { selector: namesClass(/^sidenote/) } },
   { name: 'contents', elements: 'nav.toc, script[src*="/TableOfContents."]', rules: { selector: namesClass(/^toc/) } },
   // Its rules name the control's class, or <html>'s data-scheme and the radio buttons' name.
-  { name: 'colour scheme control', elements: '.colour-scheme, script[src*="/colour-scheme."]', rules: { selector: mentions(/colour-scheme|data-scheme/) } },
+  {
+    name: 'colour scheme control',
+    elements: '.colour-scheme, script[src*="/colour-scheme."]',
+    rules: { selector: mentions(/colour-scheme|data-scheme/) },
+  },
   { name: 'cite this essay', elements: '.cite-essay', rules: { selector: namesClass(/^cite-essay/) } },
   { name: 'header search form', elements: '.header-search', rules: { selector: namesClass(/^header-search/) } },
   { name: 'back-links', elements: '.backlinks', rules: { selector: namesClass(/^backlinks/) } },
@@ -35,7 +43,10 @@ export const ESSAY_PAGE_PARTS: readonly PagePart[] = [
   { name: 'scenario styles', rules: { selector: namesClass(/^scenario/) } },
   { name: 'Content-Security-Policy meta', elements: 'meta[http-equiv="Content-Security-Policy"]' },
   { name: 'JSON-LD', elements: 'script[type="application/ld+json"]' },
-  { name: 'web app tags and registration', elements: 'link[rel="manifest"], meta[name="theme-color"], link[rel="apple-touch-icon"], script[src*="/WebAppHead."]' },
+  {
+    name: 'web app tags and registration',
+    elements: 'link[rel="manifest"], meta[name="theme-color"], link[rel="apple-touch-icon"], script[src*="/WebAppHead."]',
+  },
   { name: 'Open Graph and Twitter tags', elements: 'meta[property^="og:"], meta[name^="twitter:"]' },
 ];
 
