@@ -19,7 +19,7 @@ export default defineConfig(
   },
   {
     // Code that runs in the reader's browser (and the service worker).
-    files: ['src/scripts/**/*.ts'],
+    files: ['src/*/browser/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } },
   },
 );

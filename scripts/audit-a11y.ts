@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { requireBrowser } from './lib/browser.ts';
 import { searchWords } from './lib/essay-words.ts';
-import { listPages } from './lib/pages.ts';
+import { listPages } from '../src/publishing/pages.ts';
 import { extraRuns, type UrlEntry } from './lib/pa11y-extra-runs.ts';
 import { auditFailures, type Pa11yReport } from './lib/pa11y-report.ts';
 import { serveDirectory } from './lib/static-server.ts';

@@ -10,7 +10,7 @@
  *   its child processes (Pagefind, esbuild) are sampled from /proc on Linux (process-tree.ts);
  * - Astro's stages: Astro's own timer (ASTRO_TIMER_PATH, which Astro reads to write the
  *   durations of its content sync, its Vite builds and its page generation as JSON);
- * - the essay checks: their `performance.measure` in src/integrations/essay-checks.ts;
+ * - the essay checks: their `performance.measure` in src/authoring/checks-step.ts;
  * - the steps after Astro: the time each of the build's own lines arrives (the build prints
  *   one as each step ends: "Pages: …", "Offline downloads: …", "Search index: …").
  */
@@ -42,7 +42,7 @@ export type Stage = (typeof STAGES)[number];
 /** What each stage is, for the report. */
 export const STAGE_MEANINGS: Record<Stage, string> = {
   startup: 'Node starts, loads Astro and the config, until Astro begins',
-  checks: 'the essay checks (src/integrations/essay-checks.ts)',
+  checks: 'the essay checks (src/authoring/checks-step.ts)',
   astroSetup: "the rest of Astro's set-up: integrations, routes, Vite's servers, types",
   contentSync: "Astro's content layer sync (reading the essays)",
   bundling: "Astro's Vite/Rolldown builds (server and client bundles, MDX compiled)",

@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { mdxToJs, type MdastPluginList } from 'satteri';
-import { essayStructure } from '../../src/plugins/essay-structure.ts';
+import { essayMarkup } from '../../src/essay/markup-plugin.ts';
 import { median } from './stats.ts';
 
 const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [60, 200, 2000];
@@ -55,7 +55,7 @@ for (const paragraphs of sizes) {
   const notes = (source.match(/<Footnote/g) ?? []).length;
   time(source, []); // warm up the native module and the JIT
   const without = time(source, []);
-  const withPlugin = time(source, [essayStructure]);
+  const withPlugin = time(source, [essayMarkup()]);
   console.log(
     `${String(paragraphs).padStart(5)} paragraphs, ${String(notes).padStart(4)} footnotes, ${(source.length / 1024).toFixed(0).padStart(4)} KiB: ` +
       `compile ${without.toFixed(1)} ms without the plugin, ${withPlugin.toFixed(1)} ms with it (+${(withPlugin - without).toFixed(1)} ms), median of 7`,

@@ -10,10 +10,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { readSettings } from '../../src/lib/settings.ts';
+import { resolveConfig } from '../../src/config/resolve.ts';
 import { CHROMIUM_ARGS, requireBrowser } from '../lib/browser.ts';
 import { acquireBuildLock } from '../lib/build-lock.ts';
-import { listEssaySlugs } from '../lib/pages.ts';
+import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { serveDirectory } from '../lib/static-server.ts';
 import { runBuild, STAGE_MEANINGS, STAGES, type BuildRun, type Stage } from './build.ts';
 import { firstEssayFile, writeEssayCopies } from './essay-copies.ts';
@@ -92,7 +92,7 @@ async function main(options: BenchOptions): Promise<number> {
   const scratch = mkdtempSync(join(ROOT, '.tmp', 'bench-'));
   try {
     if (options.parts.includes('build')) {
-      const base = readSettings(process.env).base;
+      const base = resolveConfig(undefined, process.env, { site: undefined, base: '/' }).config.base;
       const targets = prepareTargets(options, scratch);
       report.build = await benchBuilds(targets, options, scratch);
       printBuild(report.build, options);
@@ -153,7 +153,7 @@ function machine() {
 
 /** This site, and each generated site with its essays written into the scratch folder. */
 function prepareTargets(options: BenchOptions, scratch: string): BuildTarget[] {
-  const essaysDir = readSettings(process.env).essaysDir;
+  const essaysDir = resolveConfig(undefined, process.env, { site: undefined, base: '/' }).config.essaysDir;
   const targets: BuildTarget[] = [
     { label: 'this site', essaysDir: undefined, outDir: join(scratch, 'site', 'dist'), cacheRoot: join(scratch, 'site') },
   ];

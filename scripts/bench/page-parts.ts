@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { namesClass, withoutRules, type RuleFilter, type Selector } from '../lib/css-rules.ts';
+import { namesClass, withoutRules, type RuleFilter, type Selector } from '../../src/offline/css-rules.ts';
 import { pageFile } from './site-files.ts';
 
 export interface PagePart {

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Browser } from 'puppeteer-core';
-import { listEssaySlugs, listPages } from '../lib/pages.ts';
+import { listEssaySlugs, listPages } from '../../src/publishing/pages.ts';
 import { addSizes, compressedSizes, NO_BYTES, pageFile, sizesOfUrls, type CompressedSizes } from './site-files.ts';
 
 /** The kinds of requests the report counts apart. */

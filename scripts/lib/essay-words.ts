@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { listPages } from './pages.ts';
-import { SEARCH_EXCLUDE_SELECTORS } from './search-index.ts';
+import { listPages } from '../../src/publishing/pages.ts';
+import { SEARCH_EXCLUDE_SELECTORS } from '../../src/search/write-search-index.ts';
 
 /**
  * The searchable text of built essays, read back from their HTML: what the audit, the search

@@ -11,7 +11,7 @@
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { listHtmlFiles, urlPathOf } from './pages.ts';
+import { listHtmlFiles, urlPathOf } from '../../src/publishing/pages.ts';
 import { findJava } from './epubcheck.ts';
 import { serveDirectory, type StaticServer } from './static-server.ts';
 

@@ -20,7 +20,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseHTML, DOMParser } from 'linkedom';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
-import { listHtmlFiles, urlPathOf } from './pages.ts';
+import { listHtmlFiles, urlPathOf } from '../../src/publishing/pages.ts';
 import { serveDirectory } from './static-server.ts';
 
 export interface LinkCheckOptions {

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { normaliseBase } from '../../src/lib/settings.ts';
+import { normaliseBase } from '../../src/config/options.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { listPages } from '../../scripts/lib/pages.ts';
+import { listPages } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { launchBrowser } from '../support/browser-session.ts';
 import { axeViolations } from '../support/axe.ts';
-import { AXE_VIEWPORTS, REFLOW_WIDTHS, type ColourScheme } from '../../src/lib/accessibility-audits.ts';
+import { AXE_VIEWPORTS, REFLOW_WIDTHS, type ColourScheme } from '../../src/publishing/accessibility-audits.ts';
 
 // The site itself, and the fixture essays that use every component (notes, sources, scenarios).
 const sites = { site: inject('siteDir'), components: inject('componentsSiteDir') };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, inject, test } from 'vitest';
 import { auditSite } from '../../scripts/audit-a11y.ts';
-import { listPages } from '../../scripts/lib/pages.ts';
+import { listPages } from '../../src/publishing/pages.ts';
 import { ROOT } from '../support/build-site.ts';
 
 test('pa11y-ci (htmlcs and axe, WCAG2AA) finds zero issues on every built page', async () => {

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import { headersForPath, parseHeadersFile } from '../../scripts/lib/host-headers.ts';
-import { listEssaySlugs } from '../../scripts/lib/pages.ts';
+import { headersForPath, parseHeadersFile } from '../../src/publishing/host-headers.ts';
+import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { SCHEME_NAME } from '../../src/lib/colour-scheme.ts';
-import { essayPath } from '../../src/lib/urls.ts';
-import { parseSchemeTokens, themeColours } from '../../src/lib/web-manifest.ts';
+import { SCHEME_NAME } from '../../src/site/colour-scheme.ts';
+import { essayPath } from '../../src/site/urls.ts';
+import { parseSchemeTokens, themeColours } from '../../src/offline/web-manifest.ts';
 import { launchBrowser, recordPageProblems } from '../support/browser-session.ts';
 import { ROOT } from '../support/build-site.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
@@ -24,7 +24,7 @@ const essay = slug === undefined ? '' : essayPath(slug);
 
 /** A token's colour as getComputedStyle gives it. */
 const rgb = (hex = '') => `rgb(${[1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16)).join(', ')})`;
-const tokens = parseSchemeTokens(readFileSync(join(ROOT, 'src/styles/tokens.css'), 'utf8'));
+const tokens = parseSchemeTokens(readFileSync(join(ROOT, 'src/site/styles/tokens.css'), 'utf8'));
 /** The page background of each scheme. */
 const background = { light: rgb(themeColours(tokens).light), dark: rgb(themeColours(tokens).dark) };
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { listPages } from '../../scripts/lib/pages.ts';
+import { listPages } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { launchBrowser } from '../support/browser-session.ts';
 import { wordsToFind } from '../support/essay-words.ts';

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { Browser, HTTPResponse } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { searchWords } from '../../scripts/lib/essay-words.ts';
-import { metaContentSecurityPolicy } from '../../scripts/lib/content-security-policy.ts';
-import { headersForPath, parseHeadersFile } from '../../scripts/lib/host-headers.ts';
-import { listEssaySlugs } from '../../scripts/lib/pages.ts';
+import { metaContentSecurityPolicy } from '../../src/publishing/content-security-policy.ts';
+import { headersForPath, parseHeadersFile } from '../../src/publishing/host-headers.ts';
+import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { STATEMENT_PATH } from '../../src/lib/site-files.ts';
-import { essayPath } from '../../src/lib/urls.ts';
+import { STATEMENT_PATH } from '../../src/publishing/site-files.ts';
+import { essayPath } from '../../src/site/urls.ts';
 import { launchBrowser, recordPageProblems } from '../support/browser-session.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
 

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { measureLineLengths } from '../../scripts/lib/line-lengths.ts';
-import { listEssaySlugs } from '../../scripts/lib/pages.ts';
+import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { essayPath } from '../../src/lib/urls.ts';
+import { essayPath } from '../../src/site/urls.ts';
 import { launchBrowser } from '../support/browser-session.ts';
 
 /**

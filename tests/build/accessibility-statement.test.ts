@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { listPages } from '../../scripts/lib/pages.ts';
-import { AXE_VIEWPORTS, REFLOW_WIDTHS } from '../../src/lib/accessibility-audits.ts';
-import { labelsFor } from '../../src/lib/labels.ts';
-import { STATEMENT_PATH } from '../../src/lib/site-files.ts';
+import { listPages } from '../../src/publishing/pages.ts';
+import { AXE_VIEWPORTS, REFLOW_WIDTHS } from '../../src/publishing/accessibility-audits.ts';
+import { labelsFor } from '../../src/strings/labels.ts';
+import { STATEMENT_PATH } from '../../src/publishing/site-files.ts';
 import { ROOT } from '../support/build-site.ts';
 import { SUB_PATH_BASE, SUB_PATH_CONTACT } from '../support/global-setup.ts';
 import { normalisedText, readPage } from '../support/html.ts';

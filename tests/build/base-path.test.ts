@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { listPages } from '../../scripts/lib/pages.ts';
+import { listPages } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { readPage } from '../support/html.ts';
 import { SUB_PATH_BASE, SUB_PATH_SITE } from '../support/global-setup.ts';

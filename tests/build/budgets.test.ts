@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, inject, test } from 'vitest';
-import { listEssaySlugs, listPages } from '../../scripts/lib/pages.ts';
-import { essayPath } from '../../src/lib/urls.ts';
+import { listEssaySlugs, listPages } from '../../src/publishing/pages.ts';
+import { essayPath } from '../../src/site/urls.ts';
 import { readPage } from '../support/html.ts';
 
 /**

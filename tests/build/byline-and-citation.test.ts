@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, inject, test } from 'vitest';
-import { listEssaySlugs } from '../../scripts/lib/pages.ts';
-import { essayPath } from '../../src/lib/urls.ts';
+import { listEssaySlugs } from '../../src/publishing/pages.ts';
+import { essayPath } from '../../src/site/urls.ts';
 import { normalisedText, readPage } from '../support/html.ts';
 
 // The structure fixture names two authors and gives both dates, in French; the notes fixture

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML, DOMParser } from 'linkedom';
 import { expect, inject, test } from 'vitest';
-import { listPages } from '../../scripts/lib/pages.ts';
+import { listPages } from '../../src/publishing/pages.ts';
 import { SUB_PATH_BASE, SUB_PATH_SITE } from '../support/global-setup.ts';
 import { readPage } from '../support/html.ts';
 

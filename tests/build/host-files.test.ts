@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, inject, test } from 'vitest';
-import { contentSecurityPolicy } from '../../scripts/lib/content-security-policy.ts';
+import { contentSecurityPolicy } from '../../src/publishing/content-security-policy.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
 
 test.each([

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, inject, test } from 'vitest';
 import { formatHtmlMessages, validateBuiltSites, type SiteHtmlMessage } from '../../scripts/lib/html-validator.ts';
-import { listEssaySlugs, listHtmlFiles } from '../../scripts/lib/pages.ts';
+import { listEssaySlugs, listHtmlFiles } from '../../src/publishing/pages.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { listPages } from '../../scripts/lib/pages.ts';
-import { labelsFor, type Labels } from '../../src/lib/labels.ts';
+import { listPages } from '../../src/publishing/pages.ts';
+import { labelsFor, type Labels } from '../../src/strings/labels.ts';
 import { buildSite, type BuildResult } from '../support/build-site.ts';
 import { readPage } from '../support/html.ts';
 

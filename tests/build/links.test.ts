@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { checkSiteLinks, formatBrokenLinks, type LinkCheckResult } from '../../scripts/lib/link-check.ts';
-import { listEssaySlugs, listHtmlFiles, urlPathOf } from '../../scripts/lib/pages.ts';
+import { listEssaySlugs, listHtmlFiles, urlPathOf } from '../../src/publishing/pages.ts';
 import { SUB_PATH_BASE, SUB_PATH_SITE } from '../support/global-setup.ts';
 
 const builds = [

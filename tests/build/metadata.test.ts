@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { expect, inject, test } from 'vitest';
-import { listPages } from '../../scripts/lib/pages.ts';
-import { settings } from '../../src/lib/settings.ts';
-import { SOCIAL_CARD_DIR, socialCard } from '../../src/lib/social-card.ts';
+import { listPages } from '../../src/publishing/pages.ts';
+import { projectConfig } from '../support/site-config.ts';
+import { SOCIAL_CARD_DIR, socialCard } from '../../src/publishing/social-card.ts';
 import { SUB_PATH_BASE, SUB_PATH_SITE } from '../support/global-setup.ts';
 import { readPage } from '../support/html.ts';
 
@@ -44,7 +44,7 @@ test('every essay page whose title the card’s font can draw names its social c
     const document = readPage(siteDir, page);
     const slug = page.split('/')[1] ?? '';
     const title = document.querySelector('h1')?.textContent ?? '';
-    const card = socialCard(slug, { title, siteTitle: settings().siteTitle, lang: document.documentElement.getAttribute('lang') ?? '' });
+    const card = socialCard(slug, { title, siteTitle: projectConfig().title, lang: document.documentElement.getAttribute('lang') ?? '' });
     const image = meta(document, 'meta[property="og:image"]');
     if (!card) {
       expect(image, page).toBeUndefined();

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { DOMParser, parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { epubIdentifier } from '../../scripts/lib/epub.ts';
+import { epubIdentifier } from '../../src/offline/epub.ts';
 import { formatEpubcheckMessages, runEpubcheck, type EpubcheckMessage } from '../../scripts/lib/epubcheck.ts';
-import { formatFileSize } from '../../src/lib/offline-downloads.ts';
-import { settings } from '../../src/lib/settings.ts';
+import { formatFileSize } from '../../src/offline/downloads.ts';
+import { projectConfig } from '../support/site-config.ts';
 import { buildSite } from '../support/build-site.ts';
 import { normalisedText } from '../support/html.ts';
 
-const { siteTitle } = settings();
+const { title: siteTitle } = projectConfig();
 
 // A fourth site, of essays with images (WebP from Astro's pipeline), links to other pages,
 // authors, dates and a right-to-left language, built with SITE_URL.

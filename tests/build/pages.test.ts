@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, test } from 'vitest';
-import { listPages } from '../../scripts/lib/pages.ts';
-import { readFrontmatter, slugOf } from '../../src/lib/essay-checks.ts';
-import { labelsFor } from '../../src/lib/labels.ts';
-import { settings } from '../../src/lib/settings.ts';
+import { listPages } from '../../src/publishing/pages.ts';
+import { readFrontmatter, slugOf } from '../../src/authoring/problems.ts';
+import { labelsFor } from '../../src/strings/labels.ts';
+import { projectConfig } from '../support/site-config.ts';
 import { ROOT } from '../support/build-site.ts';
 import { normalisedText, readPage } from '../support/html.ts';
 
@@ -14,7 +14,7 @@ const pages = listPages(siteDir);
 
 /** The essays the site's own folder holds and publishes (not drafts), by slug: whatever the author put there. */
 function publishedSlugs(): string[] {
-  const dir = join(ROOT, settings().essaysDir);
+  const dir = join(ROOT, projectConfig().essaysDir);
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.mdx'))
     .map((file) => ({ file: join(dir, file), relativePath: file, source: readFileSync(join(dir, file), 'utf8') }))

@@ -1,6 +1,6 @@
 import { expect, inject, test } from 'vitest';
-import { listEssaySlugs, listPages } from '../../scripts/lib/pages.ts';
-import { readSettings } from '../../src/lib/settings.ts';
+import { listEssaySlugs, listPages } from '../../src/publishing/pages.ts';
+import { projectConfig } from '../support/site-config.ts';
 import { COMPONENTS_PER_PAGE } from '../support/global-setup.ts';
 import { normalisedText, readPage } from '../support/html.ts';
 
@@ -34,7 +34,7 @@ test('pages of the list link to their neighbours, say where the reader is, and e
 
 test('a site whose essays fit on one page has no page links', () => {
   const site = inject('siteDir');
-  if (listEssaySlugs(site).length > readSettings({}).essaysPerPage) return;
+  if (listEssaySlugs(site).length > projectConfig({}).essaysPerPage) return;
   expect(readPage(site, '').querySelector('nav.list-pages')).toBeNull();
   expect(listPages(site).some((page) => page.startsWith('page/'))).toBe(false);
 });

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { readEssays } from '../../scripts/lib/essay-words.ts';
-import { queryTerms, resultMatch, type PagefindEntry, type PagefindResultData } from '../../src/lib/search-results.ts';
+import { queryTerms, resultMatch, type PagefindEntry, type PagefindResultData } from '../../src/search/results.ts';
 import { wordsToFind } from '../support/essay-words.ts';
 import { normalisedText, readPage } from '../support/html.ts';
 
@@ -227,7 +227,7 @@ test('the published index holds only what the search page loads', () => {
 });
 
 test('Pagefind answers a word found in no essay with the essays that have a short word it begins with, which the search page drops', async () => {
-  // Why src/lib/search-results.ts checks the words Pagefind matched (its `resultMatch`).
+  // Why src/search/results.ts checks the words Pagefind matched (its `resultMatch`).
   for (const [query, word] of [
     ['Axolotl', 'a'],
     ['beaver', 'be'],

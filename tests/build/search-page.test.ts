@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, inject, test } from 'vitest';
-import { listEssaySlugs, listPages } from '../../scripts/lib/pages.ts';
+import { listEssaySlugs, listPages } from '../../src/publishing/pages.ts';
 import { normalisedText, readPage } from '../support/html.ts';
 import { COMPONENTS_PER_PAGE, SUB_PATH_BASE } from '../support/global-setup.ts';
 

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { listEssaySlugs } from '../../scripts/lib/pages.ts';
-import { readPrecacheManifest } from '../../scripts/lib/service-worker.ts';
-import { SOCIAL_CARD_DIR } from '../../src/lib/social-card.ts';
+import { listEssaySlugs } from '../../src/publishing/pages.ts';
+import { readPrecacheManifest } from '../../src/offline/write-service-worker.ts';
+import { SOCIAL_CARD_DIR } from '../../src/publishing/social-card.ts';
 import { buildSite, ROOT, type BuildResult } from '../support/build-site.ts';
 import { readPage } from '../support/html.ts';
 

@@ -1,18 +1,18 @@
-import { HOST_FILES } from '../../scripts/lib/host-headers.ts';
-import { FEED_FILE } from '../../src/lib/site-files.ts';
+import { HOST_FILES } from '../../src/publishing/host-headers.ts';
+import { FEED_FILE } from '../../src/publishing/site-files.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, inject, test } from 'vitest';
-import { listPages } from '../../scripts/lib/pages.ts';
-import { readPrecacheManifest } from '../../scripts/lib/service-worker.ts';
-import { isDownload } from '../../src/lib/offline-routes.ts';
-import { SOCIAL_CARD_DIR } from '../../src/lib/social-card.ts';
-import { parseSchemeTokens, themeColours } from '../../src/lib/web-manifest.ts';
+import { listPages } from '../../src/publishing/pages.ts';
+import { readPrecacheManifest } from '../../src/offline/write-service-worker.ts';
+import { isDownload } from '../../src/offline/offline-routes.ts';
+import { SOCIAL_CARD_DIR } from '../../src/publishing/social-card.ts';
+import { parseSchemeTokens, themeColours } from '../../src/offline/web-manifest.ts';
 import { readPage } from '../support/html.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
 
-const colours = themeColours(parseSchemeTokens(readFileSync(join(import.meta.dirname, '../../src/styles/tokens.css'), 'utf8')));
+const colours = themeColours(parseSchemeTokens(readFileSync(join(import.meta.dirname, '../../src/site/styles/tokens.css'), 'utf8')));
 
 interface ManifestIcon {
   src: string;

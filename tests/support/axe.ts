@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
-import { AXE_RULE_TAGS } from '../../src/lib/accessibility-audits.ts';
+import { AXE_RULE_TAGS } from '../../src/publishing/accessibility-audits.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -2,9 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { acquireBuildLock as acquireProjectBuildLock } from '../../scripts/lib/build-lock.ts';
-import { IMPORT_META_ENV_NAMES } from '../../scripts/lib/import-meta-env.ts';
+import { IMPORT_META_ENV_NAMES } from '../../src/config/environment.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Astro's own command line: `npm run build` is `astro build`, and so is every test build. */
+export const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 /**
  * The environment of a shell, not of a test worker: without Vitest's own variables and the
@@ -29,7 +32,7 @@ export interface BuildResult {
 }
 
 /**
- * Runs the real build script (`npm run build`'s) in a child process, into a fresh
+ * Runs the real build (`astro build`, as `npm run build` does) in a child process, into a fresh
  * folder under `.tmp/`, with its own content cache. `env` sets ESSAYS_DIR, BASE_PATH…
  * (`undefined` removes a variable, such as the NO_COLOR set here).
  */
@@ -37,7 +40,7 @@ export function buildSite(env: Record<string, string | undefined> = {}): BuildRe
   const scratch = mkdtempSync(join(ROOT, '.tmp', 'test-'));
   const outDir = join(scratch, 'dist');
   const result = withBuildLock(() =>
-    spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+    spawnSync(process.execPath, [ASTRO, 'build'], {
       cwd: ROOT,
       encoding: 'utf8',
       env: definedOnly({ ...shellEnv(), NO_COLOR: '1', FORCE_COLOR: '0', OUT_DIR: outDir, CACHE_DIR: join(scratch, 'cache'), ...env }),

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { copyWord, essayCopy, writeEssayCopies } from '../../../scripts/bench/essay-copies.ts';
-import { checkEssayFolder } from '../../../src/integrations/essay-files.ts';
-import { readSettings } from '../../../src/lib/settings.ts';
+import { checkEssayFolder } from '../../../src/authoring/essay-folder.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const scratch = mkdtempSync(join(tmpdir(), 'essay-copies-'));
@@ -78,7 +77,7 @@ test.each(['tests/fixtures/components/notes.mdx', 'tests/fixtures/components/wit
     expect(files[0]).toMatch(/-01\.mdx$/);
     expect(readdirSync(join(root, 'essays')).filter((name) => name.endsWith('.mdx'))).toHaveLength(12);
     if (essay.includes('figures')) expect(existsSync(join(root, 'essays', 'launches.png'))).toBe(true);
-    const { problems } = checkEssayFolder(root, { ...readSettings({}), essaysDir: 'essays' });
+    const { problems } = checkEssayFolder(root, { essaysDir: 'essays', base: '/', essaysPerPage: 50 });
     expect(problems.filter((problem) => problem.severity !== 'warning')).toEqual([]);
     expect(new Set(files.map((file) => /^title: (.*)$/m.exec(readFileSync(file, 'utf8'))?.[1])).size).toBe(12);
   },

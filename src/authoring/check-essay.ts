@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { mdxToMdast } from 'satteri';
+import { readFrontmatter, slugOf, type EssaySource, type Problem } from './problems.ts';
+import { sourceSchema } from './essay-schema.ts';
+import { analyzeEssay, componentsInOrder, summarizeSourcing, type EssayStructure, type SourcingSummary } from '../essay/structure.ts';
+import { checkEssayTree } from './rules/index.ts';
+import { idPrefix } from '../essay/ids.ts';
+
+/** The site an essay's links are checked against. */
+export interface SiteAddresses {
+  /** The base path, starting and ending with `/`. */
+  base: string;
+  /** Every address of the site below the base (`''`, `search/`, `essays/on-time/`); undefined not to check internal links. */
+  pages: ReadonlySet<string> | undefined;
+  /** The folder essay paths are relative to, to look for the images they name; without it, images are not looked for. */
+  root?: string;
+}
+
+export interface EssaySourcing {
+  file: string;
+  summary: SourcingSummary;
+  problems: Problem[];
+}
+
+/**
+ * Reads one essay file the way the build will (same parser, same analysis) to check its
+ * notes and scenarios, run the rules of src/authoring/rules/ on its text, and count what
+ * still awaits a source. MDX that does not parse is left to the build, which reports it
+ * with its own line and column.
+ */
+export function analyzeEssayFile(essay: EssaySource, site: SiteAddresses = { base: '/', pages: undefined }): EssaySourcing | undefined {
+  let tree: ReturnType<typeof mdxToMdast>;
+  try {
+    tree = mdxToMdast(essay.source);
+  } catch {
+    return undefined;
+  }
+  if (tree.type !== 'root') return undefined;
+  // Mistakes in the sources themselves are reported by the frontmatter checks.
+  const sources = sourceSchema.array().safeParse(readFrontmatter(essay.source)['sources'] ?? []);
+  const slug = slugOf(essay);
+  const structure = analyzeEssay(componentsInOrder(tree), {
+    file: essay.file,
+    idPrefix: idPrefix(slug),
+    sources: sources.success ? sources.data : [],
+  });
+  const links = { base: site.base, page: `essays/${slug}/`, componentIds: componentIds(structure, idPrefix(slug)), pages: site.pages };
+  const { root } = site;
+  const fileExists = root === undefined ? undefined : (url: string) => existsSync(resolve(root, dirname(essay.file), url));
+  const findings: Problem[] = checkEssayTree(tree, { links, ...(fileExists ? { fileExists } : {}) }).map(
+    ({ line, column, message, fix, severity }) => ({
+      file: essay.file,
+      ...(line !== undefined ? { line } : {}),
+      ...(column !== undefined ? { column } : {}),
+      message,
+      fix,
+      ...(severity === 'warning' ? { severity } : {}),
+    }),
+  );
+  const problems = [...structure.problems, ...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { file: essay.file, summary: summarizeSourcing(structure), problems };
+}
+
+/** The ids the essay's components give on its page, which a `#fragment` may point to. */
+function componentIds({ notes, scenarios, figures }: EssayStructure, prefix: string): Set<string> {
+  return new Set([
+    ...notes.notes.flatMap((note) => [note.id, ...note.references.map((reference) => reference.id)]),
+    ...(notes.notes.length > 0 ? [`${prefix}notes`] : []),
+    ...scenarios.lists.flatMap((list) => list.scenarios.map((scenario) => scenario.id)),
+    ...figures.figures.map((figure) => figure.id),
+  ]);
+}
+
+/** How much of the sourcing report to give. */
+export interface SourcingReportOptions {
+  /**
+   * Every essay and every note awaiting a source (the report file, and the build log with
+   * REQUIRE_SOURCES=1); otherwise only the essays with a claim awaiting a source, at most
+   * ten, and the total, so the log of a large site stays short.
+   */
+  full?: boolean;
+  /** Where the note-by-note report was written, named at the end of a short report. */
+  reportFile?: string;
+}
+
+/** In the short report, at most this many essays are named. */
+const SHORT_REPORT_ESSAYS = 10;
+
+/**
+ * The editor's view of what is left to source, one line per essay, and in full each note:
+ *
+ *   content/essays/a.mdx: 8 notes, 2 cite a source, 1 remark, 5 await a source
+ *     note 3 (content/essays/a.mdx:14): The Kremlin statement quoted.
+ */
+export function formatSourcingReport(essays: readonly EssaySourcing[], { full = true, reportFile }: SourcingReportOptions = {}): string {
+  const lines = ['Sourcing report'];
+  const listed = full ? essays : essays.filter((essay) => essay.summary.awaiting.length > 0);
+  for (const { file, summary } of full ? listed : listed.slice(0, SHORT_REPORT_ESSAYS)) {
+    const { notes, sourced, remarks, awaiting } = summary;
+    lines.push(
+      `  ${file}: ${notes} note${notes === 1 ? '' : 's'}, ${sourced} cite a source, ${remarks} remark${remarks === 1 ? '' : 's'}, ${awaiting.length} await a source`,
+    );
+    if (!full) continue;
+    for (const note of awaiting) {
+      lines.push(
+        `    note ${note.number}${note.line ? ` (${file}:${note.line})` : ''}: ${note.needed ?? 'no description of what is needed'}`,
+      );
+    }
+  }
+  if (!full && listed.length > SHORT_REPORT_ESSAYS)
+    lines.push(`  …and ${listed.length - SHORT_REPORT_ESSAYS} more essays with claims awaiting a source.`);
+  const total = essays.reduce((sum, essay) => sum + essay.summary.awaiting.length, 0);
+  lines.push(
+    total === 0
+      ? `  Every claim with a note has its source (${essays.length} essay${essays.length === 1 ? '' : 's'}).`
+      : `  ${total} claim${total === 1 ? '' : 's'} await${total === 1 ? 's' : ''} a source in ${listed.length} of ${essays.length} essay${essays.length === 1 ? '' : 's'}. Set REQUIRE_SOURCES=1 to fail the build until none do.`,
+  );
+  if (!full && total > 0 && reportFile) lines.push(`  Note by note: ${reportFile}`);
+  return lines.join('\n');
+}
+
+/** The sourcing report as data, for tools: each essay's counts and the notes awaiting a source. */
+export function sourcingReportData(essays: readonly EssaySourcing[]) {
+  return {
+    essays: essays.map(({ file, summary }) => ({
+      file,
+      ...summary,
+      awaiting: summary.awaiting.map((note) => ({ ...note, line: note.line ?? null, needed: note.needed ?? null })),
+    })),
+    awaiting: essays.reduce((sum, essay) => sum + essay.summary.awaiting.length, 0),
+  };
+}

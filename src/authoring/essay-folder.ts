@@ -1,0 +1,119 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import {
+  checkEncoding,
+  checkEssays,
+  checkUniqueSlugs,
+  readFrontmatter,
+  slugOf,
+  type EssaySource,
+  type Problem,
+} from './problems.ts';
+import { essayByline, type EssayByline } from './byline-report.ts';
+import { listPagePath, paginate } from '../site/pagination.ts';
+import { STATEMENT_PATH } from '../publishing/site-files.ts';
+import { analyzeEssayFile, type EssaySourcing } from './check-essay.ts';
+
+/** Every file under `dir`, in a stable order. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** The essays folder as the checks read it. */
+interface EssayFolder {
+  essays: EssaySource[];
+  /** Files that are not MDX, by their path from the project root. */
+  otherFiles: string[];
+  /** Essays that are not UTF-8, reported as such and not read as text at all. */
+  unreadable: Problem[];
+}
+
+function readEssayFolder(root: string, essaysDir: string): EssayFolder {
+  const dir = join(root, essaysDir);
+  const files = listFiles(dir);
+  const unreadable: Problem[] = [];
+  const essays = files
+    .filter((path) => path.endsWith('.mdx'))
+    .flatMap((path): EssaySource[] => {
+      const bytes = readFileSync(path);
+      const encoding = checkEncoding(relative(root, path), bytes);
+      if (encoding) unreadable.push(encoding);
+      return encoding ? [] : [{ file: relative(root, path), relativePath: relative(dir, path), source: bytes.toString('utf8') }];
+    });
+  return { essays, otherFiles: files.filter((path) => !path.endsWith('.mdx')).map((path) => relative(root, path)), unreadable };
+}
+
+/**
+ * Every address of the site below its base path, for the link checks: its own pages,
+ * the files of public/, and each essay that will be built (drafts are not).
+ */
+function sitePages(root: string, essays: readonly EssaySource[], essaysPerPage: number): Set<string> {
+  const publicDir = join(root, 'public');
+  const publicFiles = existsSync(publicDir) ? listFiles(publicDir).map((path) => relative(publicDir, path).split(sep).join('/')) : [];
+  const published = essays.filter((essay) => readFrontmatter(essay.source)['draft'] !== true).map((essay) => `essays/${slugOf(essay)}/`);
+  const listPages = paginate(published, essaysPerPage).map((page) => listPagePath(page.number));
+  return new Set(['', 'search/', STATEMENT_PATH, '404.html', 'manifest.webmanifest', ...listPages, ...publicFiles, ...published]);
+}
+
+export interface FolderCheck {
+  /** Every problem, errors and warnings, essay by essay in file order. */
+  problems: Problem[];
+  /** Each essay's notes, for the sourcing report. */
+  sourcing: EssaySourcing[];
+  /** Whether each published essay (not a draft) names an author and gives a date, for the byline report. */
+  bylines: EssayByline[];
+}
+
+function bylinesOf(essays: readonly EssaySource[]): EssayByline[] {
+  return essays.flatMap((essay) => {
+    const frontmatter = readFrontmatter(essay.source);
+    return frontmatter['draft'] === true ? [] : [essayByline(essay.file, frontmatter)];
+  });
+}
+
+/**
+ * Every check of the essays folder: files, frontmatter, slugs, and each essay's text.
+ * With `only` (an absolute path, as on a save in `npm run dev`), the text of that essay
+ * alone is analysed, against the whole site's slugs and pages.
+ */
+export function checkEssayFolder(
+  root: string,
+  { essaysDir, base, essaysPerPage }: { essaysDir: string; base: string; essaysPerPage: number },
+  only?: string,
+): FolderCheck {
+  const { essays, otherFiles, unreadable } = readEssayFolder(root, essaysDir);
+  const site = { base, pages: sitePages(root, essays, essaysPerPage), root };
+  if (only !== undefined) {
+    const file = relative(root, resolve(only));
+    const essay = essays.find((candidate) => candidate.file === file);
+    const sourcing = essay ? [analyzeEssayFile(essay, site)].filter((result) => result !== undefined) : [];
+    const problems = [
+      ...unreadable,
+      ...(essay ? checkEssays([essay]) : []),
+      ...checkUniqueSlugs(essays),
+      ...sourcing.flatMap((result) => result.problems),
+    ];
+    return { problems: problems.filter((problem) => problem.file === file), sourcing, bylines: bylinesOf(essay ? [essay] : []) };
+  }
+  const sourcing = essays.map((essay) => analyzeEssayFile(essay, site)).filter((result) => result !== undefined);
+  return {
+    problems: [...unreadable, ...checkEssays(essays, otherFiles), ...sourcing.flatMap((essay) => essay.problems)],
+    sourcing,
+    bylines: bylinesOf(essays),
+  };
+}
+
+let onCompile = false;
+
+/** Whether the essay plugin checks each essay again as it compiles it: in `npm run dev`, on every save. */
+export function checksOnCompile(): boolean {
+  return onCompile;
+}
+
+/** Turned on by the integration when Astro runs the dev server. */
+export function checkOnCompile(enabled: boolean): void {
+  onCompile = enabled;
+}

@@ -1,5 +1,0 @@
-/** A script bundled as a classic script: its URL (src/integrations/classic-script.ts). */
-declare module '*?classic' {
-  const src: string;
-  export default src;
-}

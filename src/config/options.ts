@@ -1,0 +1,147 @@
+import { z } from 'astro/zod';
+import { STRING_LABEL_KEYS, type StringLabelKey } from '../strings/labels.ts';
+
+/**
+ * What a field of the options says about itself: the docs' options table
+ * (docs/configuration.md, written by `npm run docs:config`) is made from these, and a test
+ * fails when the two differ.
+ */
+export interface OptionDoc {
+  /** One sentence: what the option does. */
+  description: string;
+  /** A value that works, shown in the docs and in the fix of an error. */
+  example: string;
+  /** The environment variable that overrides it, if any (src/config/environment.ts). */
+  env?: string;
+}
+
+const optionDocs = z.registry<OptionDoc>();
+
+/** A language tag such as `en`, `fr-CA` or `zh-Hant`. */
+const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
+/** A folder inside the project: not a URL, an option, or a path that leaves the project. */
+const projectFolder = z
+  .string()
+  .trim()
+  .min(1, 'must be a folder such as')
+  .refine((value) => !value.includes('://') && !value.startsWith('-') && !value.split(/[\\/]/).includes('..'), 'must be a folder inside the project, such as');
+
+/** An email address as a `mailto:` link, or an http(s) or mailto: URL as written; undefined for anything else. */
+export function contactLink(raw: string): string | undefined {
+  if (/^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/.test(raw)) return `mailto:${raw}`;
+  const url = URL.parse(raw);
+  return url && ['https:', 'http:', 'mailto:'].includes(url.protocol) ? url.href : undefined;
+}
+
+/** Overrides of the interface's words for one language: any of the labels that are plain words. */
+const stringOverrides = z.partialRecord(z.enum(STRING_LABEL_KEYS), z.string().trim().min(1, 'must not be empty: leave the word out for the built-in one'));
+
+/**
+ * Every option of `essayPress()`, with its default. The one source of truth: the types below
+ * are inferred from it, the docs are generated from it, and every value is checked by it.
+ */
+export const optionsSchema = z
+  .object({
+    title: z.string().trim().min(1, 'must not be empty, such as').default('Essays').register(optionDocs, {
+      description: "The site's name: in the header, every page's title, the feed, the web app manifest and the social cards.",
+      example: "'The Reading Room'",
+      env: 'SITE_TITLE',
+    }),
+    lang: z.string().trim().regex(LANGUAGE_TAG, 'must be a language tag, such as').default('en').register(optionDocs, {
+      description: "The language of the site's own pages (home, search, 404, accessibility statement) and of its header and footer. Each essay has its own `lang`.",
+      example: "'de'",
+      env: 'SITE_LANG',
+    }),
+    essaysDir: projectFolder.default('content/essays').register(optionDocs, {
+      description: 'The folder the essays are read from, relative to the project.',
+      example: "'drafts/essays'",
+      env: 'ESSAYS_DIR',
+    }),
+    essaysPerPage: z
+      .number({ error: 'must be a whole number of essays, at least 1, such as' })
+      .int('must be a whole number of essays, at least 1, such as')
+      .min(1, 'must be a whole number of essays, at least 1, such as')
+      .default(50)
+      .register(optionDocs, {
+        description: 'How many essays the home page lists; the rest follow on page/2/, page/3/, …',
+        example: '20',
+        env: 'ESSAYS_PER_PAGE',
+      }),
+    accessibilityContact: z
+      .string()
+      .trim()
+      .transform((raw, context) => {
+        const link = contactLink(raw);
+        if (link) return link;
+        context.addIssue({ code: 'custom', message: 'must be an email address or a URL that starts with https://, such as' });
+        return z.NEVER;
+      })
+      .optional()
+      .register(optionDocs, {
+        description: 'An email address or https:// page where readers report a barrier, named in the accessibility statement.',
+        example: "'access@essays.example'",
+        env: 'ACCESSIBILITY_CONTACT',
+      }),
+    requireSources: z.boolean({ error: 'must be true or false, such as' }).default(false).register(optionDocs, {
+      description: 'Fail the build while any claim awaits a source (an empty or `needed` footnote).',
+      example: 'true',
+      env: 'REQUIRE_SOURCES',
+    }),
+    strict: z.boolean({ error: 'must be true or false, such as' }).default(false).register(optionDocs, {
+      description: "Make the essay checks' warnings (vague link text, a repeated heading) fail the build too.",
+      example: 'true',
+      env: 'STRICT',
+    }),
+    strings: z
+      .record(z.string().regex(LANGUAGE_TAG, 'must be keyed by language tags, such as'), stringOverrides)
+      .default({})
+      .register(optionDocs, {
+        description: `The interface's words, per language, where the site wants its own: any of ${STRING_LABEL_KEYS.map((key) => `\`${key}\``).join(', ')}.`,
+        example: "{ en: { contents: 'In this essay' } }",
+      }),
+  })
+  .strict();
+
+/** What `essayPress()` accepts: every option may be left out. */
+export type EssayPressOptions = z.input<typeof optionsSchema>;
+
+/** The options after checking: defaults filled in, values normalised. */
+export type Options = z.output<typeof optionsSchema>;
+
+/** The options as the rest of the code receives them, with what Astro's own config decides. */
+export interface SiteConfig extends Options {
+  /** The site's origin (`https://example.org`), or undefined when unknown: no feed, sitemap or cards then. */
+  site: string | undefined;
+  /** Where the site is served from, always starting and ending with `/`. */
+  base: string;
+}
+
+/** The options' names, their docs and defaults, in the order the schema declares them. */
+export function describeOptions(): Array<{ name: string; doc: OptionDoc; default: string }> {
+  return Object.entries(optionsSchema.shape).map(([name, field]) => {
+    const doc = optionDocs.get(field);
+    if (!doc) throw new Error(`The option ${name} has no description in src/config/options.ts.`);
+    const parsed = field.safeParse(undefined);
+    const fallback = parsed.success && parsed.data !== undefined ? JSON.stringify(parsed.data) : '(none)';
+    return { name, doc, default: fallback.replaceAll('"', "'") };
+  });
+}
+
+/** `undefined`, `''` and `/` give `/`; `a/b` and `/a/b` give `/a/b/`. Throws for a path with spaces, `..`, `?` or `#`. */
+export function normaliseBase(raw: string | undefined): string {
+  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return '/';
+  if (/[?#\\\s]/.test(trimmed) || trimmed.split('/').some((part) => part === '..' || part === '.')) {
+    throw new Error(`The base path must be a plain path such as /essays/, but is "${raw}".`);
+  }
+  return `/${trimmed}/`;
+}
+
+/** The example of an option, for an error's fix. */
+export function exampleOf(name: string): string {
+  const field = optionsSchema.shape[name as keyof typeof optionsSchema.shape];
+  return (field && optionDocs.get(field)?.example) ?? '';
+}
+
+export type { StringLabelKey };

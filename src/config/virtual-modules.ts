@@ -1,0 +1,35 @@
+import type { Plugin } from 'vite';
+import type { SiteConfig } from './options.ts';
+
+const CONFIG = 'virtual:essay-press/config';
+const ESSAYS = 'virtual:essay-press/essays';
+const FAVICON = 'virtual:essay-press/favicon';
+
+/**
+ * The one route by which the checked options reach pages and components:
+ * `import config from 'virtual:essay-press/config'` (through src/config/runtime.ts), and the
+ * essays folder's MDX files as `virtual:essay-press/essays`, globbed from the folder the
+ * options name (a glob's pattern must be written out, so it is written here, not in a module),
+ * and the site's icon as `virtual:essay-press/favicon`: the site's own public/favicon.svg, or ours.
+ */
+export function virtualModules(config: SiteConfig, { faviconFile }: { faviconFile: string }): Plugin {
+  const folder = `/${config.essaysDir.replace(/^\.?\/+|\/+$/g, '')}/`;
+  const modules: Record<string, string> = {
+    [CONFIG]: `export default ${JSON.stringify(config)};`,
+    [ESSAYS]: [
+      `const modules = import.meta.glob(${JSON.stringify(`${folder}**/*.mdx`)});`,
+      `const sources = import.meta.glob(${JSON.stringify(`${folder}**/*.mdx`)}, { query: '?raw', import: 'default' });`,
+      `export const essays = Object.keys(modules).sort().map((key) => ({ path: key.slice(${folder.length}), load: modules[key], source: sources[key] }));`,
+    ].join('\n'),
+    [FAVICON]: `export { default } from ${JSON.stringify(`${faviconFile}?raw`)};`,
+  };
+  return {
+    name: 'essay-press:virtual-modules',
+    resolveId(id) {
+      return id in modules ? `\0${id}` : undefined;
+    },
+    load(id) {
+      return id.startsWith('\0') ? modules[id.slice(1)] : undefined;
+    },
+  };
+}

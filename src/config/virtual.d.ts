@@ -1,0 +1,15 @@
+declare module 'virtual:essay-press/config' {
+  const config: import('./options.ts').SiteConfig;
+  export default config;
+}
+
+declare module 'virtual:essay-press/essays' {
+  /** The essays folder's MDX files: each one's path inside the folder, its module, and its source text. */
+  export const essays: ReadonlyArray<{ path: string; load: () => Promise<unknown>; source: () => Promise<string> }>;
+}
+
+declare module 'virtual:essay-press/favicon' {
+  /** The site's icon as SVG text: its own public/favicon.svg, or Essay Press's. */
+  const svg: string;
+  export default svg;
+}

@@ -1,0 +1,178 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { checkEssays, reportEssayChecks, type EssayChecks } from './authoring/checks-step.ts';
+import { IMPORT_META_ENV_NAMES } from './config/environment.ts';
+import type { EssayPressOptions, SiteConfig } from './config/options.ts';
+import { resolveConfig } from './config/resolve.ts';
+import { virtualModules } from './config/virtual-modules.ts';
+import { essayMarkup } from './essay/markup-plugin.ts';
+import { runBuildSteps } from './publishing/build-steps.ts';
+import { watchForLoggedErrors } from './publishing/logged-errors.ts';
+import { createStaging } from './publishing/staging.ts';
+import { ROUTES } from './routes.ts';
+import { classicScripts } from './site/classic-script.ts';
+
+export type { EssayPressOptions } from './config/options.ts';
+
+/**
+ * Essay Press: long-form essays from MDX as fast, accessible, plain HTML, in any Astro site.
+ *
+ *   integrations: [essayPress({ title: 'Field Notes' })]
+ *
+ * Everything happens inside Astro's hooks, so `astro build` makes the whole site:
+ * - `astro:config:setup` checks the options and the essays (every problem at once), sets the
+ *   Astro settings the pages rely on, adds MDX, the essay plugin and the pages, and, for a
+ *   build, points Astro at a staging folder beside the output folder;
+ * - `astro:build:done` (of `essay-press:publish`, which runs after every other integration,
+ *   the sitemap included) runs the build steps on the finished pages (src/publishing/build-steps.ts)
+ *   and only then swaps the staging folder into place: a failed build leaves the previous site as it was.
+ */
+export default function essayPress(options?: EssayPressOptions): AstroIntegration {
+  return {
+    name: 'essay-press',
+    hooks: {
+      'astro:config:setup': ({ config: astroConfig, command, updateConfig, injectRoute, logger }) => {
+        // Not `config.root.pathname`: that is percent-encoded ("My%20Essays"), not a path.
+        const root = fileURLToPath(astroConfig.root);
+        const { config, astro } = resolveConfig(options, process.env, { site: astroConfig.site, base: astroConfig.base });
+        // Left by a test runner or a shell, these would make Vite build a development site
+        // (src/config/environment.ts); NODE_ENV is set again as Astro sets it for the command.
+        for (const name of IMPORT_META_ENV_NAMES) delete process.env[name];
+        process.env['NODE_ENV'] = command === 'dev' ? 'development' : 'production';
+        const checks = checkEssays(root, config, command, logger);
+        const outDir = astro.outDir ? resolve(root, astro.outDir) : fileURLToPath(astroConfig.outDir);
+        const staging = command === 'build' ? createStaging(outDir) : undefined;
+        // The site's own icon when it has one in public/; ours otherwise, served by a route of ours.
+        const ownFavicon = fileURLToPath(new URL('favicon.svg', astroConfig.publicDir));
+        const faviconFile = existsSync(ownFavicon) ? ownFavicon : fileURLToPath(new URL('./site/favicon.svg', import.meta.url));
+        const has = (name: string) => astroConfig.integrations.some((integration) => integration.name === name);
+        updateConfig({
+          ...(config.site ? { site: config.site } : {}),
+          base: config.base,
+          // Directory URLs (/essays/slug/) work on every static host without rewrites.
+          trailingSlash: 'always',
+          // External stylesheets only: cacheable offline, and a strict CSP needs no 'unsafe-inline'.
+          build: { format: 'directory', inlineStylesheets: 'never' },
+          ...(staging ? { outDir: pathToFileURL(`${staging.dir}/`) } : {}),
+          ...(astro.cacheDir ? { cacheDir: pathToFileURL(`${resolve(root, astro.cacheDir)}/`) } : {}),
+          image: { service: { entrypoint: 'astro/assets/services/sharp' } },
+          // Sätteri, Astro 7's engine, with the plugin that numbers notes and scenarios with the whole essay in view.
+          markdown: { processor: satteri({ mdastPlugins: [essayMarkup({ root, ...config })] }) },
+          vite: viteConfig(config, faviconFile),
+          // Nothing on a page may depend on a dev toolbar or a prefetch script.
+          devToolbar: { enabled: false },
+          prefetch: false,
+          integrations: [
+            ...(has('@astrojs/mdx') ? [] : [mdx()]),
+            // A sitemap lists absolute URLs: there is one only when the site's address is known.
+            ...(config.site && !has('@astrojs/sitemap') ? [sitemap()] : []),
+            publishStep({ root, config, outDir, checks, staging }),
+          ],
+        });
+        for (const route of ROUTES) {
+          if (route.pattern === '/favicon.svg' && faviconFile === ownFavicon) continue;
+          injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
+        }
+      },
+    },
+  };
+}
+
+/**
+ * The build's last integration, so that its `astro:build:done` runs after every other one's
+ * (the sitemap writes into the staging folder too): the build steps, the reports, then the swap.
+ */
+function publishStep({
+  root,
+  config,
+  outDir,
+  checks,
+  staging,
+}: {
+  root: string;
+  config: SiteConfig;
+  outDir: string;
+  checks: EssayChecks;
+  staging: ReturnType<typeof createStaging> | undefined;
+}): AstroIntegration {
+  let loggedErrors: ReturnType<typeof watchForLoggedErrors> | undefined;
+  let cacheDir = resolve(root, 'node_modules/.astro');
+  return {
+    name: 'essay-press:publish',
+    hooks: {
+      'astro:config:done': ({ config: astroConfig }) => {
+        cacheDir = fileURLToPath(astroConfig.cacheDir);
+      },
+      'astro:build:start': () => {
+        loggedErrors = watchForLoggedErrors();
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        try {
+          // Astro sometimes logs a rendering error and still finishes (withastro/astro#18054):
+          // a page would be published half empty. Any error it logged fails the build.
+          const errors = loggedErrors?.count() ?? 0;
+          if (errors > 0) throw new Error(`Astro reported ${errors} error(s) while building; see the messages above.`);
+          const log = lineLogger(logger);
+          for (const report of reportEssayChecks(checks, { root, outDir, config })) log(report);
+          await runBuildSteps({ dir: fileURLToPath(dir), config, cacheDir, essays: [] }, log);
+          staging?.publish();
+          log(`The site is in ${outDir}`);
+        } catch (error) {
+          staging?.discard();
+          throw error;
+        } finally {
+          loggedErrors?.stop();
+        }
+      },
+    },
+  };
+}
+
+/** Each line of a report through the integration's logger, so it reads like the rest of Astro's log. */
+function lineLogger(logger: AstroIntegrationLogger): (text: string) => void {
+  return (text) => logger.info(text);
+}
+
+function viteConfig(config: SiteConfig, faviconFile: string) {
+  return {
+    plugins: [virtualModules(config, { faviconFile }), classicScripts()],
+    // A component's script is named after the component (`TableOfContents.CxB9YfCD.js`), not
+    // `TableOfContents.astro_astro_type_script_index_0_lang.CxB9YfCD.js`: every page names its
+    // scripts, and the shorter name is 40 bytes less to send in each.
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              entryFileNames: (chunk: { name: string }) =>
+                `_astro/${chunk.name.replace(/\.astro_astro_type_script_index_\d+_lang$/, '')}.[hash].js`,
+            },
+          },
+        },
+      },
+    },
+    build: {
+      // Astro inlines scripts smaller than this limit; 0 keeps every script an external
+      // file, cacheable offline and allowed by a CSP without 'unsafe-inline'.
+      assetsInlineLimit: 0,
+      // One stylesheet for the site, the only one an essay page loads; the search and home
+      // pages add a small one of their own, so an essay does not carry their rules.
+      cssCodeSplit: true,
+      rolldownOptions: {
+        // Astro's content plugin gives every MDX module an `?astroPropagatedAssets` twin that
+        // starts with the directive "use astro:head-inject"; Rolldown warns that the directive
+        // may not survive bundling, once per essay. Nothing is lost: Astro marks these modules
+        // by their id while transforming. withastro/astro#18087. Only that warning is dropped.
+        onwarn(warning: { code?: string; message: string }, warn: (warning: { code?: string; message: string }) => void) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,247 @@
+/**
+ * Reads a built essay page and makes the article that both offline downloads (EPUB and
+ * single-file HTML) are made from. What the page says about the essay is read from the
+ * page itself (its head and its `<article>`), so the downloads can never disagree with it.
+ *
+ * The rules that apply to both downloads live here; each format then applies its own
+ * (src/offline/epub.ts, src/offline/single-file-html.ts).
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { textDirection } from '../strings/lang.ts';
+import { dropPositions, element, elements, foldWhiteSpace, isDataProperty, rewriteTree, stringProperty, text } from './hast-tree.ts';
+
+/** What the page says about the essay: only what the essay gives, nothing guessed. */
+export interface EssayMetadata {
+  slug: string;
+  /** BCP 47, from `<html lang>`. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** The page's `<h1>`. */
+  title: string;
+  description: string | undefined;
+  /** `<meta name="author">`, one per author; empty when the essay names none. */
+  authors: string[];
+  /** `YYYY-MM-DD`, from `article:published_time`, when the essay gives it. */
+  published: string | undefined;
+  /** `YYYY-MM-DD`, from `article:modified_time`, when the essay gives it. */
+  modified: string | undefined;
+  /** `<link rel="canonical">`: only there when SITE_URL is set. */
+  canonical: string | undefined;
+}
+
+/** One entry of the essay's contents: a heading (or the notes) and the entries under it. */
+export interface ContentsEntry {
+  text: string;
+  /** The id the entry links to, without `#`. */
+  id: string;
+  children: ContentsEntry[];
+}
+
+/** The page's table of contents (`nav.toc`): its label ("Contents") and its entries. */
+export interface Contents {
+  label: string;
+  entries: ContentsEntry[];
+}
+
+export interface EssayPage {
+  metadata: EssayMetadata;
+  /** The page's `<article>`, as built. */
+  article: Element;
+  contents: Contents | undefined;
+  /** The `href` of each `<link rel="stylesheet">`, in order. */
+  stylesheets: string[];
+}
+
+/** Parses a built essay page. Throws when the page lacks what every essay page has. */
+export function readEssayPage(html: string, slug: string): EssayPage {
+  const root = fromHtml(html);
+  // Source positions are never used here, and every tree is copied for each download it
+  // makes (structuredClone): without them a copy is about half the work.
+  dropPositions(root);
+  const htmlElement = select('html', root);
+  const lang = htmlElement && stringProperty(htmlElement, 'lang');
+  if (!lang) throw new Error('The page has no <html lang>.');
+  const article = select('article', root);
+  if (!article) throw new Error('The page has no <article>.');
+  const heading = select('h1', article);
+  const title = heading && foldWhiteSpace(toString(heading));
+  if (!title) throw new Error('The article has no <h1> title.');
+  const dir = htmlElement && stringProperty(htmlElement, 'dir');
+  // The page's metadata is in its head: searching only there spares a walk of the whole page per tag.
+  const head = select('head', root) ?? root;
+
+  const metadata: EssayMetadata = {
+    slug,
+    lang,
+    dir: dir === 'rtl' || dir === 'ltr' ? dir : textDirection(lang),
+    title,
+    description: metaContent(head, 'meta[name="description"]')[0],
+    authors: metaContent(head, 'meta[name="author"]'),
+    published: metaContent(head, 'meta[property="article:published_time"]')[0],
+    modified: metaContent(head, 'meta[property="article:modified_time"]')[0],
+    canonical: selectAll('link[rel~="canonical"]', head)
+      .map((link) => stringProperty(link, 'href'))
+      .find(Boolean),
+  };
+  const stylesheets = selectAll('link[rel~="stylesheet"]', head).flatMap((link) => stringProperty(link, 'href') ?? []);
+  return { metadata, article, contents: readContents(article), stylesheets };
+}
+
+function metaContent(head: Element | Root, selector: string): string[] {
+  return selectAll(selector, head).flatMap((meta) => {
+    const content = stringProperty(meta, 'content')?.trim();
+    return content ? [content] : [];
+  });
+}
+
+/** The article's table of contents (`nav.toc`, an `<ol>` of links to `#id`), if it has one. */
+export function readContents(article: Element): Contents | undefined {
+  const nav = select('nav.toc', article);
+  const list = nav && select('ol', nav);
+  if (!nav || !list) return undefined;
+  const summary = select('summary', nav) ?? select('h2, h3, h4, [id]', nav);
+  // "Contents", without the count the page shows after it ("Contents, 6 sections").
+  const label = summary ? foldWhiteSpace(toString(summary).replace(toString(select('.toc-count', summary) ?? text('')), '')) : '';
+  if (!label) throw new Error('The table of contents (nav.toc) has no label.');
+  return { label, entries: readEntries(list) };
+}
+
+function readEntries(list: Element): ContentsEntry[] {
+  return list.children.flatMap((item) => {
+    if (item.type !== 'element' || item.tagName !== 'li') return [];
+    const link = item.children.find((child): child is Element => child.type === 'element' && child.tagName === 'a');
+    const href = link && stringProperty(link, 'href');
+    if (!link || !href?.startsWith('#')) throw new Error('An entry of the table of contents is not a link to a heading (#id).');
+    const sublist = item.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol');
+    return [{ text: foldWhiteSpace(toString(link)), id: decodeFragment(href), children: sublist ? readEntries(sublist) : [] }];
+  });
+}
+
+/** `#caf%C3%A9` and `#café` name the same id. */
+export function decodeFragment(href: string): string {
+  const fragment = href.replace(/^#/, '');
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+export interface OfflineArticleOptions {
+  /** Where the page is served: `https://example.org/base/essays/slug/`, or any origin when unknown. */
+  pageUrl: URL;
+  /** Whether `pageUrl`'s origin is the real one (SITE_URL is set): links to other pages can then be kept, absolute. */
+  siteKnown: boolean;
+}
+
+export interface OfflineArticle {
+  article: Element;
+  /**
+   * The image sources the article still shows, each once, as site paths (`/base/_astro/a.webp`)
+   * or `data:` URLs: the downloads embed them.
+   */
+  images: string[];
+}
+
+/**
+ * The article as both downloads carry it, from a copy of the page's article:
+ * - the web-only reading aids are left out: every element with `data-reading-aid` (sidenote
+ *   and preview copies of notes, their buttons, the download links), every script, the
+ *   popover attributes and event handler attributes;
+ * - `data-*` attributes go (Pagefind's and others), except Astro's scoped-style markers
+ *   `data-astro-cid-*`, which the page's CSS selects on;
+ * - links within the essay (`#id`) stay; links to other pages of the site become absolute
+ *   when the site's address is known, else plain text (a relative link would be dead in a
+ *   file); links elsewhere stay; a link to an id that is not in the article becomes text;
+ * - an image keeps one source (no `srcset`, no `<picture>` alternatives): a site path or a
+ *   `data:` URL, embedded later; an image from another origin becomes its text alternative,
+ *   since neither download may make a request.
+ */
+export function offlineArticle(pageArticle: Element, options: OfflineArticleOptions): OfflineArticle {
+  const article = structuredClone(pageArticle);
+  removeWebOnlyProperties(article);
+  rewriteTree(article, (node) => {
+    if (node.type === 'comment') return undefined;
+    if (node.type !== 'element') return node;
+    if (node.properties['dataReadingAid'] !== undefined) return undefined;
+    if (['script', 'noscript', 'template', 'source'].includes(node.tagName)) return undefined;
+    if (node.tagName === 'picture') return node.children.filter((child) => child.type === 'element' && child.tagName === 'img');
+    removeWebOnlyProperties(node);
+    if (node.tagName === 'a') return offlineLink(node, options);
+    if (node.tagName === 'img') return offlineImage(node, options);
+    return node;
+  });
+  removeDanglingReferences(article);
+  const images = [...new Set(elements(article).flatMap((node) => (node.tagName === 'img' ? (stringProperty(node, 'src') ?? []) : [])))];
+  return { article, images };
+}
+
+/** Popover and event handler attributes, and `data-*` but for Astro's scoped-style markers. */
+function removeWebOnlyProperties(node: Element): void {
+  for (const name of Object.keys(node.properties)) {
+    const lower = name.toLowerCase();
+    const webOnly = lower.startsWith('popover') || /^on[a-z]/.test(lower) || (isDataProperty(name) && !lower.startsWith('dataastrocid'));
+    if (webOnly) delete node.properties[name];
+  }
+}
+
+function offlineLink(link: Element, { pageUrl, siteKnown }: OfflineArticleOptions): ElementContent | ElementContent[] {
+  const href = stringProperty(link, 'href');
+  if (href === undefined) return link;
+  if (href.startsWith('#')) return link;
+  let url: URL;
+  try {
+    url = new URL(href, pageUrl);
+  } catch {
+    return link.children;
+  }
+  if (!['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol)) return link.children;
+  if (url.origin !== pageUrl.origin) return link;
+  // The page itself: a fragment stays a fragment, a bare link to the page goes nowhere new.
+  const samePage = url.pathname === pageUrl.pathname || url.pathname === `${pageUrl.pathname}index.html`;
+  if (samePage && url.search === '') return url.hash ? { ...link, properties: { ...link.properties, href: url.hash } } : link.children;
+  return siteKnown ? { ...link, properties: { ...link.properties, href: url.href } } : link.children;
+}
+
+function offlineImage(image: Element, { pageUrl }: OfflineArticleOptions): ElementContent | ElementContent[] {
+  delete image.properties['srcSet'];
+  delete image.properties['sizes'];
+  const src = stringProperty(image, 'src');
+  if (src?.startsWith('data:')) return image;
+  let url: URL | undefined;
+  try {
+    url = src ? new URL(src, pageUrl) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url && url.origin === pageUrl.origin) {
+    image.properties['src'] = url.pathname;
+    return image;
+  }
+  const alt = stringProperty(image, 'alt')?.trim();
+  return alt ? [element('span', { className: ['image-alt'] }, [text(alt)])] : [];
+}
+
+/** Links to ids the article does not have become text; ARIA references to them go. */
+function removeDanglingReferences(article: Element): void {
+  const ids = new Set(elements(article).flatMap((node) => stringProperty(node, 'id') ?? []));
+  ids.add(stringProperty(article, 'id') ?? '');
+  rewriteTree(article, (node) => {
+    if (node.type !== 'element') return node;
+    for (const name of ['ariaLabelledBy', 'ariaDescribedBy', 'ariaControls', 'ariaOwns', 'ariaFlowTo', 'ariaDetails']) {
+      const value = node.properties[name];
+      if (value === undefined) continue;
+      const kept = String(Array.isArray(value) ? value.join(' ') : value)
+        .split(/\s+/)
+        .filter((id) => ids.has(id));
+      if (kept.length > 0) node.properties[name] = kept;
+      else delete node.properties[name];
+    }
+    const href = node.tagName === 'a' ? stringProperty(node, 'href') : undefined;
+    if (href?.startsWith('#') && !ids.has(decodeFragment(href))) return node.children;
+    return node;
+  });
+}

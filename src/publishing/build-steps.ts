@@ -1,0 +1,118 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SiteConfig } from '../config/options.ts';
+import { writeOfflineDownloads } from '../offline/write-downloads.ts';
+import { writeServiceWorker } from '../offline/write-service-worker.ts';
+import type { EssayMetadata } from '../offline/offline-article.ts';
+import { writeSearchIndex } from '../search/write-search-index.ts';
+import { HOST_FILES, headersFile } from './host-headers.ts';
+import { listPages } from './pages.ts';
+import { writeFeed } from './write-feed.ts';
+import { socialCardsSummary, writeSocialCards } from './write-social-cards.ts';
+
+/** What every step is handed: the site being built, and what earlier steps read from it. */
+export interface StepContext {
+  /** The staging folder Astro rendered the site into. */
+  dir: string;
+  config: SiteConfig;
+  /** Where cards drawn in earlier builds are kept (Astro's cache folder). */
+  cacheDir: string;
+  /** Each essay page's metadata, as the offline downloads read it from the finished pages. */
+  essays: EssayMetadata[];
+}
+
+/** One step after Astro has rendered the pages: what it reads, what it writes, and the line it logs. */
+export interface BuildStep {
+  name: string;
+  reads: string;
+  writes: string;
+  /** Runs only on sites where this holds (the feed and cards need an absolute address). */
+  when?: (config: SiteConfig) => boolean;
+  run: (context: StepContext) => Promise<string>;
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/**
+ * The steps of a build after Astro's pages, in the order they run inside `astro:build:done`
+ * (docs/architecture.md lists them from here). The order matters where a step reads what
+ * another writes; each says so.
+ */
+export const BUILD_STEPS: readonly BuildStep[] = [
+  {
+    name: 'Offline downloads',
+    reads: 'every essay page',
+    writes: "each essay's EPUB and single-file HTML beside its page; the download links' sizes; the essays' metadata for the steps below",
+    run: async (context) => {
+      const { site, base, title: siteTitle, lang: siteLang } = context.config;
+      const downloads = await writeOfflineDownloads(context.dir, { site, base, siteTitle, siteLang });
+      context.essays = downloads.metadata;
+      return `Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s), ${kib(downloads.bytes)} in all.`;
+    },
+  },
+  {
+    name: 'Social cards',
+    reads: "the essays' metadata (from the downloads), the colour tokens and the card font",
+    writes: 'one PNG card per essay, named by every essay page',
+    when: (config) => config.site !== undefined,
+    run: async (context) => {
+      const started = performance.now();
+      const cards = await writeSocialCards(context.dir, { siteTitle: context.config.title, cacheDir: context.cacheDir }, context.essays);
+      return socialCardsSummary(cards, (performance.now() - started) / 1000);
+    },
+  },
+  {
+    name: 'Search index',
+    reads: 'every essay page, with its downloads links sized',
+    writes: 'pagefind/: one index per essay language',
+    run: async (context) => `Search index: ${(await writeSearchIndex(context.dir)).pages} essay page(s) indexed.`,
+  },
+  {
+    name: 'Service worker',
+    reads: 'the finished site, search index included',
+    writes: 'sw.js, precaching what a reader needs offline',
+    run: async (context) => {
+      const offline = await writeServiceWorker(context.dir, { base: context.config.base });
+      return `Offline reading: the service worker precaches ${offline.count} files, ${kib(offline.bytes)}, of a site of ${offline.siteCount} files, ${kib(offline.siteBytes)}.`;
+    },
+  },
+  {
+    name: 'Feed',
+    reads: "the essays' metadata and the newest essay pages",
+    writes: 'feed.xml with the newest essays in full (after the precache, which it would double)',
+    when: (config) => config.site !== undefined,
+    run: async (context) => {
+      const { site = '', base, title: siteTitle, lang: siteLang } = context.config;
+      const feed = await writeFeed(context.dir, { site, base, siteTitle, siteLang }, context.essays);
+      return `Feed: ${feed.items} essay(s) in feed.xml, with the sitemap named in robots.txt.`;
+    },
+  },
+  {
+    name: 'Host files',
+    reads: 'the base path',
+    writes: '_headers (CSP and hardening headers for Netlify and Cloudflare Pages) and .nojekyll (for GitHub Pages, which hides `_astro/` otherwise)',
+    run: async (context) => {
+      const [headers, noJekyll] = HOST_FILES;
+      writeFileSync(join(context.dir, headers), headersFile(context.config.base));
+      writeFileSync(join(context.dir, noJekyll), '');
+      return `Host files: ${HOST_FILES.join(' and ')}.`;
+    },
+  },
+];
+
+/** Runs every step that applies to the site, in order; each one's line goes to `log`. */
+export async function runBuildSteps(context: StepContext, log: (line: string) => void): Promise<void> {
+  log(`Pages: ${listPages(context.dir).length} built.`);
+  for (const step of BUILD_STEPS) {
+    if (step.when && !step.when(context.config)) continue;
+    log(await step.run(context));
+  }
+  if (!context.config.site) {
+    log('Feed, sitemap and social cards: none, as they need absolute addresses. Set SITE_URL (such as https://essays.example) to publish them.');
+  }
+  if (!context.config.accessibilityContact) {
+    log(
+      'Accessibility statement: no address for reporting barriers. Set ACCESSIBILITY_CONTACT (such as access@essays.example) to give readers one.',
+    );
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Draws each essay's social card (`cards/<slug>.png`, named by its page's og:image) into
+ * the staging folder, after Astro and before the service worker, which leaves the cards
+ * out of its precache: a reader offline has no use for them.
+ *
+ * Satori lays out the element tree of src/publishing/social-card.ts in Source Serif 4, read from
+ * its npm package, and sharp turns the SVG into a PNG: the same image on every machine.
+ * A drawn card is kept in the build's cache folder under a hash of everything that makes
+ * it (the tree: title, site title, language, colours, size; the design version; the font,
+ * satori and sharp versions), so the next build copies it instead of drawing it again.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import satori, { type Font } from 'satori';
+import sharp from 'sharp';
+import {
+  CARD_DESIGN_VERSION,
+  CARD_FONT_FAMILY,
+  CARD_FONT_SUBSETS,
+  CARD_FONT_WEIGHTS,
+  MAX_CARD_TITLE_LENGTH,
+  TITLE_SIZES,
+  SOCIAL_CARD_DIR,
+  SOCIAL_CARD_HEIGHT,
+  SOCIAL_CARD_WIDTH,
+  cardColours,
+  cardElement,
+  cardFits,
+  cardFontName,
+  smallerTitleSizes,
+  socialCard,
+  titleFontSize,
+  type CardColours,
+  type CardElement,
+  type CardPart,
+  type CardText,
+  type LayoutBox,
+} from './social-card.ts';
+import { parseSchemeTokens } from '../offline/web-manifest.ts';
+import type { EssayMetadata } from '../offline/offline-article.ts';
+
+const require = createRequire(import.meta.url);
+const TOKENS = resolve(import.meta.dirname, '../site/styles/tokens.css');
+
+/** The card font's files, as satori takes them, and the package version they come from. */
+export interface CardFonts {
+  fonts: Font[];
+  /** `@fontsource/source-serif-4@5.3.1`: a new version may draw other letters. */
+  version: string;
+}
+
+/** Reads the `.woff` files of each subset and weight the cards use. */
+export function loadCardFonts(): CardFonts {
+  const manifest = require.resolve('@fontsource/source-serif-4/package.json');
+  const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name: string; version: string };
+  const fonts = Object.keys(CARD_FONT_SUBSETS).flatMap((subset) =>
+    Object.values(CARD_FONT_WEIGHTS).map((weight): Font => ({
+      name: cardFontName(subset),
+      weight,
+      style: 'normal',
+      data: readFileSync(join(dirname(manifest), 'files', `source-serif-4-${subset}-${weight}-normal.woff`)),
+    })),
+  );
+  return { fonts, version: `${name}@${version}` };
+}
+
+/** The card's colours, from the site's src/site/styles/tokens.css. */
+export function readCardColours(): CardColours {
+  return cardColours(parseSchemeTokens(readFileSync(TOKENS, 'utf8')));
+}
+
+/** A card laid out by satori: the SVG, and where the title and the site title went. */
+export interface CardLayout {
+  svg: string;
+  boxes: Record<CardPart, LayoutBox>;
+}
+
+/** Lays out a card's element tree with satori. */
+export async function layOutCard(element: CardElement, fonts: CardFonts): Promise<CardLayout> {
+  const boxes: Partial<Record<CardPart, LayoutBox>> = {};
+  const svg = await satori(element, {
+    width: SOCIAL_CARD_WIDTH,
+    height: SOCIAL_CARD_HEIGHT,
+    fonts: fonts.fonts,
+    onNodeDetected: ({ key, left, top, width, height }) => {
+      if (key === 'title' || key === 'site-title') boxes[key] = { left, top, width, height };
+    },
+  });
+  const { title, 'site-title': siteTitle } = boxes;
+  if (!title || !siteTitle) throw new Error('Satori laid out a social card without its title or site title.');
+  return { svg, boxes: { title, 'site-title': siteTitle } };
+}
+
+/** A drawn card: the PNG, the title's size and satori's layout. */
+export interface DrawnCard {
+  png: Buffer;
+  titleSize: number;
+  layout: CardLayout;
+}
+
+/**
+ * Draws a card. The title's size is estimated from its length (`titleFontSize`); when the
+ * real layout shows that it does not fit, the next smaller size is tried, so a title is
+ * never cut off or drawn over the site title.
+ */
+export async function drawSocialCard(text: CardText, colours: CardColours, fonts: CardFonts): Promise<DrawnCard> {
+  const estimate = titleFontSize(text);
+  for (const size of [estimate, ...smallerTitleSizes(estimate)]) {
+    const layout = await layOutCard(cardElement(text, colours, size), fonts);
+    if (!cardFits(layout.boxes)) continue;
+    // A full-colour PNG: the site's colours exact and the letters' edges clean. A palette
+    // PNG is half the bytes (28 KB against 64 KB for a typical title) but its quantisation
+    // took 43 ms a card against 12 ms: 40 s of a 1,000-essay build's first run.
+    const png = await sharp(Buffer.from(layout.svg)).png().toBuffer();
+    return { png, titleSize: size, layout };
+  }
+  throw new Error(`The title "${text.title}" does not fit on a social card even at ${Math.min(...TITLE_SIZES)} px.`);
+}
+
+/** The versions of what draws a card, besides the tree: a change to any redraws every card. */
+function drawingVersions(fonts: CardFonts): unknown {
+  const { version: satoriVersion } = require('satori/package.json') as { version: string };
+  return { design: CARD_DESIGN_VERSION, font: fonts.version, satori: satoriVersion, sharp: sharp.versions };
+}
+
+/** The name of a card in the cache: a hash of its tree and of what draws it. */
+export function cardCacheKey(element: CardElement, fonts: CardFonts): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ element, drawing: drawingVersions(fonts) }))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+export interface SocialCardsOptions {
+  siteTitle: string;
+  /** The build's cache folder (CACHE_DIR, or Astro's); the cards go in its `social-cards/`. */
+  cacheDir: string;
+}
+
+export interface SocialCardsResult {
+  /** Cards drawn in this build. */
+  drawn: number;
+  /** Cards copied from the cache, as a previous build drew them. */
+  reused: number;
+  /** Essays with no card: a title the card's font cannot draw, or too long for a card. */
+  without: string[];
+}
+
+/** What a card says of its essay: the essay's metadata as the offline downloads read it from its page. */
+export type CardEssay = Pick<EssayMetadata, 'slug' | 'title' | 'lang'>;
+
+/**
+ * Writes the card of every essay in `essays` that can have one, into the built site in
+ * `siteDir`. The essays come already read (the offline downloads parse every page): parsing
+ * each page again here was 1 s of a 500-essay build.
+ */
+export async function writeSocialCards(
+  siteDir: string,
+  options: SocialCardsOptions,
+  essays: readonly CardEssay[],
+): Promise<SocialCardsResult> {
+  const result: SocialCardsResult = { drawn: 0, reused: 0, without: [] };
+  const cache = join(options.cacheDir, 'social-cards');
+  let fonts: CardFonts | undefined;
+  let colours: CardColours | undefined;
+  // Two cards are drawn at a time: while satori lays one out (JavaScript, on this thread),
+  // sharp rasterises the other (on libvips' threads).
+  const queue = [...essays];
+  const next = async (): Promise<void> => {
+    for (let essay = queue.shift(); essay !== undefined; essay = queue.shift()) {
+      const { slug } = essay;
+      const text: CardText = { title: essay.title, siteTitle: options.siteTitle, lang: essay.lang };
+      const card = socialCard(slug, text);
+      if (!card) {
+        result.without.push(slug);
+        continue;
+      }
+      fonts ??= loadCardFonts();
+      colours ??= readCardColours();
+      const cached = join(cache, `${cardCacheKey(cardElement(text, colours, titleFontSize(text)), fonts)}.png`);
+      if (existsSync(cached)) {
+        result.reused += 1;
+      } else {
+        const { png } = await drawSocialCard(text, colours, fonts);
+        // Written whole, then renamed: a build stopped halfway leaves no broken card to reuse.
+        mkdirSync(cache, { recursive: true });
+        const partial = `${cached}.${process.pid}.${slug}.partial`;
+        writeFileSync(partial, png);
+        renameSync(partial, cached);
+        result.drawn += 1;
+      }
+      mkdirSync(join(siteDir, SOCIAL_CARD_DIR), { recursive: true });
+      copyFileSync(cached, join(siteDir, card.path));
+    }
+  };
+  await Promise.all([next(), next()]);
+  result.without.sort();
+  return result;
+}
+
+/** The build log's line: how many cards were drawn and reused, and which essays have none, and why. */
+export function socialCardsSummary(result: SocialCardsResult, seconds: number): string {
+  const { drawn, reused, without } = result;
+  const none =
+    without.length === 0
+      ? ''
+      : ` None for ${without.length} essay(s) (${without.slice(0, 3).join(', ')}${without.length > 3 ? ', …' : ''}): a title with letters the card's font (${CARD_FONT_FAMILY}, Latin) lacks, or over ${MAX_CARD_TITLE_LENGTH} characters.`;
+  return `Social cards: ${drawn} drawn and ${reused} reused from the cache, in ${seconds.toFixed(1)} s.${none}`;
+}

@@ -1,0 +1,204 @@
+/**
+ * The search page's behaviour: shows the search form (the page without JavaScript offers
+ * the list of essays instead), loads Pagefind when the reader starts to search, runs each
+ * query as soon as it is typed, and renders the results as plain DOM. Every decision about
+ * wording, matching and content is in src/search/results.ts; this file only wires it to
+ * the page.
+ */
+import {
+  RESULTS_SHOWN,
+  SEARCH_SHORTCUT,
+  isSearchShortcut,
+  queryFor,
+  queryFromSearch,
+  resultsToLoad,
+  searchOutcome,
+  searchStatus,
+  type ExcerptPart,
+  type PagefindResultData,
+  type SearchHit,
+} from '../results.ts';
+import { labelsFor } from '../../strings/labels.ts';
+
+// The page is in the site's language; its messages follow it.
+const labels = labelsFor(document.documentElement.lang);
+
+/** One search index, opened by Pagefind's JS API (the `pagefind.js` of its folder). */
+interface PagefindInstance {
+  preload: (term: string) => Promise<void>;
+  search: (term: string) => Promise<{ results: Array<{ score: number; data: () => Promise<PagefindResultData> }> } | null>;
+}
+
+interface PagefindModule {
+  createInstance: (options: { basePath: string; baseUrl: string; excerptEllipsis: string; noWorker: boolean }) => PagefindInstance;
+}
+
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root) enhance(root);
+
+function enhance(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('[data-search-form]');
+  const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+  const status = root.querySelector<HTMLElement>('[data-search-status]');
+  const list = root.querySelector<HTMLOListElement>('[data-search-results]');
+  const { bundlePath, baseUrl, languages = '' } = root.dataset;
+  if (!form || !input || !status || !list || bundlePath === undefined || baseUrl === undefined) return;
+
+  let indexes: Promise<Array<{ language: string; pagefind: PagefindInstance }>> | undefined;
+  // Each language's index is its own Pagefind, with its own stemming (searched from an index
+  // merged into another, it would take that one's). Their scripts, WebAssembly and metadata
+  // are fetched once, in parallel, on first use; search runs on the page's thread, so no
+  // worker script is fetched as well.
+  const load = () =>
+    (indexes ??= Promise.all(
+      languages
+        .split(' ')
+        .filter((language) => language !== '')
+        .map(async (language) => {
+          // The folder is explicit: Pagefind's own guess assumes the site is served at the root.
+          const basePath = `${bundlePath}${language}/`;
+          const module = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
+          const pagefind = module.createInstance({ basePath, baseUrl, excerptEllipsis: '…', noWorker: true });
+          // Resolves once the index can be searched, and fails if its WebAssembly could not
+          // load (as under a Content-Security-Policy without wasm-unsafe-eval).
+          await pagefind.preload('');
+          return { language, pagefind };
+        }),
+    ));
+
+  const showResults = (hits: SearchHit[]): void => {
+    list.replaceChildren(...hits.map(renderHit));
+    list.hidden = hits.length === 0;
+  };
+
+  // One query runs at a time; while it runs, the latest one typed waits, and an answer
+  // overtaken by a newer query is never shown.
+  let waiting: string | undefined;
+  let running = false;
+
+  const run = async (query: string): Promise<void> => {
+    rememberQuery(query);
+    if (query === '') {
+      showResults([]);
+      status.textContent = '';
+      return;
+    }
+    try {
+      const opened = await load();
+      const searches = await Promise.all(opened.map(({ language, pagefind }) => pagefind.search(queryFor(language, query))));
+      const ranked = searches
+        .flatMap((search, index) => (search?.results ?? []).map((result) => ({ language: opened[index]?.language ?? '', result })))
+        .sort((a, b) => b.result.score - a.result.score);
+      const loading = resultsToLoad(ranked, RESULTS_SHOWN);
+      const data = await Promise.all(ranked.map(({ result }, position) => (loading.has(position) ? result.data() : undefined)));
+      if (waiting !== undefined) return;
+      const outcome = searchOutcome(
+        ranked.map(({ language }, position) => ({ language, data: data[position] })),
+        labels.searchOpening,
+        query,
+      );
+      showResults(outcome.hits);
+      status.textContent = searchStatus(labels, outcome, query);
+    } catch (error) {
+      if (waiting !== undefined) return;
+      showResults([]);
+      status.textContent = labels.searchFailed;
+      console.error('Search failed:', error);
+    }
+  };
+
+  const request = (query: string): void => {
+    waiting = query;
+    if (running) return;
+    running = true;
+    void (async () => {
+      while (waiting !== undefined) {
+        const next = waiting;
+        waiting = undefined;
+        await run(next);
+      }
+      running = false;
+    })();
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    request(input.value.trim());
+  });
+  input.addEventListener('input', () => request(input.value.trim()));
+  // Start fetching as soon as the reader is in the field, so the first answer comes sooner.
+  input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
+
+  // `/` anywhere on the page, outside a field, returns to the search field.
+  input.setAttribute('aria-keyshortcuts', SEARCH_SHORTCUT);
+  document.addEventListener('keydown', (event) => {
+    if (!isSearchShortcut(event, isTyping(event.target))) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+
+  root.querySelector<HTMLElement>('[data-search-unavailable]')?.setAttribute('hidden', '');
+  form.hidden = false;
+  const initial = queryFromSearch(location.search);
+  if (initial !== '') {
+    input.value = initial;
+    request(initial);
+  }
+}
+
+/** Whether keys pressed in `target` type text: a field, a text area, a list box or editable text. */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
+}
+
+/** Keeps the query in the address, so Back from a result returns to the same results. */
+function rememberQuery(query: string): void {
+  const url = new URL(location.href);
+  if (query === '') url.searchParams.delete('q');
+  else url.searchParams.set('q', query);
+  history.replaceState(history.state, '', url);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className !== '') node.className = className;
+  node.append(...children);
+  return node;
+}
+
+function link(href: string, text: string): HTMLAnchorElement {
+  const anchor = document.createElement('a');
+  anchor.href = href;
+  anchor.textContent = text;
+  return anchor;
+}
+
+function renderExcerpt(parts: ExcerptPart[]): Array<Node | string> {
+  return parts.map((part) => (part.marked ? element('mark', '', part.text) : part.text));
+}
+
+function renderHit(hit: SearchHit): HTMLLIElement {
+  const item = element('li', 'search-result', element('h2', 'search-result-title', link(hit.url, hit.title)));
+  if (hit.standfirst) item.append(element('p', 'search-result-standfirst', hit.standfirst));
+  if (hit.match === 'near') {
+    const words = hit.closeWords.map((word) => labels.quote(word)).join(', ');
+    item.append(element('p', 'search-result-near', labels.searchCloseWords(hit.closeWords.length, words)));
+  }
+  const sections = hit.sections.map((section) =>
+    element(
+      'li',
+      'search-result-section',
+      link(section.url, section.label),
+      element('p', 'search-result-excerpt', ...renderExcerpt(section.excerpt)),
+    ),
+  );
+  const sectionList = element('ul', 'search-result-sections', ...sections);
+  sectionList.setAttribute('aria-label', labels.sectionsOf(hit.title));
+  item.append(sectionList);
+  return item;
+}

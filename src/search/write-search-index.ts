@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { transform } from 'esbuild';
+import * as pagefind from 'pagefind';
+import { SEARCH_BUNDLE_PATH, SEARCH_LANGUAGES_ATTRIBUTE, searchLanguage, type PagefindEntry } from './results.ts';
+
+/**
+ * What is never essay text, even inside an essay's `data-pagefind-body`: navigation (the
+ * table of contents is a `nav`). Note markers, sidenote and preview copies and back-links
+ * carry `data-pagefind-ignore` where they are rendered.
+ */
+export const SEARCH_EXCLUDE_SELECTORS = ['nav'];
+
+/**
+ * Files Pagefind writes next to each index that the search page never loads, removed rather
+ * than published: its ready-made interfaces (~430 KB), and its web worker, since the page
+ * runs Pagefind on the main thread (one script to fetch instead of two; the searches of a
+ * site of essays take a few milliseconds).
+ */
+const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'pagefind-worker.js',
+];
+
+/**
+ * Indexes the built site in `siteDir` and writes, for each language of its essays, an index
+ * with Pagefind's search code to `siteDir/pagefind/<language>/` (`searchLanguage`: `en`,
+ * `de`…). Pagefind searches an index it merges into another with the other's WebAssembly,
+ * and so with the other language's word stemming; a bundle per language is opened on its
+ * own, with its own. Only essays are indexed: they are the pages that mark their text with
+ * `data-pagefind-body`. Any error Pagefind reports is thrown, so a site is never published
+ * with a missing or partial index; so is a search page that names other languages than
+ * those indexed.
+ */
+export async function writeSearchIndex(siteDir: string): Promise<{ pages: number; languages: string[]; outputPath: string }> {
+  const outputPath = join(siteDir, SEARCH_BUNDLE_PATH);
+  const byLanguage = new Map<string, Array<{ sourcePath: string; content: string }>>();
+  for (const file of htmlFiles(siteDir)) {
+    const content = readFileSync(file, 'utf8');
+    // Pagefind would leave these pages out too once one page has a body; skipping them
+    // here keeps the rule visible and the page count true.
+    if (!content.includes('data-pagefind-body')) continue;
+    const language = searchLanguage(/<html\b[^>]*\slang="([^"]*)"/.exec(content)?.[1] ?? '');
+    const sourcePath = relative(siteDir, file).split('\\').join('/');
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), { sourcePath, content }]);
+  }
+  const languages = [...byLanguage.keys()].sort();
+  checkSearchPage(siteDir, languages);
+  try {
+    for (const language of languages) {
+      // One language per index: Pagefind picks that language's stemmer and WebAssembly.
+      const { index, errors } = await pagefind.createIndex({ excludeSelectors: SEARCH_EXCLUDE_SELECTORS, forceLanguage: language });
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      for (const page of byLanguage.get(language) ?? []) {
+        const added = await index.addHTMLFile(page);
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.sourcePath}: ${added.errors.join('; ')}`);
+      }
+      const bundle = join(outputPath, language);
+      const written = await index.writeFiles({ outputPath: bundle });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${language} index: ${written.errors.join('; ')}`);
+      await trimBundle(bundle);
+    }
+  } finally {
+    // Pagefind runs as a child process; left open, it keeps the build from exiting.
+    await pagefind.close();
+  }
+  return { pages: [...byLanguage.values()].reduce((sum, pages) => sum + pages.length, 0), languages, outputPath };
+}
+
+/**
+ * Leaves out of a bundle what its search never loads: the unused files above, and the
+ * WebAssembly of any language the bundle has no index in (Pagefind writes the one without
+ * stemming, `wasm.unknown.pagefind`, beside the language's own). And minifies `pagefind.js`,
+ * which Pagefind ships readable in part: 47 KB become 32 KB (13.2 KB and 11.4 KB gzipped),
+ * the same code.
+ */
+async function trimBundle(bundle: string): Promise<void> {
+  for (const file of UNUSED_BUNDLE_FILES) rmSync(join(bundle, file), { force: true });
+  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  const used = new Set(Object.values(entry.languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
+  for (const file of readdirSync(bundle)) {
+    if (/^wasm\..+\.pagefind$/.test(file) && !used.has(file)) rmSync(join(bundle, file));
+  }
+  const script = join(bundle, 'pagefind.js');
+  const { code } = await transform(readFileSync(script, 'utf8'), { minify: true, format: 'esm', loader: 'js' });
+  writeFileSync(script, code);
+}
+
+/**
+ * The search page names the language bundles it opens (read at build time from the essays);
+ * they must be the ones written here, or search would fetch a bundle that is not there.
+ */
+function checkSearchPage(siteDir: string, languages: string[]): void {
+  let page: string;
+  try {
+    page = readFileSync(join(siteDir, 'search/index.html'), 'utf8');
+  } catch {
+    return;
+  }
+  const attribute = new RegExp(`\\s${SEARCH_LANGUAGES_ATTRIBUTE}(?:="([^"]*)")?(?=[\\s/>])`).exec(page);
+  if (!attribute) throw new Error(`The search page has no ${SEARCH_LANGUAGES_ATTRIBUTE}: it cannot know which indexes to open.`);
+  const named = attribute[1] ?? '';
+  const expected = languages.join(' ');
+  if (named !== expected) {
+    throw new Error(`The search page opens the indexes “${named}”, but the essays are in “${expected}”.`);
+  }
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}

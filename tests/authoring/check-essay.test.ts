@@ -1,0 +1,47 @@
+import { expect, test } from 'vitest';
+import { analyzeEssayFile, formatSourcingReport } from '../../src/authoring/check-essay.ts';
+
+const essay = (body: string) => ({
+  file: 'content/essays/a.mdx',
+  relativePath: 'a.mdx',
+  source: `---\ntitle: A\ndescription: B\nsources:\n  - id: s\n    title: S\n---\n\n${body}`,
+});
+
+test('the report counts notes by kind and lists each one awaiting a source with file:line', () => {
+  const result = analyzeEssayFile(essay('A.<Footnote source="s" /> B.<Footnote>Remark.</Footnote>\n\nC.<Footnote needed="The poll." />'));
+  expect(result?.problems).toEqual([]);
+  expect(formatSourcingReport(result ? [result] : [])).toBe(
+    [
+      'Sourcing report',
+      '  content/essays/a.mdx: 3 notes, 1 cite a source, 1 remark, 1 await a source',
+      '    note 3 (content/essays/a.mdx:11): The poll.',
+      '  1 claim awaits a source in 1 of 1 essay. Set REQUIRE_SOURCES=1 to fail the build until none do.',
+    ].join('\n'),
+  );
+});
+
+test('an essay with every note sourced says so', () => {
+  const result = analyzeEssayFile(essay('A.<Footnote source="s" />'));
+  expect(formatSourcingReport(result ? [result] : [])).toMatch(/Every claim with a note has its source \(1 essay\)\.$/);
+});
+
+test('MDX that does not parse is left to the build, which reports it with its own location', () => {
+  expect(analyzeEssayFile(essay('<div>\nunclosed'))).toBeUndefined();
+});
+
+test('the short report for the build log names only essays with claims awaiting a source, at most ten, and the report file', () => {
+  const sourced = analyzeEssayFile(essay('A.<Footnote source="s" />'));
+  const awaiting = analyzeEssayFile(essay('A.<Footnote /> B.<Footnote needed="The poll." />'));
+  if (!sourced || !awaiting) throw new Error('the essays should parse');
+  const many = [sourced, ...Array.from({ length: 12 }, (_, index) => ({ ...awaiting, file: `content/essays/e${index}.mdx` }))];
+  expect(formatSourcingReport(many, { full: false, reportFile: 'reports/sourcing.md' }).split('\n')).toEqual([
+    'Sourcing report',
+    ...Array.from({ length: 10 }, (_, index) => `  content/essays/e${index}.mdx: 2 notes, 0 cite a source, 0 remarks, 2 await a source`),
+    '  …and 2 more essays with claims awaiting a source.',
+    '  24 claims await a source in 12 of 13 essays. Set REQUIRE_SOURCES=1 to fail the build until none do.',
+    '  Note by note: reports/sourcing.md',
+  ]);
+  expect(formatSourcingReport([sourced, sourced], { full: false })).toBe(
+    'Sourcing report\n  Every claim with a note has its source (2 essays).',
+  );
+});

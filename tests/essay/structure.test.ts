@@ -1,0 +1,105 @@
+import { mdxToMdast } from 'satteri';
+import { expect, test } from 'vitest';
+import type { Root } from 'mdast';
+import type { Source } from '../../src/authoring/essay-schema.ts';
+import { analyzeEssay, componentsInOrder, summarizeSourcing } from '../../src/essay/structure.ts';
+
+const sources: Source[] = [
+  { id: 'almanac', title: 'The Almanac' },
+  { id: 'ledger', title: 'The Ledger' },
+];
+
+function analyze(mdx: string, options: { sources?: Source[] } = {}) {
+  return analyzeEssay(componentsInOrder(mdxToMdast(mdx) as Root), {
+    file: 'essay.mdx',
+    idPrefix: 'e.',
+    sources: options.sources ?? sources,
+  });
+}
+
+test('notes are numbered in reading order, across paragraphs and inside scenarios', () => {
+  const structure = analyze(`One.<Footnote>First.</Footnote>
+
+<Scenarios>
+  <Scenario title="A">Inside.<Footnote>Second.</Footnote></Scenario>
+</Scenarios>
+
+Three.<Footnote>Third.</Footnote>`);
+  expect(structure.notes.notes.map((note) => [note.number, note.kind, note.id])).toEqual([
+    [1, 'remark', 'e.note-1'],
+    [2, 'remark', 'e.note-2'],
+    [3, 'remark', 'e.note-3'],
+  ]);
+  expect(structure.problems).toEqual([]);
+});
+
+test('a bare citation of a source already cited is the same note, with one reference per citation', () => {
+  const structure = analyze(
+    'A.<Footnote source="almanac" /> B.<Footnote>Remark.</Footnote> C.<Footnote source="almanac" /> D.<Footnote source="almanac" />',
+  );
+  expect(structure.notes.notes).toHaveLength(2);
+  const [almanac] = structure.notes.notes;
+  expect(almanac?.references.map((reference) => [reference.label, reference.id])).toEqual([
+    ['1a', 'e.ref-1a'],
+    ['1b', 'e.ref-1b'],
+    ['1c', 'e.ref-1c'],
+  ]);
+  expect(structure.notes.citedSources.map((source) => source.id)).toEqual(['almanac']);
+});
+
+test('a citation with its own words (a page number) is a note of its own', () => {
+  const structure = analyze('A.<Footnote source="ledger">Page 12.</Footnote> B.<Footnote source="ledger">Page 14.</Footnote>');
+  expect(structure.notes.notes.map((note) => [note.number, note.kind, note.source?.id])).toEqual([
+    [1, 'source', 'ledger'],
+    [2, 'source', 'ledger'],
+  ]);
+});
+
+test('an empty footnote, or one marked needed, awaits a source, with what is needed', () => {
+  const structure = analyze('A.<Footnote /> B.<Footnote needed="The poll." /> C.<Footnote needed>Who said it.</Footnote>');
+  expect(structure.notes.notes.map((note) => [note.kind, note.needed])).toEqual([
+    ['needed', undefined],
+    ['needed', 'The poll.'],
+    ['needed', 'Who said it.'],
+  ]);
+  expect(summarizeSourcing(structure)).toEqual({
+    notes: 3,
+    sourced: 0,
+    remarks: 0,
+    awaiting: [
+      { number: 1, line: 1, column: 3, needed: undefined },
+      { number: 2, line: 1, column: 18, needed: 'The poll.' },
+      { number: 3, line: 1, column: 52, needed: 'Who said it.' },
+    ],
+  });
+});
+
+test('an unknown source id is a problem naming the line and the ids that exist', () => {
+  const structure = analyze('Intro.\n\nA claim.<Footnote source="almanak" />');
+  expect(structure.problems).toEqual([
+    {
+      file: 'essay.mdx',
+      line: 3,
+      column: 9,
+      message: '<Footnote source="almanak"> cites a source that is not in this essay\'s sources (known: almanac, ledger).',
+      fix: 'add a source with id: almanak to the frontmatter sources, or correct the id.',
+    },
+  ]);
+});
+
+test('a note cannot both cite a source and ask for one', () => {
+  expect(analyze('A.<Footnote source="almanac" needed />').problems[0]?.message).toMatch(/both cites a source and asks for one/);
+});
+
+test('a Markdown footnote is a problem: it would make a second list of notes', () => {
+  const structure = analyze('A claim.[^1]\n\n[^1]: A note.');
+  expect(structure.problems).toEqual([
+    {
+      file: 'essay.mdx',
+      line: 1,
+      column: 9,
+      message: "a Markdown footnote ([^…]) would start a second list of notes, numbered apart from the essay's.",
+      fix: 'write the note in place instead: <Footnote>…</Footnote> right after the claim.',
+    },
+  ]);
+});

@@ -1,8 +1,0 @@
-import { expect, test } from 'vitest';
-import { essayPath, joinBase } from '../../src/lib/urls.ts';
-
-test('internal URLs carry the base path', () => {
-  expect(joinBase('/', essayPath('a'))).toBe('/essays/a/');
-  expect(joinBase('/sub/', '/essays/a/')).toBe('/sub/essays/a/');
-  expect(joinBase('/sub', '')).toBe('/sub/');
-});

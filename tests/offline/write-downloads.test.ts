@@ -1,0 +1,154 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import sharp from 'sharp';
+import { afterAll, expect, test } from 'vitest';
+import { fillDownloadSizes, writeOfflineDownloads } from '../../src/offline/write-downloads.ts';
+import { formatFileSize } from '../../src/offline/downloads.ts';
+
+const LINKS =
+  '<p class="downloads" data-reading-aid data-pagefind-ignore>Read offline: <a href="/essays/a/a.epub" download type="application/epub+zip">EPUB<span data-download-size="epub"></span></a> · <a href="/essays/a/a.html" download type="text/html">HTML<span data-download-size="html"></span></a></p>';
+
+test('each download link gets its size, and nothing else in the page changes', () => {
+  const page = `<!DOCTYPE html><html lang="en"><body>${LINKS}<p>Text with <span>spans</span>.</p></body></html>`;
+  const filled = fillDownloadSizes(page, { epub: 7_343, html: 1_234_567 }, 'en');
+  expect(filled).toBe(
+    page
+      .replace('<span data-download-size="epub"></span>', '<span data-download-size="epub">, 7 KB</span>')
+      .replace('<span data-download-size="html"></span>', '<span data-download-size="html">, 1.2 MB</span>'),
+  );
+});
+
+test('sizes are written in the page’s language', () => {
+  expect(fillDownloadSizes(LINKS, { epub: 1_500_000, html: 2_000 }, 'fr')).toContain('EPUB<span data-download-size="epub">, 1,5 MB</span>');
+});
+
+test('a page without its size element, or with two, is an error that says which', () => {
+  expect(() => fillDownloadSizes('<p>No links</p>', { epub: 1, html: 1 }, 'en')).toThrow(
+    'one empty <span data-download-size="epub"> to show the file\'s size; it has 0',
+  );
+  expect(() => fillDownloadSizes(LINKS + LINKS, { epub: 1, html: 1 }, 'en')).toThrow('it has 2');
+  // Already filled: a second pass would have nothing to fill.
+  expect(() => fillDownloadSizes(fillDownloadSizes(LINKS, { epub: 1, html: 1 }, 'en'), { epub: 1, html: 1 }, 'en')).toThrow('it has 0');
+});
+
+// writeOfflineDownloads on a small built site in a scratch folder: the real file handling, no Astro build.
+
+const scratch = mkdtempSync(join(tmpdir(), 'offline-downloads-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function essayPage(slug: string, body: string): string {
+  return `<!DOCTYPE html><html lang="de" dir="ltr"><head><meta charset="utf-8"><title>T</title><meta name="description" content="D.">
+<link rel="stylesheet" href="/sub/_astro/site.css"></head><body><main><article class="essay" data-pagefind-body><header><h1>Über die Zeit</h1>
+<p class="downloads" data-reading-aid>Offline lesen: <a href="/sub/essays/${slug}/${slug}.epub" download>EPUB<span data-download-size="epub"></span></a> · <a href="/sub/essays/${slug}/${slug}.html" download>HTML<span data-download-size="html"></span></a></p></header>
+${body}</article></main></body></html>`;
+}
+
+async function site(name: string, pages: Record<string, string>): Promise<string> {
+  const dir = join(scratch, name);
+  mkdirSync(join(dir, '_astro'), { recursive: true });
+  writeFileSync(
+    join(dir, '_astro/site.css'),
+    `body{margin:0}.a{background:url(./dot.png)}@font-face{font-family:x;src:url(/sub/_astro/x.woff2)}`,
+  );
+  writeFileSync(
+    join(dir, '_astro/dot.png'),
+    await sharp({ create: { width: 2, height: 2, channels: 4, background: '#0000' } })
+      .png()
+      .toBuffer(),
+  );
+  writeFileSync(
+    join(dir, '_astro/photo.webp'),
+    await sharp({ create: { width: 4, height: 4, channels: 3, background: '#123456' } })
+      .webp()
+      .toBuffer(),
+  );
+  for (const [slug, html] of Object.entries(pages)) {
+    mkdirSync(join(dir, 'essays', slug), { recursive: true });
+    writeFileSync(join(dir, 'essays', slug, 'index.html'), html);
+  }
+  return dir;
+}
+
+test('each essay gets both files beside its page, the page its sizes, and the counts add up', async () => {
+  const dir = await site('good', { zeit: essayPage('zeit', '<p>Text.<img src="/sub/_astro/photo.webp" alt="Ein Foto"></p>') });
+  const result = await writeOfflineDownloads(dir, {
+    site: undefined,
+    base: '/sub/',
+    siteTitle: 'Essays',
+    siteLang: 'en',
+    buildTime: new Date('2026-01-02T03:04:05Z'),
+  });
+  const sizes = ['zeit.epub', 'zeit.html'].map((name) => statSync(join(dir, 'essays/zeit', name)).size);
+  expect(result).toEqual({
+    essays: 1,
+    metadata: [expect.objectContaining({ slug: 'zeit', lang: 'de' })],
+    bytes: sizes[0]! + sizes[1]!,
+    files: [
+      { path: 'essays/zeit/zeit.epub', bytes: sizes[0] },
+      { path: 'essays/zeit/zeit.html', bytes: sizes[1] },
+    ],
+  });
+  const page = readFileSync(join(dir, 'essays/zeit/index.html'), 'utf8');
+  expect(page).toContain(`EPUB<span data-download-size="epub">, ${formatFileSize(sizes[0]!, 'de')}</span>`);
+  expect(page).toContain(`HTML<span data-download-size="html">, ${formatFileSize(sizes[1]!, 'de')}</span>`);
+
+  const html = readFileSync(join(dir, 'essays/zeit/zeit.html'), 'utf8');
+  // The CSS's image is inlined, its font dropped (the policy would block it), the photo kept as WebP;
+  // the CSS is on one line (esbuild leaves out the quotes a data: URL does not need).
+  expect(html).toContain('.a{background:url(data:image/png;base64,');
+  expect(html).toContain('src:none}');
+  expect(html).toContain('<img src="data:image/webp;base64,');
+  // The EPUB holds the photo as JPEG: WebP is not a core media type of EPUB 3.2.
+  const files = unzipSync(readFileSync(join(dir, 'essays/zeit/zeit.epub')));
+  expect(Object.keys(files)).toContain('EPUB/images/image-1.jpg');
+  expect(strFromU8(files['EPUB/package.opf']!)).toContain('<meta property="dcterms:modified">2026-01-02T03:04:05Z</meta>');
+});
+
+test('a site without essays has no downloads', async () => {
+  expect(
+    await writeOfflineDownloads(await site('empty', {}), { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' }),
+  ).toEqual({
+    essays: 0,
+    metadata: [],
+    bytes: 0,
+    files: [],
+  });
+});
+
+test('a failure names the essay’s page, so the build stops and says where', async () => {
+  const noArticle = await site('no-article', { leer: '<!DOCTYPE html><html lang="de"><body><main><p>Nothing.</p></main></body></html>' });
+  await expect(writeOfflineDownloads(noArticle, { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' })).rejects.toThrow(
+    'essays/leer/index.html: the offline downloads of this essay could not be made. The page has no <article>.',
+  );
+  const missingImage = await site('missing-image', { bild: essayPage('bild', '<p><img src="/sub/_astro/gone.png" alt="Weg"></p>') });
+  await expect(
+    writeOfflineDownloads(missingImage, { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' }),
+  ).rejects.toThrow(
+    'essays/bild/index.html: the offline downloads of this essay could not be made. /sub/_astro/gone.png is not a file of the built site.',
+  );
+});
+
+test('shared out between worker threads, the essays get the same files, in the same order, and a failure still names its page', async () => {
+  const options = { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en', buildTime: new Date('2026-01-02T03:04:05Z') };
+  const pages = (prefix: string) =>
+    Object.fromEntries(['eins', 'zwei', 'drei', 'vier'].map((slug) => [slug, essayPage(slug, `<p>${prefix} ${slug}.</p>`)]));
+  const alone = await writeOfflineDownloads(await site('one-thread', pages('Text')), options);
+  const sharedDir = await site('workers', pages('Text'));
+  // One essay per worker: as many workers as the machine has CPUs, up to four.
+  const shared = await writeOfflineDownloads(sharedDir, options, { essaysPerWorker: 1 });
+  expect(shared).toEqual(alone);
+  expect(shared.metadata.map(({ slug }) => slug)).toEqual(['drei', 'eins', 'vier', 'zwei']);
+  for (const { path } of shared.files) {
+    expect(readFileSync(join(sharedDir, path)), path).toEqual(readFileSync(join(scratch, 'one-thread', path)));
+  }
+
+  const broken = await site('worker-failure', {
+    ...pages('Text'),
+    leer: '<!DOCTYPE html><html lang="de"><body><main><p>Nothing.</p></main></body></html>',
+  });
+  await expect(writeOfflineDownloads(broken, options, { essaysPerWorker: 1 })).rejects.toThrow(
+    'essays/leer/index.html: the offline downloads of this essay could not be made. The page has no <article>.',
+  );
+});

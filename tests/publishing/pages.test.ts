@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { listEssaySlugs, listHtmlFiles, listPages, urlPathOf } from '../../src/publishing/pages.ts';
+
+const site = mkdtempSync(join(tmpdir(), 'pages-'));
+afterAll(() => rmSync(site, { recursive: true, force: true }));
+for (const file of [
+  'index.html',
+  '404.html',
+  'search/index.html',
+  'essays/on-time/index.html',
+  'essays/on-time/on-time.html',
+  'essays/on-time/on-time.epub',
+  'pagefind/index.html',
+  '_astro/x.css',
+]) {
+  mkdirSync(dirname(join(site, file)), { recursive: true });
+  writeFileSync(join(site, file), '');
+}
+
+test('the pages of a site are its index.html files and its top-level HTML files, not its downloads', () => {
+  expect(listPages(site)).toEqual(['', '404.html', 'essays/on-time/', 'search/']);
+});
+
+test('the HTML files of a site are its pages and its single-file copies, not Pagefind’s', () => {
+  expect(listHtmlFiles(site)).toEqual([
+    '404.html',
+    'essays/on-time/index.html',
+    'essays/on-time/on-time.html',
+    'index.html',
+    'search/index.html',
+  ]);
+});
+
+test('a folder’s index.html is served as the folder; any other file under its own name', () => {
+  expect(['index.html', 'essays/a/index.html', 'essays/a/a.html', '404.html', 'a/not-index.html'].map(urlPathOf)).toEqual([
+    '',
+    'essays/a/',
+    'essays/a/a.html',
+    '404.html',
+    'a/not-index.html',
+  ]);
+});
+
+test('the essays of a site are its pages at essays/<slug>/', () => {
+  expect(listEssaySlugs(site)).toEqual(['on-time']);
+});
