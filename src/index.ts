@@ -13,6 +13,7 @@ import { virtualModules } from './config/virtual-modules.ts';
 import { essayMarkup } from './essay/markup-plugin.ts';
 import { runBuildSteps } from './publishing/build-steps.ts';
 import { watchForLoggedErrors } from './publishing/logged-errors.ts';
+import { siteStatementFacts } from './publishing/accessibility-statement.ts';
 import { createStaging } from './publishing/staging.ts';
 import { ROUTES } from './routes.ts';
 import { classicScripts } from './site/classic-script.ts';
@@ -63,7 +64,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           image: { service: { entrypoint: 'astro/assets/services/sharp' } },
           // Sätteri, Astro 7's engine, with the plugin that numbers notes and scenarios with the whole essay in view.
           markdown: { processor: satteri({ mdastPlugins: [essayMarkup({ root, ...config })] }) },
-          vite: viteConfig(config, faviconFile),
+          vite: viteConfig(config, { faviconFile, statement: siteStatementFacts(root) }),
           // Nothing on a page may depend on a dev toolbar or a prefetch script.
           devToolbar: { enabled: false },
           prefetch: false,
@@ -138,9 +139,9 @@ function lineLogger(logger: AstroIntegrationLogger): (text: string) => void {
   return (text) => logger.info(text);
 }
 
-function viteConfig(config: SiteConfig, faviconFile: string) {
+function viteConfig(config: SiteConfig, files: Parameters<typeof virtualModules>[1]) {
   return {
-    plugins: [virtualModules(config, { faviconFile }), classicScripts()],
+    plugins: [virtualModules(config, files), classicScripts()],
     // A component's script is named after the component (`TableOfContents.CxB9YfCD.js`), not
     // `TableOfContents.astro_astro_type_script_index_0_lang.CxB9YfCD.js`: every page names its
     // scripts, and the shorter name is 40 bytes less to send in each.

@@ -1,18 +1,24 @@
 import type { Plugin } from 'vite';
+import type { StatementFacts } from '../publishing/accessibility-statement.ts';
 import type { SiteConfig } from './options.ts';
 
 const CONFIG = 'virtual:essay-press/config';
 const ESSAYS = 'virtual:essay-press/essays';
 const FAVICON = 'virtual:essay-press/favicon';
+const STATEMENT = 'virtual:essay-press/statement';
 
 /**
  * The one route by which the checked options reach pages and components:
  * `import config from 'virtual:essay-press/config'` (through src/config/runtime.ts), and the
  * essays folder's MDX files as `virtual:essay-press/essays`, globbed from the folder the
  * options name (a glob's pattern must be written out, so it is written here, not in a module),
- * and the site's icon as `virtual:essay-press/favicon`: the site's own public/favicon.svg, or ours.
+ * the site's icon as `virtual:essay-press/favicon` (the site's own public/favicon.svg, or ours),
+ * and how the pages were tested, for the accessibility statement (`virtual:essay-press/statement`).
  */
-export function virtualModules(config: SiteConfig, { faviconFile }: { faviconFile: string }): Plugin {
+export function virtualModules(
+  config: SiteConfig,
+  { faviconFile, statement }: { faviconFile: string; statement: StatementFacts },
+): Plugin {
   const folder = `/${config.essaysDir.replace(/^\.?\/+|\/+$/g, '')}/`;
   const modules: Record<string, string> = {
     [CONFIG]: `export default ${JSON.stringify(config)};`,
@@ -21,6 +27,7 @@ export function virtualModules(config: SiteConfig, { faviconFile }: { faviconFil
       `const sources = import.meta.glob(${JSON.stringify(`${folder}**/*.mdx`)}, { query: '?raw', import: 'default' });`,
       `export const essays = Object.keys(modules).sort().map((key) => ({ path: key.slice(${folder.length}), load: modules[key], source: sources[key] }));`,
     ].join('\n'),
+    [STATEMENT]: `export default ${JSON.stringify(statement)};`,
     [FAVICON]: `export { default } from ${JSON.stringify(`${faviconFile}?raw`)};`,
   };
   return {

@@ -13,3 +13,9 @@ declare module 'virtual:essay-press/favicon' {
   const svg: string;
   export default svg;
 }
+
+declare module 'virtual:essay-press/statement' {
+  /** How the pages were tested, for the accessibility statement (src/publishing/accessibility-statement.ts). */
+  const facts: import('../publishing/accessibility-statement.ts').StatementFacts;
+  export default facts;
+}

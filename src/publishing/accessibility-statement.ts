@@ -126,6 +126,22 @@ function currentCommit(root: string): string | undefined {
   }
 }
 
+/** Where a packed Essay Press keeps the facts of its own tests (written by `npm pack`, scripts/write-audit-facts.ts). */
+export const PACKED_FACTS = new URL('./audit-facts.json', import.meta.url);
+
+/**
+ * The statement's facts for the site at `root`, as built now: from the project's own test
+ * configuration when it has one (Essay Press's repository, or a site that keeps its own
+ * audits), otherwise from the facts Essay Press's package was released with, which are the
+ * tests its pages passed.
+ */
+export function siteStatementFacts(root: string, now = new Date()): StatementFacts {
+  const own = ['package.json', '.pa11yci.json', 'package-lock.json'].every((file) => existsSync(join(root, file)));
+  if (own || !existsSync(PACKED_FACTS)) return readStatementFacts(root, now);
+  const packed = JSON.parse(readFileSync(PACKED_FACTS, 'utf8')) as StatementFacts;
+  return { ...packed, builtOn: now.toISOString().slice(0, 10) };
+}
+
 /** The statement's facts for the project at `root`, as built now. */
 export function readStatementFacts(root = process.cwd(), now = new Date()): StatementFacts {
   const read = (file: string): unknown => {

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ASTRO, ROOT, shellEnv } from '../support/build-site.ts';
+import { normalisedText, readPage } from '../support/html.ts';
+
+/**
+ * Essay Press as another Astro site meets it: `npm pack` makes the tarball, and a project with
+ * nothing but a package.json, an astro.config.mjs with `essayPress({ title: 'Field Notes' })`,
+ * one essay in content/essays/ and a page of its own (tests/fixtures/adopter-site/) installs it
+ * and runs `astro build`. The project sits under .tmp/, so the package's own dependencies
+ * resolve from this project's node_modules, as they would from its own after `npm install`:
+ * no network.
+ */
+const scratch = mkdtempSync(join(ROOT, '.tmp', 'package-'));
+const site = join(scratch, 'field-notes');
+const dist = join(site, 'dist');
+let build: { status: number | null; output: string };
+
+beforeAll(() => {
+  const pack = spawnSync('npm', ['pack', '--pack-destination', scratch], { cwd: ROOT, encoding: 'utf8', env: shellEnv() });
+  expect(pack.status, pack.stderr).toBe(0);
+  const tarball = readdirSync(scratch).find((name) => name.endsWith('.tgz'));
+  expect(tarball).toBeDefined();
+  cpSync(join(ROOT, 'tests/fixtures/adopter-site'), site, { recursive: true });
+  // `npm install ./essay-press.tgz`, without the registry: the tarball unpacked where npm puts it.
+  const installed = join(site, 'node_modules', 'essay-press');
+  mkdirSync(installed, { recursive: true });
+  const untar = spawnSync('tar', ['-xzf', join(scratch, tarball ?? ''), '-C', installed, '--strip-components=1'], { encoding: 'utf8' });
+  expect(untar.status, untar.stderr).toBe(0);
+  // The environment of a shell, without this project's build overrides (OUT_DIR, ESSAYS_DIR…).
+  const env = Object.fromEntries(
+    Object.entries(shellEnv()).filter(([name]) => !/^(OUT_DIR|CACHE_DIR|ESSAYS_DIR|SITE_|BASE_PATH|ESSAYS_PER_PAGE|STRICT|REQUIRE_SOURCES)/.test(name)),
+  );
+  const result = spawnSync(process.execPath, [ASTRO, 'build'], { cwd: site, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
+  build = { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}, 300_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+test('the tarball holds the integration and its parts, not this project’s essays, tests or tools', () => {
+  const files = readdirSync(join(site, 'node_modules', 'essay-press'), { recursive: true, encoding: 'utf8' });
+  expect(files).toContain(join('src', 'index.ts'));
+  expect(files).toContain(join('src', 'publishing', 'audit-facts.json'));
+  expect(files.some((file) => file.startsWith('content') || file.startsWith('tests') || file.startsWith('scripts'))).toBe(false);
+});
+
+test('astro build in a new project with essayPress() makes the whole site', () => {
+  expect(build.status, build.output).toBe(0);
+  const essay = readPage(dist, 'essays/tides/');
+  expect(normalisedText(essay.querySelector('h1'))).toBe('On Tides');
+  expect(normalisedText(essay.querySelector('title'))).toContain('Field Notes');
+  // Contents, numbered notes (one awaiting its source) and numbered scenarios.
+  expect([...essay.querySelectorAll('nav.toc a')].map((link) => link.getAttribute('href'))).toEqual(
+    expect.arrayContaining(['#two-bulges', '#the-moon', '#tides.scenario-spring-tide']),
+  );
+  expect(essay.querySelectorAll('[role="doc-noteref"]').length).toBe(2);
+  expect(essay.querySelector('[role="doc-endnotes"]')).not.toBeNull();
+  expect([...essay.querySelectorAll('ol.scenarios > li.scenario h3')].map(normalisedText)).toEqual([
+    'Scenario 1: Spring tide',
+    'Scenario 2: Neap tide',
+  ]);
+  // Search, the offline copies, the service worker and the accessibility statement.
+  expect(existsSync(join(dist, 'pagefind', 'en', 'pagefind.js'))).toBe(true);
+  expect(existsSync(join(dist, 'essays/tides/tides.epub'))).toBe(true);
+  expect(existsSync(join(dist, 'essays/tides/tides.html'))).toBe(true);
+  expect(existsSync(join(dist, 'sw.js'))).toBe(true);
+  expect(normalisedText(readPage(dist, 'accessibility/').querySelector('h1'))).toBe('Accessibility statement');
+  expect(existsSync(join(dist, 'favicon.svg'))).toBe(true);
+  // The site's own page lives beside ours.
+  expect(normalisedText(readPage(dist, 'about/').querySelector('h1'))).toBe('About');
+  expect(readdirSync(site).filter((name) => name.includes('staging'))).toEqual([]);
+});
