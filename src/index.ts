@@ -5,16 +5,17 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { checkEssays, reportEssayChecks, type EssayChecks } from './authoring/checks-step.ts';
+import { checkEssays, EssayProblems, reportEssayChecks, type EssayChecks } from './authoring/checks-step.ts';
 import { IMPORT_META_ENV_NAMES } from './config/environment.ts';
 import type { EssayPressOptions, SiteConfig } from './config/options.ts';
-import { resolveConfig } from './config/resolve.ts';
+import { ConfigError, resolveConfig } from './config/resolve.ts';
 import { virtualModules } from './config/virtual-modules.ts';
 import { essayMarkup } from './essay/markup-plugin.ts';
 import { runBuildSteps } from './publishing/build-steps.ts';
 import { watchForLoggedErrors } from './publishing/logged-errors.ts';
 import { siteStatementFacts } from './publishing/accessibility-statement.ts';
 import { createStaging } from './publishing/staging.ts';
+import { stopBuild } from './publishing/stop-build.ts';
 import { ROUTES } from './routes.ts';
 import { classicScripts } from './site/classic-script.ts';
 
@@ -40,13 +41,23 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
       'astro:config:setup': ({ config: astroConfig, command, updateConfig, injectRoute, logger }) => {
         // Not `config.root.pathname`: that is percent-encoded ("My%20Essays"), not a path.
         const root = fileURLToPath(astroConfig.root);
-        const { config, astro } = resolveConfig(options, process.env, { site: astroConfig.site, base: astroConfig.base });
+        let outDir = process.env['OUT_DIR'] ? resolve(root, process.env['OUT_DIR']) : fileURLToPath(astroConfig.outDir);
+        let resolved: ReturnType<typeof resolveConfig>;
+        let checks: EssayChecks;
+        try {
+          resolved = resolveConfig(options, process.env, { site: astroConfig.site, base: astroConfig.base });
+          outDir = resolved.astro.outDir ? resolve(root, resolved.astro.outDir) : fileURLToPath(astroConfig.outDir);
+          checks = checkEssays(root, resolved.config, command, logger);
+        } catch (error) {
+          // Every bad option, or every author mistake, at once: the report alone, not a crash.
+          if (error instanceof ConfigError || error instanceof EssayProblems) stopBuild(logger, error.message, outDir);
+          throw error;
+        }
+        const { config, astro } = resolved;
         // Left by a test runner or a shell, these would make Vite build a development site
         // (src/config/environment.ts); NODE_ENV is set again as Astro sets it for the command.
         for (const name of IMPORT_META_ENV_NAMES) delete process.env[name];
         process.env['NODE_ENV'] = command === 'dev' ? 'development' : 'production';
-        const checks = checkEssays(root, config, command, logger);
-        const outDir = astro.outDir ? resolve(root, astro.outDir) : fileURLToPath(astroConfig.outDir);
         const staging = command === 'build' ? createStaging(outDir) : undefined;
         // The site's own icon when it has one in public/; ours otherwise, served by a route of ours.
         const ownFavicon = fileURLToPath(new URL('favicon.svg', astroConfig.publicDir));
@@ -125,7 +136,7 @@ function publishStep({
           log(`The site is in ${outDir}`);
         } catch (error) {
           staging?.discard();
-          throw error;
+          stopBuild(logger, describe(error), outDir);
         } finally {
           loggedErrors?.stop();
         }
@@ -176,4 +187,17 @@ function viteConfig(config: SiteConfig, files: Parameters<typeof virtualModules>
       },
     },
   };
+}
+
+/** An error's words without its stack, and where it happened when the error says so. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const location = (error as { loc?: { file?: string; line?: number; column?: number } }).loc;
+  const where = location?.file ? `\n  at ${location.file}${location.line ? `:${location.line}` : ''}${location.column ? `:${location.column}` : ''}` : '';
+  // Bundler errors carry their stack inside the message; a reader needs only the words.
+  const message = error.message
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n');
+  return `${message}${where}`;
 }

@@ -42,13 +42,13 @@ test('a path gets the headers of every rule that matches it, as the host sends t
   ]);
 });
 
-test('the README’s nginx configuration sends every header _headers sends', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+test('the nginx configuration in docs/deploying.md sends every header _headers sends', () => {
+  const readme = readFileSync(join(ROOT, 'docs/deploying.md'), 'utf8');
   const nginx = /```nginx\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
   for (const [name, value] of Object.entries(securityHeaders())) {
     const line = nginx.split('\n').find((candidate) => candidate.trim().startsWith(`add_header ${name} `));
     expect(line, name).toBeDefined();
-    // The policy is abbreviated in the README ("…"); every other value is written out.
+    // The policy is abbreviated in the docs ("…"); every other value is written out.
     if (name !== 'Content-Security-Policy') expect(line?.replaceAll('"', ''), name).toContain(value);
   }
 });
