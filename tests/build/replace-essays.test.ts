@@ -9,8 +9,9 @@ import { ROOT, shellEnv } from '../support/build-site.ts';
  * own. The site-level tests read whatever essays the site has, so they must pass, unchanged, on a
  * project whose content/essays/ holds other essays, or none: here they run, in a nested Vitest, on
  * a copy of the project whose essays are tests/fixtures/replaced-essays/ (an English essay with
- * notes, sources and scenarios, a German one with a slug of its own, one without sections), and on
- * one with no essays at all.
+ * notes, sources and scenarios, a German one with a slug of its own, one without sections, and a
+ * Russian one, without scenarios, whose headings' ids are in Cyrillic and so percent-encoded in
+ * links to them), and on one with no essays at all.
  */
 const PROJECT_FILES = [
   'astro.config.mjs',

@@ -6,7 +6,7 @@ import { serveDirectory, type StaticServer } from '../../scripts/lib/static-serv
 import { readEssays } from '../../scripts/lib/essay-words.ts';
 import { queryTerms, resultMatch, type PagefindEntry, type PagefindResultData } from '../../src/search/results.ts';
 import { wordsToFind } from '../support/essay-words.ts';
-import { normalisedText, readPage } from '../support/html.ts';
+import { decodedFragment, normalisedText, readPage } from '../support/html.ts';
 
 /** The part of Pagefind's JS API the tests call: the same file the search page loads. */
 interface PagefindModule {
@@ -156,8 +156,9 @@ test('a distinctive word of each section of each essay finds the essay, with its
     expect(result, `${where}: the essay is not found`).toBeDefined();
     expect(result?.meta['title'], where).toBe(essay.title);
     expect(result?.meta['standfirst'], where).toBe(essay.standfirst);
+    // Pagefind percent-encodes a fragment outside ASCII (`#%D0%B2…` for `#в…`): compared decoded, as the id it names.
     const url = passage.anchor === undefined ? `/${essay.page}` : `/${essay.page}#${passage.anchor}`;
-    const section = result?.sub_results.find((sub) => sub.url === url && sub.locations.length > 0);
+    const section = result?.sub_results.find((sub) => decodedFragment(sub.url) === url && sub.locations.length > 0);
     expect(section?.title, `${where}: the section is not among ${JSON.stringify(result?.sub_results.map((sub) => sub.url))}`).toBe(
       passage.heading,
     );

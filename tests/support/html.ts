@@ -12,3 +12,13 @@ export function readPage(distDir: string, page: string): Document {
 export function normalisedText(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A URL with its fragment decoded, to compare with the id it leads to: a heading in another
+ * script than Latin has its letters in its id, and percent-encoded in links to it (Pagefind's
+ * results, the search page's): `/essays/a/#%D0%B2%D0%BE%D0%B4%D0%B0` → `/essays/a/#вода`.
+ */
+export function decodedFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : `${url.slice(0, hash)}#${decodeURIComponent(url.slice(hash + 1))}`;
+}
