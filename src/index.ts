@@ -16,6 +16,7 @@ import { watchForLoggedErrors } from './publishing/logged-errors.ts';
 import { siteStatementFacts } from './publishing/accessibility-statement.ts';
 import { createStaging } from './publishing/staging.ts';
 import { stopBuild } from './publishing/stop-build.ts';
+import { stopEsbuild } from './publishing/stop-esbuild.ts';
 import { ROUTES } from './routes.ts';
 import { classicScripts } from './site/classic-script.ts';
 
@@ -139,6 +140,8 @@ function publishStep({
           stopBuild(logger, describe(error), outDir);
         } finally {
           loggedErrors?.stop();
+          // No esbuild process is left behind by the build (src/publishing/stop-esbuild.ts).
+          await stopEsbuild();
         }
       },
     },
@@ -193,7 +196,9 @@ function viteConfig(config: SiteConfig, files: Parameters<typeof virtualModules>
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const location = (error as { loc?: { file?: string; line?: number; column?: number } }).loc;
-  const where = location?.file ? `\n  at ${location.file}${location.line ? `:${location.line}` : ''}${location.column ? `:${location.column}` : ''}` : '';
+  const where = location?.file
+    ? `\n  at ${location.file}${location.line ? `:${location.line}` : ''}${location.column ? `:${location.column}` : ''}`
+    : '';
   // Bundler errors carry their stack inside the message; a reader needs only the words.
   const message = error.message
     .split('\n')

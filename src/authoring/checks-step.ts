@@ -70,7 +70,10 @@ export function checkEssays(root: string, config: SiteConfig, command: string, l
  * date), and the sourcing report, note by note in reports/ beside the site (sourcing.md and
  * .json), its summary in the log.
  */
-export function reportEssayChecks(checks: EssayChecks, { root, outDir, config }: { root: string; outDir: string; config: SiteConfig }): string[] {
+export function reportEssayChecks(
+  checks: EssayChecks,
+  { root, outDir, config }: { root: string; outDir: string; config: SiteConfig },
+): string[] {
   const lines: string[] = [];
   // A notice, not a warning: an essay may rightly name no author or give no date, and
   // `strict` must not push an author to invent one (src/authoring/byline-report.ts).

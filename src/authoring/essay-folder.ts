@@ -1,14 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import {
-  checkEncoding,
-  checkEssays,
-  checkUniqueSlugs,
-  readFrontmatter,
-  slugOf,
-  type EssaySource,
-  type Problem,
-} from './problems.ts';
+import { checkEncoding, checkEssays, checkUniqueSlugs, readFrontmatter, slugOf, type EssaySource, type Problem } from './problems.ts';
 import { essayByline, type EssayByline } from './byline-report.ts';
 import { listPagePath, paginate } from '../site/pagination.ts';
 import { STATEMENT_PATH } from '../publishing/site-files.ts';

@@ -46,7 +46,7 @@ export function configurationDoc(): string {
     '',
     '## Environment variables',
     '',
-    'Each overrides an option or one of Astro\'s settings for one build, so one project builds for every host without editing its config: `BASE_PATH=/essays/ SITE_URL=https://example.org npm run build`. `1` or `true` turns a switch on, `0` or `false` off; an empty variable counts as unset.',
+    "Each overrides an option or one of Astro's settings for one build, so one project builds for every host without editing its config: `BASE_PATH=/essays/ SITE_URL=https://example.org npm run build`. `1` or `true` turns a switch on, `0` or `false` off; an empty variable counts as unset.",
     '',
     '| variable | overrides | example |',
     '| --- | --- | --- |',

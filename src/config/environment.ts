@@ -34,7 +34,9 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
 ];
 
 /** The variables that are set (an empty one counts as unset), each with its parsed value. */
-export function setVariables(env: Record<string, string | undefined>): Array<{ variable: EnvironmentVariable; raw: string; value: unknown }> {
+export function setVariables(
+  env: Record<string, string | undefined>,
+): Array<{ variable: EnvironmentVariable; raw: string; value: unknown }> {
   return ENVIRONMENT.flatMap((variable) => {
     const raw = env[variable.variable];
     if (raw === undefined || raw.trim() === '') return [];

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { STRING_LABEL_KEYS, type StringLabelKey } from '../strings/labels.ts';
+import { STRING_LABEL_KEYS } from '../strings/labels.ts';
 
 /**
  * What a field of the options says about itself: the docs' options table
@@ -25,17 +25,23 @@ const projectFolder = z
   .string()
   .trim()
   .min(1, 'must be a folder such as')
-  .refine((value) => !value.includes('://') && !value.startsWith('-') && !value.split(/[\\/]/).includes('..'), 'must be a folder inside the project, such as');
+  .refine(
+    (value) => !value.includes('://') && !value.startsWith('-') && !value.split(/[\\/]/).includes('..'),
+    'must be a folder inside the project, such as',
+  );
 
 /** An email address as a `mailto:` link, or an http(s) or mailto: URL as written; undefined for anything else. */
-export function contactLink(raw: string): string | undefined {
+function contactLink(raw: string): string | undefined {
   if (/^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/.test(raw)) return `mailto:${raw}`;
   const url = URL.parse(raw);
   return url && ['https:', 'http:', 'mailto:'].includes(url.protocol) ? url.href : undefined;
 }
 
 /** Overrides of the interface's words for one language: any of the labels that are plain words. */
-const stringOverrides = z.partialRecord(z.enum(STRING_LABEL_KEYS), z.string().trim().min(1, 'must not be empty: leave the word out for the built-in one'));
+const stringOverrides = z.partialRecord(
+  z.enum(STRING_LABEL_KEYS),
+  z.string().trim().min(1, 'must not be empty: leave the word out for the built-in one'),
+);
 
 /**
  * Every option of `essayPress()`, with its default. The one source of truth: the types below
@@ -49,7 +55,8 @@ export const optionsSchema = z
       env: 'SITE_TITLE',
     }),
     lang: z.string().trim().regex(LANGUAGE_TAG, 'must be a language tag, such as').default('en').register(optionDocs, {
-      description: "The language of the site's own pages (home, search, 404, accessibility statement) and of its header and footer. Each essay has its own `lang`.",
+      description:
+        "The language of the site's own pages (home, search, 404, accessibility statement) and of its header and footer. Each essay has its own `lang`.",
       example: "'de'",
       env: 'SITE_LANG',
     }),
@@ -143,5 +150,3 @@ export function exampleOf(name: string): string {
   const field = optionsSchema.shape[name as keyof typeof optionsSchema.shape];
   return (field && optionDocs.get(field)?.example) ?? '';
 }
-
-export type { StringLabelKey };

@@ -66,7 +66,9 @@ export function resolveConfig(
   try {
     base = normaliseBase(base);
   } catch {
-    const said = fromVariable.get('base') ?? (env['BASE_PATH'] ? { variable: 'BASE_PATH', raw: env['BASE_PATH'], example: '/reading-room/' } : undefined);
+    const said =
+      fromVariable.get('base') ??
+      (env['BASE_PATH'] ? { variable: 'BASE_PATH', raw: env['BASE_PATH'], example: '/reading-room/' } : undefined);
     problems.push(
       said
         ? variableProblem(said, 'must be a plain path, without spaces, "..", "?" or "#", such as')

@@ -15,10 +15,7 @@ const STATEMENT = 'virtual:essay-press/statement';
  * the site's icon as `virtual:essay-press/favicon` (the site's own public/favicon.svg, or ours),
  * and how the pages were tested, for the accessibility statement (`virtual:essay-press/statement`).
  */
-export function virtualModules(
-  config: SiteConfig,
-  { faviconFile, statement }: { faviconFile: string; statement: StatementFacts },
-): Plugin {
+export function virtualModules(config: SiteConfig, { faviconFile, statement }: { faviconFile: string; statement: StatementFacts }): Plugin {
   const folder = `/${config.essaysDir.replace(/^\.?\/+|\/+$/g, '')}/`;
   const modules: Record<string, string> = {
     [CONFIG]: `export default ${JSON.stringify(config)};`,

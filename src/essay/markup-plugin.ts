@@ -73,13 +73,24 @@ function sourcesOf(frontmatter: Record<string, unknown>): Source[] {
  * compile ten times slower (scripts/bench/essay-structure.ts).
  */
 export function essayMarkup(
-  options: EssayMarkupOptions = { root: process.cwd(), essaysDir: 'content/essays', base: '/', essaysPerPage: 50, strict: false, strings: {} },
+  options: EssayMarkupOptions = {
+    root: process.cwd(),
+    essaysDir: 'content/essays',
+    base: '/',
+    essaysPerPage: 50,
+    strict: false,
+    strings: {},
+  },
 ): (context?: PluginFactoryContext) => MdastPluginDefinition | null {
   const essaysDir = resolve(options.root, options.essaysDir);
   return (context) => essayMarkupFor(context, options, essaysDir);
 }
 
-function essayMarkupFor(context: PluginFactoryContext | undefined, options: EssayMarkupOptions, essaysDir: string): MdastPluginDefinition | null {
+function essayMarkupFor(
+  context: PluginFactoryContext | undefined,
+  options: EssayMarkupOptions,
+  essaysDir: string,
+): MdastPluginDefinition | null {
   // Only essays get an essay's structure: any other Markdown or MDX the site compiles (a
   // page in src/pages/, say) is left as written. Returning null leaves the plugin out.
   if (context?.fileURL && !isEssayFile(essaysDir, fileURLToPath(context.fileURL))) return null;
@@ -180,7 +191,12 @@ function essayMarkupFor(context: PluginFactoryContext | undefined, options: Essa
           type: 'blockquote',
           data: {
             hName: 'div',
-            hProperties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: labelsFor(lang, options.strings).table(index + 1) },
+            hProperties: {
+              className: ['table-scroll'],
+              role: 'region',
+              tabIndex: 0,
+              ariaLabel: labelsFor(lang, options.strings).table(index + 1),
+            },
           },
           children: [table],
         } satisfies Blockquote;

@@ -88,7 +88,8 @@ function declarations(block: string): Record<string, string> {
 export function themeColours(tokens: SchemeTokens): { light: string; dark: string } {
   const light = tokens.light['--color-bg'];
   const dark = tokens.dark['--color-bg'];
-  if (!light || !dark) throw new Error('src/site/styles/tokens.css must set --color-bg in :root (and may set it again for the dark scheme).');
+  if (!light || !dark)
+    throw new Error('src/site/styles/tokens.css must set --color-bg in :root (and may set it again for the dark scheme).');
   return { light, dark };
 }
 

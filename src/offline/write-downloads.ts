@@ -9,13 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
-import {
-  DOWNLOAD_FORMATS,
-  DOWNLOAD_SIZE_ATTRIBUTE,
-  downloadFileName,
-  formatFileSize,
-  type DownloadFormat,
-} from './downloads.ts';
+import { DOWNLOAD_FORMATS, DOWNLOAD_SIZE_ATTRIBUTE, downloadFileName, formatFileSize, type DownloadFormat } from './downloads.ts';
 import { essayPath, joinBase } from '../site/urls.ts';
 import { buildEpub, EPUB_IMAGE_TYPES, epubIdentifier, modifiedDate, type EpubImage } from './epub.ts';
 import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-article.ts';

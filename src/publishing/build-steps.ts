@@ -90,7 +90,8 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   {
     name: 'Host files',
     reads: 'the base path',
-    writes: '_headers (CSP and hardening headers for Netlify and Cloudflare Pages) and .nojekyll (for GitHub Pages, which hides `_astro/` otherwise)',
+    writes:
+      '_headers (CSP and hardening headers for Netlify and Cloudflare Pages) and .nojekyll (for GitHub Pages, which hides `_astro/` otherwise)',
     run: async (context) => {
       const [headers, noJekyll] = HOST_FILES;
       writeFileSync(join(context.dir, headers), headersFile(context.config.base));
@@ -108,7 +109,9 @@ export async function runBuildSteps(context: StepContext, log: (line: string) =>
     log(await step.run(context));
   }
   if (!context.config.site) {
-    log('Feed, sitemap and social cards: none, as they need absolute addresses. Set SITE_URL (such as https://essays.example) to publish them.');
+    log(
+      'Feed, sitemap and social cards: none, as they need absolute addresses. Set SITE_URL (such as https://essays.example) to publish them.',
+    );
   }
   if (!context.config.accessibilityContact) {
     log(

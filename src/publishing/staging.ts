@@ -11,15 +11,21 @@ export function createStaging(outDir: string): { dir: string; publish: () => voi
   mkdirSync(dirname(outDir), { recursive: true });
   const dir = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}-staging-`));
   const discard = () => rmSync(dir, { recursive: true, force: true });
+  // The build ended without publishing and without saying why in our words (Astro failed
+  // while bundling or rendering, and has said what): the last line says what became of dist/.
+  const abandon = () => {
+    discard();
+    process.stderr.write(`\nBuild failed. Nothing was written to ${outDir}.\n`);
+  };
   const onSignal = (signal: NodeJS.Signals) => {
     discard();
     process.kill(process.pid, signal);
   };
-  process.once('exit', discard);
+  process.once('exit', abandon);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const forget = () => {
-    process.off('exit', discard);
+    process.off('exit', abandon);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };

@@ -66,7 +66,7 @@ test.each([
     fixture: 'inline-style',
     expected: [
       /inline-style\/styled\.mdx:6:1 {2}<p style> is an inline style, which the site's Content-Security-Policy \(style-src 'self'\) blocks\./,
-      /Fix: remove the style attribute; styles belong in src\/styles\/essay\.css\./,
+      /Fix: remove the style attribute; styles belong in the site's stylesheets, not in an essay\./,
     ],
   },
   {

@@ -31,7 +31,9 @@ beforeAll(() => {
   expect(untar.status, untar.stderr).toBe(0);
   // The environment of a shell, without this project's build overrides (OUT_DIR, ESSAYS_DIR…).
   const env = Object.fromEntries(
-    Object.entries(shellEnv()).filter(([name]) => !/^(OUT_DIR|CACHE_DIR|ESSAYS_DIR|SITE_|BASE_PATH|ESSAYS_PER_PAGE|STRICT|REQUIRE_SOURCES)/.test(name)),
+    Object.entries(shellEnv()).filter(
+      ([name]) => !/^(OUT_DIR|CACHE_DIR|ESSAYS_DIR|SITE_|BASE_PATH|ESSAYS_PER_PAGE|STRICT|REQUIRE_SOURCES)/.test(name),
+    ),
   );
   const result = spawnSync(process.execPath, [ASTRO, 'build'], { cwd: site, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
   build = { status: result.status, output: `${result.stdout}\n${result.stderr}` };

@@ -8,7 +8,8 @@ import { ConfigError, resolveConfig } from '../../src/config/resolve.ts';
 import { ROOT } from '../support/build-site.ts';
 
 const ASTRO_DEFAULTS = { site: undefined, base: '/' };
-const resolve = (options: Parameters<typeof resolveConfig>[0], env: Record<string, string> = {}) => resolveConfig(options, env, ASTRO_DEFAULTS);
+const resolve = (options: Parameters<typeof resolveConfig>[0], env: Record<string, string> = {}) =>
+  resolveConfig(options, env, ASTRO_DEFAULTS);
 
 /** The message of the error `run` throws. */
 function messageOf(run: () => unknown): string {
@@ -41,7 +42,14 @@ test('with no options and no variables, every option has its default', () => {
 test('options are checked and normalised; variables override them and Astro’s settings', () => {
   const { config, astro } = resolveConfig(
     { title: '  Field Notes ', essaysPerPage: 10 },
-    { SITE_TITLE: ' ', ESSAYS_PER_PAGE: '20', STRICT: 'true', SITE_URL: ' https://example.org/ignored/ ', BASE_PATH: 'reading', OUT_DIR: 'public_html' },
+    {
+      SITE_TITLE: ' ',
+      ESSAYS_PER_PAGE: '20',
+      STRICT: 'true',
+      SITE_URL: ' https://example.org/ignored/ ',
+      BASE_PATH: 'reading',
+      OUT_DIR: 'public_html',
+    },
     { site: 'https://astro.example', base: '/' },
   );
   // An empty variable counts as unset: the option stands.
@@ -69,8 +77,13 @@ test('a contact for barriers is an email address (as a mailto: link) or a web pa
 
 test('the essays per page are a whole number, at least 1', () => {
   for (const bad of ['0', '-3', '2.5', 'ten'])
-    expect(messageOf(() => resolve({}, { ESSAYS_PER_PAGE: bad })), bad).toMatch(/ESSAYS_PER_PAGE=".*" must be a whole number.*ESSAYS_PER_PAGE=20/);
-  expect(messageOf(() => resolve({ essaysPerPage: 0 }))).toContain('essayPress({ essaysPerPage: 0 }) must be a whole number of essays, at least 1, such as essaysPerPage: 20');
+    expect(
+      messageOf(() => resolve({}, { ESSAYS_PER_PAGE: bad })),
+      bad,
+    ).toMatch(/ESSAYS_PER_PAGE=".*" must be a whole number.*ESSAYS_PER_PAGE=20/);
+  expect(messageOf(() => resolve({ essaysPerPage: 0 }))).toContain(
+    'essayPress({ essaysPerPage: 0 }) must be a whole number of essays, at least 1, such as essaysPerPage: 20',
+  );
 });
 
 test('the base path is normalised to start and end with a slash', () => {

@@ -14,7 +14,11 @@ test('the README fits in a head: at most 250 lines', () => {
 
 test('every component an author writes is documented in docs/authoring.md, with an example', () => {
   const index = read('src/essay/components/index.ts');
-  const components = /essayComponents = \{([^}]+)\}/.exec(index)?.[1]?.split(',').map((name) => name.trim()) ?? [];
+  const components =
+    /essayComponents = \{([^}]+)\}/
+      .exec(index)?.[1]
+      ?.split(',')
+      .map((name) => name.trim()) ?? [];
   // The plugin adds the notes list and its items; an author never writes them.
   const authored = components.filter((name) => !['EssayNotes', 'EssayNote'].includes(name));
   expect(authored.length).toBeGreaterThanOrEqual(6);
@@ -31,7 +35,11 @@ test('every option is in docs/configuration.md, and every build step in docs/arc
 
 test('every link between the docs names a file that exists', () => {
   for (const file of DOCS) {
-    for (const [, target = ''] of read(file).matchAll(/\]\((?!https?:|mailto:|#)([^)#\s]+)/g)) {
+    // Links in examples (fenced code, inline code) are an essay's, not the docs'.
+    const prose = read(file)
+      .replace(/```[\s\S]*?```/g, '')
+      .replace(/`[^`\n]*`/g, '');
+    for (const [, target = ''] of prose.matchAll(/\]\((?!https?:|mailto:|#)([^)#\s]+)/g)) {
       expect(existsSync(join(ROOT, dirname(file), target)), `${file} links to ${target}`).toBe(true);
     }
   }
@@ -40,6 +48,7 @@ test('every link between the docs names a file that exists', () => {
 test('every `npm run` command the docs name is a script of the project', () => {
   const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
   for (const file of DOCS) {
-    for (const [, script = ''] of read(file).matchAll(/npm run ([a-z][\w:-]*)/g)) expect(scripts, `${file}: npm run ${script}`).toContain(script);
+    for (const [, script = ''] of read(file).matchAll(/npm run ([a-z][\w:-]*)/g))
+      expect(scripts, `${file}: npm run ${script}`).toContain(script);
   }
 });

@@ -29,7 +29,7 @@ test('the stylesheets become one line of CSS, without comments, and otherwise as
   const footer =
     '/* The footer. */\n.site-footer p {\n  max-inline-size: var(--width-measure);\n}\n\n@media print {\n  .c {\n    content: "a  b";\n  }\n}\n';
   expect(oneLineCss([site, footer])).toBe(
-    '.a{color:red}@media(width>=76rem){.b{margin:0}}.site-footer p{max-inline-size:var(--width-measure)}@media print{.c{content:"a  b"}}',
+    '.a{color:red}@media (width>=76rem){.b{margin:0}}.site-footer p{max-inline-size:var(--width-measure)}@media print{.c{content:"a  b"}}',
   );
 });
 

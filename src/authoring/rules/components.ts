@@ -83,7 +83,7 @@ export function checkComponents(tree: Readonly<Nodes>, findings: Findings): void
         `<${name}> is not an HTML element${guess ? `: did you mean <${guess}>? Components start with a capital letter` : ''}.`,
         guess
           ? `write <${guess}>.`
-          : 'use an HTML element, or one of the components in src/essay/components/ (they start with a capital letter).',
+          : 'use an HTML element, or one of the components docs/authoring.md lists (they start with a capital letter).',
       );
     }
   }

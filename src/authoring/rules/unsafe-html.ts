@@ -10,8 +10,9 @@ import { isOtherOrigin, srcsetUrls, unsafeScheme } from './urls.ts';
  */
 const FORBIDDEN_ELEMENTS: Readonly<Record<string, string>> = {
   script:
-    'the site publishes no script written in an essay (its Content-Security-Policy allows none)|remove it; if the essay needs something interactive, ask for a component in src/essay/components/',
-  style: "inline styles break the site's Content-Security-Policy (style-src 'self')|remove it; styles belong in src/site/styles/essay.css",
+    "the site publishes no script written in an essay (its Content-Security-Policy allows none)|remove it; if the essay needs something interactive, ask for a component of the site's (docs/authoring.md lists those there are)",
+  style:
+    "inline styles break the site's Content-Security-Policy (style-src 'self')|remove it; styles belong in the site's stylesheets, not in an essay",
   iframe:
     'an embedded page makes a request to another site, which the site promises never to do|link to the page instead: [what it shows](https://…)',
   frame:
@@ -122,7 +123,7 @@ function checkAttribute(element: JsxElement, attribute: string, value: string | 
     findings.error(
       element,
       `<${name} style> is an inline style, which the site's Content-Security-Policy (style-src 'self') blocks.`,
-      'remove the style attribute; styles belong in src/site/styles/essay.css.',
+      "remove the style attribute; styles belong in the site's stylesheets, not in an essay.",
     );
     return;
   }

@@ -16,7 +16,7 @@ test('a script, an iframe, an object, an embed and a form are errors that say wh
   expect(findings[0]).toMatchObject({
     message:
       '<script> is not allowed in an essay: the site publishes no script written in an essay (its Content-Security-Policy allows none).',
-    fix: 'remove it; if the essay needs something interactive, ask for a component in src/essay/components/.',
+    fix: "remove it; if the essay needs something interactive, ask for a component of the site's (docs/authoring.md lists those there are).",
   });
   expect(findings[1]?.message).toBe(
     '<iframe> is not allowed in an essay: an embedded page makes a request to another site, which the site promises never to do.',
@@ -38,12 +38,12 @@ test('event handlers and style attributes are errors, JSX style objects too', ()
     [
       8,
       "<p style> is an inline style, which the site's Content-Security-Policy (style-src 'self') blocks.",
-      'remove the style attribute; styles belong in src/site/styles/essay.css.',
+      "remove the style attribute; styles belong in the site's stylesheets, not in an essay.",
     ],
     [
       10,
       "<span style> is an inline style, which the site's Content-Security-Policy (style-src 'self') blocks.",
-      'remove the style attribute; styles belong in src/site/styles/essay.css.',
+      "remove the style attribute; styles belong in the site's stylesheets, not in an essay.",
     ],
   ]);
 });
