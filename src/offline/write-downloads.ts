@@ -9,15 +9,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
-import {
-  DOWNLOAD_FORMATS,
-  DOWNLOAD_SIZE_ATTRIBUTE,
-  downloadFileName,
-  formatFileSize,
-  type DownloadFormat,
-} from './downloads.ts';
+import { DOWNLOAD_FORMATS, DOWNLOAD_SIZE_ATTRIBUTE, downloadFileName, formatFileSize, type DownloadFormat } from './downloads.ts';
 import { essayPath, joinBase } from '../site/urls.ts';
-import { buildEpub, EPUB_IMAGE_TYPES, epubIdentifier, modifiedDate, type EpubImage } from './epub.ts';
+import { buildEpub, EPUB_IMAGE_TYPES, type EpubImage } from './epub.ts';
+import { epubIdentifier, modifiedDate } from './epub-package.ts';
 import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-article.ts';
 import { dataUrl, inlineCssUrls, oneLineCss, singleFileHtml } from './single-file-html.ts';
 import { listEssaySlugs } from '../publishing/pages.ts';
