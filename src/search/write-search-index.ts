@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { transform } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { SEARCH_BUNDLE_PATH, SEARCH_LANGUAGES_ATTRIBUTE, searchLanguage, type PagefindEntry } from './results.ts';
+import { SEARCH_BUNDLE_PATH, SEARCH_LANGUAGES_ATTRIBUTE, searchLanguage, type PagefindEntry } from './pagefind-index.ts';
 
 /**
  * What is never essay text, even inside an essay's `data-pagefind-body`: navigation (the

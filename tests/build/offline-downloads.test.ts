@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { DOMParser, parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { epubIdentifier } from '../../src/offline/epub.ts';
+import { epubIdentifier } from '../../src/offline/epub-package.ts';
 import { formatEpubcheckMessages, runEpubcheck, type EpubcheckMessage } from '../../scripts/lib/epubcheck.ts';
 import { formatFileSize } from '../../src/offline/downloads.ts';
 import { projectConfig } from '../support/site-config.ts';

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { readEssays } from '../../scripts/lib/essay-words.ts';
-import { queryTerms, resultMatch, type PagefindEntry, type PagefindResultData } from '../../src/search/results.ts';
+import type { PagefindEntry, PagefindResultData } from '../../src/search/pagefind-index.ts';
+import { queryTerms, resultMatch } from '../../src/search/word-match.ts';
 import { wordsToFind } from '../support/essay-words.ts';
 import { decodedFragment, normalisedText, readPage } from '../support/html.ts';
 
@@ -228,7 +229,7 @@ test('the published index holds only what the search page loads', () => {
 });
 
 test('Pagefind answers a word found in no essay with the essays that have a short word it begins with, which the search page drops', async () => {
-  // Why src/search/results.ts checks the words Pagefind matched (its `resultMatch`).
+  // Why src/search/word-match.ts checks the words Pagefind matched (its `resultMatch`).
   for (const [query, word] of [
     ['Axolotl', 'a'],
     ['beaver', 'be'],

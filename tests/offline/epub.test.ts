@@ -3,22 +3,11 @@ import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { DOMParser } from 'linkedom';
 import { expect, test } from 'vitest';
-import {
-  accessibilityMetadata,
-  buildEpub,
-  contentDocument,
-  epubArticle,
-  epubIdentifier,
-  fitStylesheet,
-  isXmlName,
-  modifiedDate,
-  navDocument,
-  ncxDocument,
-  packageDocument,
-  uuidV5,
-  xmlIds,
-  type EpubInput,
-} from '../../src/offline/epub.ts';
+import { contentDocument, epubArticle, isXmlName, xmlIds } from '../../src/offline/epub-content.ts';
+import { navDocument, ncxDocument } from '../../src/offline/epub-navigation.ts';
+import { accessibilityMetadata, epubIdentifier, modifiedDate, packageDocument, uuidV5 } from '../../src/offline/epub-package.ts';
+import { fitStylesheet } from '../../src/offline/epub-stylesheet.ts';
+import { buildEpub, type EpubInput } from '../../src/offline/epub.ts';
 import { offlineArticle, readEssayPage, type EssayMetadata } from '../../src/offline/offline-article.ts';
 
 const metadata: EssayMetadata = {

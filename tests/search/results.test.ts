@@ -1,23 +1,10 @@
 import { expect, test } from 'vitest';
-import {
-  isSearchShortcut,
-  parseExcerpt,
-  queryFor,
-  queryFromSearch,
-  queryTerms,
-  resultMatch,
-  resultsToLoad,
-  searchLanguage,
-  searchLanguages,
-  searchOutcome,
-  searchStatus,
-  toSearchHit,
-  withoutHeading,
-  wordMatch,
-  type PagefindResultData,
-  type PagefindSubResult,
-  type SearchOutcome,
-} from '../../src/search/results.ts';
+import { parseExcerpt, withoutHeading } from '../../src/search/excerpt.ts';
+import { searchLanguage, searchLanguages, type PagefindResultData, type PagefindSubResult } from '../../src/search/pagefind-index.ts';
+import { resultsToLoad, searchOutcome, searchStatus, type SearchOutcome } from '../../src/search/results.ts';
+import { toSearchHit } from '../../src/search/search-hit.ts';
+import { isSearchShortcut, queryFromSearch } from '../../src/search/search-input.ts';
+import { queryFor, queryTerms, resultMatch, wordMatch } from '../../src/search/word-match.ts';
 import { labelsFor } from '../../src/strings/labels.ts';
 
 const OPENING = 'Opening';

@@ -2,22 +2,15 @@
  * The search page's behaviour: shows the search form (the page without JavaScript offers
  * the list of essays instead), loads Pagefind when the reader starts to search, runs each
  * query as soon as it is typed, and renders the results as plain DOM. Every decision about
- * wording, matching and content is in src/search/results.ts; this file only wires it to
- * the page.
+ * wording, matching and content is in the modules of src/search/ (results.ts, search-hit.ts,
+ * word-match.ts, excerpt.ts, search-input.ts); this file only wires them to the page.
  */
-import {
-  RESULTS_SHOWN,
-  SEARCH_SHORTCUT,
-  isSearchShortcut,
-  queryFor,
-  queryFromSearch,
-  resultsToLoad,
-  searchOutcome,
-  searchStatus,
-  type ExcerptPart,
-  type PagefindResultData,
-  type SearchHit,
-} from '../results.ts';
+import type { ExcerptPart } from '../excerpt.ts';
+import type { PagefindResultData } from '../pagefind-index.ts';
+import { RESULTS_SHOWN, resultsToLoad, searchOutcome, searchStatus } from '../results.ts';
+import type { SearchHit } from '../search-hit.ts';
+import { SEARCH_SHORTCUT, isSearchShortcut, queryFromSearch } from '../search-input.ts';
+import { queryFor } from '../word-match.ts';
 import { labelsFor } from '../../strings/labels.ts';
 
 // The page is in the site's language; its messages follow it.

@@ -1,0 +1,100 @@
+import type { Labels } from './labels.ts';
+
+/** The labels in German (`de`). */
+export const de: Labels = {
+  contents: 'Inhalt',
+  sectionCount: (n) => `${n} ${n === 1 ? 'Abschnitt' : 'Abschnitte'}`,
+  notes: 'Anmerkungen',
+  sources: 'Quellen',
+  note: (label) => `Anmerkung ${label}`,
+  noteAwaitingSource: (label) => `Anmerkung ${label}, Quelle fehlt`,
+
+  backToReference: (label) => `Zurück zum Verweis ${label}`,
+  sourceNeeded: 'Quelle fehlt',
+  closeNote: (label) => `Anmerkung ${label} schließen`,
+  scenario: (n) => `Szenario ${n}`,
+  figure: (n) => `Abbildung ${n}`,
+  table: (n) => `Tabelle ${n}`,
+  accessed: (date) => `abgerufen am ${date}`,
+  readOffline: 'Offline lesen',
+  opensInNewTab: 'öffnet in einem neuen Tab',
+  offlineCopyFrom: (siteTitle) => `Aus ${siteTitle}`,
+  minutesRead: (minutes) => `${minutes} Min. Lesezeit`,
+  byAuthors: (names) => `Von ${names}`,
+  updated: 'Aktualisiert am',
+  published: 'Veröffentlicht am',
+  citeThisEssay: 'Diesen Essay zitieren',
+  citePlainText: 'Als Text',
+  citeUpdated: (date) => `aktualisiert am ${date}`,
+  skipToContent: 'Zum Inhalt springen',
+  siteNavigation: 'Website',
+  search: 'Suche',
+  allEssays: 'Alle Essays',
+  homeDescription: (siteTitle) => `${siteTitle}: lange Essays als schlichtes HTML.`,
+  noEssays: 'Es wurden noch keine Essays veröffentlicht.',
+  listPage: (number, count) => `Seite ${number} von ${count}`,
+  listPages: 'Seiten der Essays',
+  previousPage: 'Vorherige Seite',
+  nextPage: 'Nächste Seite',
+  notFoundTitle: 'Seite nicht gefunden',
+  notFoundText: 'Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben, oder der Link enthält einen Tippfehler.',
+  notFoundLink: 'Zur Liste der Essays',
+  searchDescription: 'Den vollen Text jedes Essays durchsuchen und direkt zur Stelle springen.',
+  searchUnavailable:
+    'Die Suche braucht JavaScript und eine Kopie dieser Website auf einem Webserver: Ohne JavaScript oder wenn die Seiten als Dateien geöffnet werden, funktioniert sie nicht. Stattdessen sind unten die Essays und ihre Abschnitte aufgeführt.',
+  searchField: 'Die Essays durchsuchen',
+  searchAllEssays: 'Essays und ihre Abschnitte',
+  everyEssay: (count, perPage) => `Alle ${count} Essays, ${perPage} pro Seite`,
+  sectionsOf: (title) => `Abschnitte von ${title}`,
+  searchOpening: 'Anfang',
+  searchResults: (count, query, shown) => {
+    if (count === 0)
+      return `Kein Essay enthält „${query}“. Prüfen Sie die Schreibweise, versuchen Sie ein anderes Wort, oder sehen Sie sich unten alle Essays an.`;
+    const found = count === 1 ? `1 Essay enthält „${query}“.` : `${count} Essays enthalten „${query}“.`;
+    return shown < count ? `${found} Die ${shown} besten Treffer sind aufgeführt.` : found;
+  },
+  searchNearResults: (count, query, found) => {
+    if (found === 0) {
+      const near = count === 1 ? '1 Essay enthält ein ähnliches Wort.' : `${count} Essays enthalten ähnliche Wörter.`;
+      return `Kein Essay enthält „${query}“. ${near}`;
+    }
+    return count === 1 ? '1 weiteres Essay enthält ein ähnliches Wort.' : `${count} weitere Essays enthalten ähnliche Wörter.`;
+  },
+  searchCloseWords: (count, words) => `${count === 1 ? 'Ähnliches Wort' : 'Ähnliche Wörter'}: ${words}`,
+  quote: (text) => `„${text}“`,
+  searchFailed:
+    'Die Suche konnte nicht geladen werden und ist gerade nicht verfügbar. Laden Sie die Seite neu, oder sehen Sie sich unten alle Essays an.',
+  accessibility: 'Barrierefreiheit',
+  colourScheme: { legend: 'Farbschema', light: 'Hell', dark: 'Dunkel', system: 'System' },
+  statement: {
+    title: 'Erklärung zur Barrierefreiheit',
+    description: (siteTitle) =>
+      `Wie die Barrierefreiheit von ${siteTitle} geprüft wird, was bekanntermaßen nicht funktioniert und wie Sie eine Barriere melden.`,
+    standardHeading: 'Der Standard',
+    standard: (siteTitle) =>
+      `${siteTitle} ist darauf ausgelegt, die Richtlinien für barrierefreie Webinhalte (WCAG) 2.2 auf Stufe AA zu erfüllen: auf jeder Seite, in jedem Browser, allein mit der Tastatur oder mit assistiven Technologien, und zum Lesen ohne JavaScript.`,
+    testingHeading: 'Wie geprüft wird',
+    testingIntro:
+      'Die Tests des Projekts prüfen jede Seite der Website mit diesen Werkzeugen und schlagen schon bei einem einzigen Problem fehl:',
+    pa11y: (tool, runners, standard) => `${tool} mit ${runners} nach dem Standard ${standard}: kein Problem auf irgendeiner Seite.`,
+    pa11yStates: 'pa11y-ci prüft außerdem diese Seiten nach den angegebenen Schritten, wobei {word} ein Wort aus dem ersten Essay ist:',
+    axe: (tool, tags) => `${tool} mit den Regeln ${tags}: kein Verstoß auf irgendeiner Seite, jeweils bei:`,
+    viewport: (width, schemes) => `${width} px Breite, im ${schemes} Farbschema`,
+    scheme: { light: 'hellen', dark: 'dunklen' },
+    reflow: (widths) => `Keine Seite scrollt seitlich bei ${widths} px Breite (WCAG 1.4.10, Umbruch).`,
+    htmlChecker: (tool) => `${tool}: kein Fehler im HTML irgendeiner Seite.`,
+    browser: (driver) => `Die Prüfungen laufen in Chromium, gesteuert von ${driver}.`,
+    limitationsHeading: 'Bekannte Einschränkungen',
+    limitations: [
+      'Automatische Prüfungen finden nur einen Teil der Barrieren: Sie können nicht beurteilen, ob ein Alternativtext sein Bild beschreibt oder ob eine Seite mit einem Screenreader leicht zu verstehen und zu bedienen ist. Sagen Sie uns, worauf Sie stoßen.',
+      'Die Suche braucht JavaScript. Ohne JavaScript listet die Suchseite stattdessen alle Essays und ihre Abschnitte auf.',
+      'Die Essays schreiben ihre Autorinnen und Autoren. Der Build lehnt ein Bild ohne Alternativtext ab und meldet vage Linktexte, doch für die Klarheit der Texte sind sie selbst verantwortlich.',
+    ],
+    reportHeading: 'Eine Barriere melden',
+    reportBefore: 'Wenn Ihnen etwas auf dieser Website schwer fällt oder unmöglich ist, schreiben Sie uns an ',
+    reportAfter: '. Nennen Sie bitte die Seite, was Sie tun wollten, und welchen Browser und welche assistive Technologie Sie verwenden.',
+    noContact: 'Diese Website hat noch keine Adresse für die Meldung von Barrieren veröffentlicht.',
+    generated: (date, version) =>
+      `Diese Erklärung wurde am ${date} aus der Testkonfiguration des Projekts erzeugt, von Version ${version} des Codes der Website.`,
+  },
+};

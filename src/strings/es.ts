@@ -1,0 +1,99 @@
+import type { Labels } from './labels.ts';
+
+/** The labels in Spanish (`es`). */
+export const es: Labels = {
+  contents: 'Índice',
+  sectionCount: (n) => `${n} ${n === 1 ? 'sección' : 'secciones'}`,
+  notes: 'Notas',
+  sources: 'Fuentes',
+  note: (label) => `Nota ${label}`,
+  noteAwaitingSource: (label) => `Nota ${label}, falta la fuente`,
+
+  backToReference: (label) => `Volver a la referencia ${label}`,
+  sourceNeeded: 'Falta la fuente',
+  closeNote: (label) => `Cerrar la nota ${label}`,
+  scenario: (n) => `Escenario ${n}`,
+  figure: (n) => `Figura ${n}`,
+  table: (n) => `Tabla ${n}`,
+  accessed: (date) => `consultado el ${date}`,
+  readOffline: 'Leer sin conexión',
+  opensInNewTab: 'se abre en una pestaña nueva',
+  offlineCopyFrom: (siteTitle) => `De ${siteTitle}`,
+  minutesRead: (minutes) => `${minutes} min de lectura`,
+  byAuthors: (names) => `Por ${names}`,
+  updated: 'Actualizado el',
+  published: 'Publicado el',
+  citeThisEssay: 'Citar este ensayo',
+  citePlainText: 'Texto',
+  citeUpdated: (date) => `actualizado el ${date}`,
+  skipToContent: 'Ir al contenido',
+  siteNavigation: 'Sitio',
+  search: 'Buscar',
+  allEssays: 'Todos los ensayos',
+  homeDescription: (siteTitle) => `${siteTitle}: ensayos largos, en HTML sencillo.`,
+  noEssays: 'Todavía no se ha publicado ningún ensayo.',
+  listPage: (number, count) => `Página ${number} de ${count}`,
+  listPages: 'Páginas de ensayos',
+  previousPage: 'Página anterior',
+  nextPage: 'Página siguiente',
+  notFoundTitle: 'Página no encontrada',
+  notFoundText: 'No hay ninguna página en esta dirección. Puede que se haya movido, o que el enlace tenga una errata.',
+  notFoundLink: 'Ir a la lista de ensayos',
+  searchDescription: 'Buscar en el texto completo de cada ensayo e ir directamente al pasaje.',
+  searchUnavailable:
+    'La búsqueda necesita JavaScript y una copia de este sitio servida por un servidor web: no funciona sin JavaScript ni cuando las páginas se abren como archivos. Abajo se listan los ensayos y sus secciones.',
+  searchField: 'Buscar en los ensayos',
+  searchAllEssays: 'Los ensayos y sus secciones',
+  everyEssay: (count, perPage) => `Los ${count} ensayos, ${perPage} por página`,
+  sectionsOf: (title) => `Secciones de ${title}`,
+  searchOpening: 'Inicio',
+  searchResults: (count, query, shown) => {
+    if (count === 0)
+      return `Ningún ensayo contiene «${query}». Revise la ortografía, pruebe otra palabra o consulte todos los ensayos abajo.`;
+    const found = count === 1 ? `1 ensayo contiene «${query}».` : `${count} ensayos contienen «${query}».`;
+    return shown < count ? `${found} Se listan los ${shown} más cercanos.` : found;
+  },
+  searchNearResults: (count, query, found) => {
+    if (found === 0) {
+      const near = count === 1 ? '1 ensayo contiene una palabra parecida.' : `${count} ensayos contienen palabras parecidas.`;
+      return `Ningún ensayo contiene «${query}». ${near}`;
+    }
+    return count === 1 ? '1 ensayo más contiene una palabra parecida.' : `${count} ensayos más contienen palabras parecidas.`;
+  },
+  searchCloseWords: (count, words) => `${count === 1 ? 'Palabra parecida' : 'Palabras parecidas'}: ${words}`,
+  quote: (text) => `«${text}»`,
+  searchFailed:
+    'La búsqueda no se pudo cargar y no se puede usar ahora. Recargue la página para volver a intentarlo, o consulte todos los ensayos abajo.',
+  accessibility: 'Accesibilidad',
+  colourScheme: { legend: 'Esquema de color', light: 'Claro', dark: 'Oscuro', system: 'Sistema' },
+  statement: {
+    title: 'Declaración de accesibilidad',
+    description: (siteTitle) =>
+      `Cómo se comprueba la accesibilidad de ${siteTitle}, qué se sabe que no funciona y cómo comunicar una barrera.`,
+    standardHeading: 'La norma',
+    standard: (siteTitle) =>
+      `${siteTitle} está hecho para cumplir las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.2 en el nivel AA: en cada página, en cualquier navegador, solo con el teclado o con tecnologías de apoyo, y sin JavaScript para leer.`,
+    testingHeading: 'Cómo se comprueba',
+    testingIntro: 'Las pruebas del proyecto revisan cada página del sitio con estas herramientas, y fallan ante un solo problema:',
+    pa11y: (tool, runners, standard) => `${tool}, con ${runners}, según la norma ${standard}: ningún problema en ninguna página.`,
+    pa11yStates: 'pa11y-ci revisa además estas páginas tras los pasos indicados, donde {word} es una palabra del primer ensayo:',
+    axe: (tool, tags) => `${tool}, con sus reglas ${tags}: ninguna infracción en ninguna página, en cada uno de estos casos:`,
+    viewport: (width, schemes) => `${width} px de ancho, en los esquemas de color ${schemes}`,
+    scheme: { light: 'claro', dark: 'oscuro' },
+    reflow: (widths) => `Ninguna página se desplaza en horizontal a ${widths} px de ancho (WCAG 1.4.10, Reajuste).`,
+    htmlChecker: (tool) => `${tool}: ningún error en el HTML de ninguna página.`,
+    browser: (driver) => `Las revisiones se ejecutan en Chromium, controlado por ${driver}.`,
+    limitationsHeading: 'Limitaciones conocidas',
+    limitations: [
+      'Las revisiones automáticas solo encuentran parte de las barreras: no pueden juzgar si un texto alternativo describe su imagen, ni si una página es fácil de entender y de usar con un lector de pantalla. Cuéntenos lo que encuentre.',
+      'La búsqueda necesita JavaScript. Sin él, la página de búsqueda lista en su lugar cada ensayo y sus secciones.',
+      'Los ensayos los escriben sus autores. La construcción del sitio rechaza una imagen sin texto alternativo y señala los textos de enlace vagos, pero la claridad de lo escrito es suya.',
+    ],
+    reportHeading: 'Comunicar una barrera',
+    reportBefore: 'Si algo de este sitio le resulta difícil o imposible de usar, escríbanos a ',
+    reportAfter: '. Indique la página, qué intentaba hacer y qué navegador y tecnología de apoyo utiliza.',
+    noContact: 'Este sitio todavía no ha publicado una dirección para comunicar barreras.',
+    generated: (date, version) =>
+      `Esta declaración se generó el ${date} a partir de la configuración de pruebas del proyecto, con la versión ${version} del código del sitio.`,
+  },
+};
