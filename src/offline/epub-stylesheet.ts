@@ -3,6 +3,8 @@
  * epubcheck has nothing to report about either.
  */
 import type { Element } from 'hast';
+import { transform } from 'lightningcss';
+import type { Selector } from './css-rules.ts';
 import { classes, elements, rewriteTree } from './hast-tree.ts';
 
 /**
@@ -10,22 +12,32 @@ import { classes, elements, rewriteTree } from './hast-tree.ts';
  * article, and rules for classes the article does not use leave the stylesheet. Both
  * are harmless, but epubcheck reports each one (CSS-024, CSS-025), and a clean report
  * keeps real problems visible. The stylesheet must be flat rules (no @media), as
- * src/offline/epub.css is.
+ * src/offline/epub.css is; lightningcss reads and writes it, as it does every stylesheet here.
  */
 export function fitStylesheet(article: Element, css: string): string {
-  const rules = cssRules(css);
-  const styled = new Set(rules.flatMap((rule) => rule.selectors.flatMap(selectorClasses)));
+  const styled = new Set(styleRules(css).flatMap((selectors) => selectors.flatMap(selectorClasses)));
   for (const node of [article, ...elements(article)]) {
     const kept = classes(node).filter((name) => styled.has(name));
     if (kept.length > 0) node.properties['className'] = kept;
     else delete node.properties['className'];
   }
   const used = new Set([article, ...elements(article)].flatMap(classes));
-  return rules
-    .map((rule) => ({ ...rule, selectors: rule.selectors.filter((selector) => selectorClasses(selector).every((name) => used.has(name))) }))
-    .filter((rule) => rule.selectors.length > 0)
-    .map((rule) => `${rule.selectors.join(',\n')} {\n${rule.declarations}\n}\n`)
-    .join('\n');
+  const { code } = transform({
+    filename: 'epub.css',
+    code: new TextEncoder().encode(css),
+    errorRecovery: false,
+    visitor: {
+      Rule: {
+        // A selector naming a class the article lacks leaves its rule; a rule with none left goes.
+        style: (rule) => {
+          const selectors = rule.value.selectors.filter((selector) => selectorClasses(selector).every((name) => used.has(name)));
+          if (selectors.length === 0) return [];
+          return { ...rule, value: { ...rule.value, selectors } };
+        },
+      },
+    },
+  });
+  return new TextDecoder().decode(code);
 }
 
 /**
@@ -41,32 +53,25 @@ export function unwrapBareContainers(article: Element): void {
   );
 }
 
-interface CssRule {
-  selectors: string[];
-  declarations: string;
+/** Each style rule's selectors, as lightningcss parses them; the stylesheet must be flat rules. */
+function styleRules(css: string): Selector[][] {
+  const rules: Selector[][] = [];
+  transform({
+    filename: 'epub.css',
+    code: new TextEncoder().encode(css),
+    errorRecovery: false,
+    visitor: {
+      Rule: {
+        style: (rule) => void rules.push(rule.value.selectors),
+        media: () => {
+          throw new Error('The EPUB stylesheet must be plain rules, with no @-rules.');
+        },
+      },
+    },
+  });
+  return rules;
 }
 
-function cssRules(css: string): CssRule[] {
-  const flat = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  if (/[@]/.test(flat)) throw new Error('The EPUB stylesheet must be plain rules, with no @-rules.');
-  return flat
-    .split('}')
-    .map((chunk) => chunk.trim())
-    .filter(Boolean)
-    .map((chunk) => {
-      const [selectors = '', declarations = ''] = chunk.split('{');
-      return {
-        selectors: selectors.split(',').map((selector) => selector.trim()),
-        declarations: declarations
-          .split(';')
-          .map((declaration) => declaration.trim())
-          .filter(Boolean)
-          .map((declaration) => `  ${declaration};`)
-          .join('\n'),
-      };
-    });
-}
-
-function selectorClasses(selector: string): string[] {
-  return [...selector.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((match) => match[1]!);
+function selectorClasses(selector: Selector): string[] {
+  return selector.flatMap((component) => (component.type === 'class' ? [component.name] : []));
 }

@@ -11,6 +11,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { DOWNLOAD_FORMATS, DOWNLOAD_SIZE_ATTRIBUTE, downloadFileName, formatFileSize, type DownloadFormat } from './downloads.ts';
 import { essayPath, joinBase } from '../site/urls.ts';
+import { lookup } from 'mrmime';
 import { buildEpub, EPUB_IMAGE_TYPES, type EpubImage } from './epub.ts';
 import { epubIdentifier, modifiedDate } from './epub-package.ts';
 import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-article.ts';
@@ -47,15 +48,14 @@ const SINGLE_FILE_STYLESHEET = new URL('./single-file.css', import.meta.url);
 /** Origin used to resolve links when the site's is unknown; never written into a download. */
 const UNKNOWN_ORIGIN = 'https://site.invalid';
 
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
+/** The pictures a download can hold, by extension; their media types come from mrmime. */
+const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif'];
+
+/** The media type of an image file the downloads can hold, or undefined for any other file. */
+function imageType(path: string): string | undefined {
+  const extension = extname(path).toLowerCase();
+  return IMAGE_EXTENSIONS.includes(extension) ? lookup(extension) : undefined;
+}
 
 /**
  * Essays a worker thread must have to be worth its start-up (about 0.2 s, some 25 essays'
@@ -174,7 +174,7 @@ async function writeEssayDownloads(job: EssayJob): Promise<{ files: OfflineDownl
     const css = readFileSync(siteFile(siteDir, options.base, url.pathname), 'utf8');
     return inlineCssUrls(css, (reference) => {
       const target = new URL(reference, url);
-      const type = IMAGE_TYPES[extname(target.pathname).toLowerCase()];
+      const type = imageType(target.pathname);
       if (target.origin !== pageUrl.origin || !type) return undefined;
       const image = readImage(siteDir, options.base, target.pathname);
       return dataUrl(image.bytes, image.mediaType);
@@ -227,8 +227,8 @@ interface LoadedImage {
 /** An image the article shows: a file of the built site (by its path under the base), or a `data:` URL. */
 function readImage(siteDir: string, base: string, src: string): LoadedImage {
   if (src.startsWith('data:')) return parseDataUrl(src);
-  const mediaType = IMAGE_TYPES[extname(src).toLowerCase()];
-  if (!mediaType) throw new Error(`The image ${src} is not of a type the downloads can hold (${Object.keys(IMAGE_TYPES).join(', ')}).`);
+  const mediaType = imageType(src);
+  if (!mediaType) throw new Error(`The image ${src} is not of a type the downloads can hold (${IMAGE_EXTENSIONS.join(', ')}).`);
   return { bytes: readFileSync(siteFile(siteDir, base, src)), mediaType };
 }
 

@@ -276,7 +276,7 @@ test('the stylesheet and the article are fitted to each other: unstyled classes 
   };
   const css = `/* A comment. */\nh1 { font-size: 1.6em; }\n.note,\n.scenario { margin: 0; }\n.scenario-title { margin: 1em }\n[dir='rtl'] .note { margin-right: 1em; }`;
   expect(fitStylesheet(article, css)).toBe(
-    "h1 {\n  font-size: 1.6em;\n}\n\n.note {\n  margin: 0;\n}\n\n[dir='rtl'] .note {\n  margin-right: 1em;\n}\n",
+    'h1 {\n  font-size: 1.6em;\n}\n\n.note {\n  margin: 0;\n}\n\n[dir="rtl"] .note {\n  margin-right: 1em;\n}\n',
   );
   expect(article.properties['className']).toBeUndefined();
   expect((article.children[0] as Element).properties['className']).toEqual(['note']);
