@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { mdxToMdast } from 'satteri';
 import { readFrontmatter, slugOf, type EssaySource, type Problem } from './problems.ts';
 import { sourceSchema } from './essay-schema.ts';
 import { analyzeEssay, componentsInOrder, summarizeSourcing, type EssayStructure, type SourcingSummary } from '../essay/structure.ts';
-import { checkEssayTree } from './rules/index.ts';
+import { ASSET_EXTENSIONS, checkEssayTree } from './rules/index.ts';
+import type { ImportKind } from './rules/essay-code.ts';
 import { idPrefix } from '../essay/ids.ts';
 
 /** The site an essay's links are checked against. */
@@ -15,6 +16,8 @@ export interface SiteAddresses {
   pages: ReadonlySet<string> | undefined;
   /** The folder essay paths are relative to, to look for the images they name; without it, images are not looked for. */
   root?: string;
+  /** Essays may run code when the site is built (the `runEssayCode` option): off unless every author is trusted. */
+  runEssayCode?: boolean;
 }
 
 export interface EssaySourcing {
@@ -48,16 +51,19 @@ export function analyzeEssayFile(essay: EssaySource, site: SiteAddresses = { bas
   const links = { base: site.base, page: `essays/${slug}/`, componentIds: componentIds(structure, idPrefix(slug)), pages: site.pages };
   const { root } = site;
   const fileExists = root === undefined ? undefined : (url: string) => existsSync(resolve(root, dirname(essay.file), url));
-  const findings: Problem[] = checkEssayTree(tree, { links, ...(fileExists ? { fileExists } : {}) }).map(
-    ({ line, column, message, fix, severity }) => ({
-      file: essay.file,
-      ...(line !== undefined ? { line } : {}),
-      ...(column !== undefined ? { column } : {}),
-      message,
-      fix,
-      ...(severity === 'warning' ? { severity } : {}),
-    }),
-  );
+  const code = site.runEssayCode ? false : root === undefined ? undefined : { importKind: importKindFor(root, essay.file) };
+  const findings: Problem[] = checkEssayTree(tree, {
+    links,
+    ...(fileExists ? { fileExists } : {}),
+    ...(code !== undefined ? { code } : {}),
+  }).map(({ line, column, message, fix, severity }) => ({
+    file: essay.file,
+    ...(line !== undefined ? { line } : {}),
+    ...(column !== undefined ? { column } : {}),
+    message,
+    fix,
+    ...(severity === 'warning' ? { severity } : {}),
+  }));
   const problems = [...structure.problems, ...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { file: essay.file, summary: summarizeSourcing(structure), problems };
 }
@@ -129,5 +135,25 @@ export function sourcingReportData(essays: readonly EssaySourcing[]) {
       awaiting: summary.awaiting.map((note) => ({ ...note, line: note.line ?? null, needed: note.needed ?? null })),
     })),
     awaiting: essays.reduce((sum, essay) => sum + essay.summary.awaiting.length, 0),
+  };
+}
+
+/** The site's own components, which an essay may import by a relative path. */
+export const SITE_COMPONENTS = 'src/components';
+
+/**
+ * What a relative import of the essay at `file` names: an image beside the essay, or an
+ * `.astro` component in the site's components folder (src/components/); anything else is
+ * code, which an essay may not run.
+ */
+function importKindFor(root: string, file: string): (specifier: string) => ImportKind | undefined {
+  const components = resolve(root, SITE_COMPONENTS);
+  return (specifier) => {
+    const path = specifier.split('?')[0] ?? specifier;
+    if (path !== specifier) return undefined;
+    if (ASSET_EXTENSIONS.test(path)) return 'asset';
+    const target = resolve(root, dirname(file), path);
+    const inside = relative(components, target);
+    return path.endsWith('.astro') && !inside.startsWith('..') && !inside.startsWith(sep) ? 'component' : undefined;
   };
 }

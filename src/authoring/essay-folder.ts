@@ -73,11 +73,16 @@ function bylinesOf(essays: readonly EssaySource[]): EssayByline[] {
  */
 export function checkEssayFolder(
   root: string,
-  { essaysDir, base, essaysPerPage }: { essaysDir: string; base: string; essaysPerPage: number },
+  {
+    essaysDir,
+    base,
+    essaysPerPage,
+    runEssayCode = false,
+  }: { essaysDir: string; base: string; essaysPerPage: number; runEssayCode?: boolean },
   only?: string,
 ): FolderCheck {
   const { essays, otherFiles, unreadable } = readEssayFolder(root, essaysDir);
-  const site = { base, pages: sitePages(root, essays, essaysPerPage), root };
+  const site = { base, pages: sitePages(root, essays, essaysPerPage), root, runEssayCode };
   if (only !== undefined) {
     const file = relative(root, resolve(only));
     const essay = essays.find((candidate) => candidate.file === file);

@@ -48,6 +48,7 @@ export interface EssayMarkupOptions {
   essaysPerPage: number;
   strict: boolean;
   strings: SiteStrings;
+  runEssayCode?: boolean;
 }
 
 /** True for a file inside the essays folder. */

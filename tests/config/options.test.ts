@@ -33,6 +33,7 @@ test('with no options and no variables, every option has its default', () => {
       essaysPerPage: 50,
       requireSources: false,
       strict: false,
+      runEssayCode: false,
       strings: {},
     },
     astro: {},
@@ -113,7 +114,7 @@ test('every bad option and variable is reported at once, each with what was give
       `  essayPress({ lang: "english" }) must be a language tag, such as lang: 'de'`,
       '  REQUIRE_SOURCES="yes" must be true or false, such as REQUIRE_SOURCES=1',
       '  essayPress({ strings.en.contents: "" }) must not be empty: leave the word out for the built-in one',
-      '  essayPress({ titel }): no such option. The options are title, lang, essaysDir, essaysPerPage, accessibilityContact, requireSources, strict, strings.',
+      '  essayPress({ titel }): no such option. The options are title, lang, essaysDir, essaysPerPage, accessibilityContact, requireSources, strict, runEssayCode, strings.',
       '  Fix: set each as shown, or leave it out for its default (docs/configuration.md lists every option).',
     ].join('\n'),
   );

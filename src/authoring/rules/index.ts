@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { checkComponents } from './components.ts';
+import { checkEssayCode, type EssayCodeContext } from './essay-code.ts';
 import { checkExpressions } from './expressions.ts';
 import { checkHeadings } from './headings.ts';
 import { checkHiddenCharacters } from './hidden-characters.ts';
@@ -18,7 +19,19 @@ export interface TreeContext {
   links?: LinkContext;
   /** Whether a file named relative to the essay (`./chart.png`) is there; without it, image files are not looked for. */
   fileExists?: (url: string) => boolean;
+  /**
+   * What a relative import names; `false` lets an essay run code (the `runEssayCode` option).
+   * Without it, images and `.astro` components may be imported, as in a unit test.
+   */
+  code?: EssayCodeContext | false;
 }
+
+/** An import of an image or a file beside the essay, by its extension. */
+export const ASSET_EXTENSIONS = /\.(png|jpe?g|gif|svg|webp|avif)$/i;
+
+const BY_EXTENSION: EssayCodeContext = {
+  importKind: (specifier) => (ASSET_EXTENSIONS.test(specifier) ? 'asset' : specifier.endsWith('.astro') ? 'component' : undefined),
+};
 
 /**
  * Every rule an essay's text must pass before it is built, on the tree `mdxToMdast` gives
@@ -28,6 +41,7 @@ export function checkEssayTree(tree: Readonly<Root>, context: TreeContext = {}):
   const findings = new Findings();
   checkUnsafeHtml(tree, findings);
   checkExpressions(tree, findings);
+  if (context.code !== false) checkEssayCode(tree, findings, context.code ?? BY_EXTENSION);
   checkComponents(tree, findings);
   checkHeadings(tree, findings);
   checkNestedNotes(tree, findings);
