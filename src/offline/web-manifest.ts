@@ -4,6 +4,8 @@
  * tokens of src/site/styles/tokens.css and the one SVG, public/favicon.svg. Pure: the endpoints
  * in src/site/routes/ and WebAppHead.astro render what these return.
  */
+import { transform, type MediaList, type StyleRule, type TokenOrValue } from 'lightningcss';
+import { tokenListText, type ColourScheme } from './css-value-text.ts';
 
 /** One icon drawn from the favicon at build time (src/offline/routes/icons/[icon].png.ts). */
 export interface WebAppIcon {
@@ -60,28 +62,61 @@ export interface SchemeTokens {
 }
 
 /**
- * Reads the custom properties of a token file: the light scheme from its top-level `:root`
- * rule, the dark one from the `:root` inside `@media (prefers-color-scheme: dark)`, if any.
- * A value written `light-dark(light, dark)` gives each scheme its own. The dark scheme
- * inherits what it does not set.
+ * Reads the custom properties of a token file, parsed as browsers parse it (lightningcss):
+ * the light scheme from its top-level `:root` rules, the dark one from the `:root` rules
+ * inside `@media (prefers-color-scheme: dark)`, if any, wherever that block stands. A value
+ * written `light-dark(light, dark)` gives each scheme its own. The dark scheme inherits what
+ * it does not set. Values come back as text (`tokenListText`): sRGB colours as `#rrggbb`.
  */
 export function parseSchemeTokens(css: string): SchemeTokens {
-  const source = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  const darkRule = /@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)\s*\{\s*:root\s*\{([^}]*)\}\s*\}/.exec(source);
-  const lightRule = /:root\s*\{([^}]*)\}/.exec(darkRule ? source.replace(darkRule[0], '') : source);
-  const both = declarations(lightRule?.[1] ?? '');
-  const scheme = (index: 1 | 2) =>
-    Object.fromEntries(Object.entries(both).map(([name, value]) => [name, LIGHT_DARK.exec(value)?.[index]?.trim() ?? value]));
-  return { light: scheme(1), dark: { ...scheme(2), ...declarations(darkRule?.[1] ?? '') } };
+  const root = new Map<string, TokenOrValue[]>();
+  const darkRoot = new Map<string, TokenOrValue[]>();
+  transform({
+    filename: 'tokens.css',
+    code: new TextEncoder().encode(css),
+    // The token file is the site's own: a rule a browser would drop is an error, not a missing colour.
+    errorRecovery: false,
+    visitor: {
+      // Only the top level and the dark media block count, not `@supports` or other rules.
+      StyleSheet: ({ rules }) => {
+        for (const rule of rules) {
+          if (rule.type === 'style') collectRoot(rule.value, root);
+          if (rule.type === 'media' && prefersDark(rule.value.query))
+            for (const inner of rule.value.rules) if (inner.type === 'style') collectRoot(inner.value, darkRoot);
+        }
+      },
+    },
+  });
+  const scheme = (properties: Map<string, TokenOrValue[]>, colours: ColourScheme) =>
+    Object.fromEntries([...properties].map(([name, value]) => [name, tokenListText(value, colours)]));
+  return { light: scheme(root, 'light'), dark: { ...scheme(root, 'dark'), ...scheme(darkRoot, 'dark') } };
 }
 
-/** `light-dark(#fff, #000)`: a colour for each scheme (two plain colours, no nested functions). */
-const LIGHT_DARK = /^light-dark\(\s*([^,()]+),\s*([^,()]+)\)$/;
+/** Adds the custom properties of a rule whose selector is `:root` alone; a later one wins. */
+function collectRoot(rule: StyleRule, properties: Map<string, TokenOrValue[]>): void {
+  const [selector, ...others] = rule.selectors;
+  const [component, ...rest] = selector ?? [];
+  if (others.length > 0 || rest.length > 0 || component?.type !== 'pseudo-class' || component.kind !== 'root') return;
+  const { declarations = [], importantDeclarations = [] } = rule.declarations ?? {};
+  for (const declaration of [...declarations, ...importantDeclarations])
+    if (declaration.property === 'custom') properties.set(declaration.value.name, declaration.value.value);
+}
 
-function declarations(block: string): Record<string, string> {
-  const properties: Record<string, string> = {};
-  for (const [, name = '', value = ''] of block.matchAll(/(--[\w-]+)\s*:\s*([^;]+);?/g)) properties[name] = value.trim();
-  return properties;
+/** Whether a media query list is `(prefers-color-scheme: dark)` and nothing else. */
+function prefersDark({ mediaQueries }: MediaList): boolean {
+  return (
+    mediaQueries.length > 0 &&
+    mediaQueries.every(({ qualifier, mediaType, condition }) => {
+      if (qualifier || mediaType !== 'all' || condition?.type !== 'feature') return false;
+      const feature = condition.value;
+      return (
+        feature.type === 'plain' &&
+        feature.name === 'prefers-color-scheme' &&
+        feature.value.type === 'ident' &&
+        feature.value.value === 'dark'
+      );
+    })
+  );
 }
 
 /** The page background of each scheme, `--color-bg`: the browser's chrome and the splash screen. */

@@ -1,9 +1,10 @@
 import type { Labels } from './labels.ts';
+import { plural } from './plural.ts';
 
 /** The labels in German (`de`). */
 export const de: Labels = {
   contents: 'Inhalt',
-  sectionCount: (n) => `${n} ${n === 1 ? 'Abschnitt' : 'Abschnitte'}`,
+  sectionCount: (n) => `${n} ${plural('de', n, { one: 'Abschnitt', other: 'Abschnitte' })}`,
   notes: 'Anmerkungen',
   sources: 'Quellen',
   note: (label) => `Anmerkung ${label}`,
@@ -50,17 +51,17 @@ export const de: Labels = {
   searchResults: (count, query, shown) => {
     if (count === 0)
       return `Kein Essay enthält „${query}“. Prüfen Sie die Schreibweise, versuchen Sie ein anderes Wort, oder sehen Sie sich unten alle Essays an.`;
-    const found = count === 1 ? `1 Essay enthält „${query}“.` : `${count} Essays enthalten „${query}“.`;
+    const found = `${count} ${plural('de', count, { one: 'Essay enthält', other: 'Essays enthalten' })} „${query}“.`;
     return shown < count ? `${found} Die ${shown} besten Treffer sind aufgeführt.` : found;
   },
   searchNearResults: (count, query, found) => {
     if (found === 0) {
-      const near = count === 1 ? '1 Essay enthält ein ähnliches Wort.' : `${count} Essays enthalten ähnliche Wörter.`;
+      const near = `${count} ${plural('de', count, { one: 'Essay enthält ein ähnliches Wort.', other: 'Essays enthalten ähnliche Wörter.' })}`;
       return `Kein Essay enthält „${query}“. ${near}`;
     }
-    return count === 1 ? '1 weiteres Essay enthält ein ähnliches Wort.' : `${count} weitere Essays enthalten ähnliche Wörter.`;
+    return `${count} ${plural('de', count, { one: 'weiteres Essay enthält ein ähnliches Wort.', other: 'weitere Essays enthalten ähnliche Wörter.' })}`;
   },
-  searchCloseWords: (count, words) => `${count === 1 ? 'Ähnliches Wort' : 'Ähnliche Wörter'}: ${words}`,
+  searchCloseWords: (count, words) => `${plural('de', count, { one: 'Ähnliches Wort', other: 'Ähnliche Wörter' })}: ${words}`,
   quote: (text) => `„${text}“`,
   searchFailed:
     'Die Suche konnte nicht geladen werden und ist gerade nicht verfügbar. Laden Sie die Seite neu, oder sehen Sie sich unten alle Essays an.',

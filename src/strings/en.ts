@@ -1,9 +1,10 @@
 import type { Labels } from './labels.ts';
+import { plural } from './plural.ts';
 
 /** The labels in English (`en`). */
 export const en: Labels = {
   contents: 'Contents',
-  sectionCount: (n) => `${n} ${n === 1 ? 'section' : 'sections'}`,
+  sectionCount: (n) => `${n} ${plural('en', n, { one: 'section', other: 'sections' })}`,
   notes: 'Notes',
   sources: 'Sources',
   note: (label) => `Note ${label}`,
@@ -49,15 +50,15 @@ export const en: Labels = {
   searchOpening: 'Opening',
   searchResults: (count, query, shown) => {
     if (count === 0) return `No essays contain “${query}”. Check the spelling, try another word, or browse all essays below.`;
-    const found = `${count} ${count === 1 ? 'essay contains' : 'essays contain'} “${query}”.`;
+    const found = `${count} ${plural('en', count, { one: 'essay contains', other: 'essays contain' })} “${query}”.`;
     return shown < count ? `${found} The ${shown} closest matches are listed.` : found;
   },
   searchNearResults: (count, query, found) => {
-    const near = count === 1 ? '1 essay has a word close to it.' : `${count} essays have words close to it.`;
+    const near = `${count} ${plural('en', count, { one: 'essay has a word', other: 'essays have words' })} close to it.`;
     if (found === 0) return `No essays contain “${query}”. ${near}`;
-    return count === 1 ? '1 more essay has a word close to it.' : `${count} more essays have words close to it.`;
+    return `${count} more ${plural('en', count, { one: 'essay has a word', other: 'essays have words' })} close to it.`;
   },
-  searchCloseWords: (count, words) => `${count === 1 ? 'Close match' : 'Close matches'}: ${words}`,
+  searchCloseWords: (count, words) => `${plural('en', count, { one: 'Close match', other: 'Close matches' })}: ${words}`,
   quote: (text) => `“${text}”`,
   searchFailed: 'Search could not load, so it cannot be used right now. Reload the page to try again, or browse all essays below.',
   accessibility: 'Accessibility',

@@ -1,9 +1,10 @@
 import type { Labels } from './labels.ts';
+import { plural } from './plural.ts';
 
 /** The labels in Spanish (`es`). */
 export const es: Labels = {
   contents: 'Índice',
-  sectionCount: (n) => `${n} ${n === 1 ? 'sección' : 'secciones'}`,
+  sectionCount: (n) => `${n} ${plural('es', n, { one: 'sección', other: 'secciones' })}`,
   notes: 'Notas',
   sources: 'Fuentes',
   note: (label) => `Nota ${label}`,
@@ -50,17 +51,17 @@ export const es: Labels = {
   searchResults: (count, query, shown) => {
     if (count === 0)
       return `Ningún ensayo contiene «${query}». Revise la ortografía, pruebe otra palabra o consulte todos los ensayos abajo.`;
-    const found = count === 1 ? `1 ensayo contiene «${query}».` : `${count} ensayos contienen «${query}».`;
+    const found = `${count} ${plural('es', count, { one: 'ensayo contiene', other: 'ensayos contienen' })} «${query}».`;
     return shown < count ? `${found} Se listan los ${shown} más cercanos.` : found;
   },
   searchNearResults: (count, query, found) => {
     if (found === 0) {
-      const near = count === 1 ? '1 ensayo contiene una palabra parecida.' : `${count} ensayos contienen palabras parecidas.`;
+      const near = `${count} ${plural('es', count, { one: 'ensayo contiene una palabra parecida.', other: 'ensayos contienen palabras parecidas.' })}`;
       return `Ningún ensayo contiene «${query}». ${near}`;
     }
-    return count === 1 ? '1 ensayo más contiene una palabra parecida.' : `${count} ensayos más contienen palabras parecidas.`;
+    return `${count} ${plural('es', count, { one: 'ensayo más contiene una palabra parecida.', other: 'ensayos más contienen palabras parecidas.' })}`;
   },
-  searchCloseWords: (count, words) => `${count === 1 ? 'Palabra parecida' : 'Palabras parecidas'}: ${words}`,
+  searchCloseWords: (count, words) => `${plural('es', count, { one: 'Palabra parecida', other: 'Palabras parecidas' })}: ${words}`,
   quote: (text) => `«${text}»`,
   searchFailed:
     'La búsqueda no se pudo cargar y no se puede usar ahora. Recargue la página para volver a intentarlo, o consulte todos los ensayos abajo.',

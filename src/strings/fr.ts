@@ -1,9 +1,10 @@
 import type { Labels } from './labels.ts';
+import { plural } from './plural.ts';
 
 /** The labels in French (`fr`). */
 export const fr: Labels = {
   contents: 'Sommaire',
-  sectionCount: (n) => `${n} ${n === 1 ? 'section' : 'sections'}`,
+  sectionCount: (n) => `${n} ${plural('fr', n, { one: 'section', other: 'sections' })}`,
   notes: 'Notes',
   sources: 'Sources',
   note: (label) => `Note ${label}`,
@@ -50,15 +51,15 @@ export const fr: Labels = {
   searchResults: (count, query, shown) => {
     if (count === 0)
       return `Aucun essai ne contient « ${query} ». Vérifiez l’orthographe, essayez un autre mot, ou parcourez les essais ci-dessous.`;
-    const found = count === 1 ? `1 essai contient « ${query} ».` : `${count} essais contiennent « ${query} ».`;
+    const found = `${count} ${plural('fr', count, { one: 'essai contient', other: 'essais contiennent' })} « ${query} ».`;
     return shown < count ? `${found} Les ${shown} plus proches sont listés.` : found;
   },
   searchNearResults: (count, query, found) => {
-    const near = count === 1 ? 'essai contient un mot proche.' : 'essais contiennent des mots proches.';
+    const near = plural('fr', count, { one: 'essai contient un mot proche.', other: 'essais contiennent des mots proches.' });
     if (found === 0) return `Aucun essai ne contient « ${query} ». ${count} ${near}`;
-    return `${count} ${count === 1 ? 'autre' : 'autres'} ${near}`;
+    return `${count} ${plural('fr', count, { one: 'autre', other: 'autres' })} ${near}`;
   },
-  searchCloseWords: (count, words) => `${count === 1 ? 'Mot proche' : 'Mots proches'} : ${words}`,
+  searchCloseWords: (count, words) => `${plural('fr', count, { one: 'Mot proche', other: 'Mots proches' })} : ${words}`,
   quote: (text) => `« ${text} »`,
   searchFailed:
     'La recherche n’a pas pu se charger et ne peut pas être utilisée pour l’instant. Rechargez la page pour réessayer, ou parcourez les essais ci-dessous.',

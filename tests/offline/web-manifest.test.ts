@@ -34,9 +34,19 @@ test('the light tokens come from :root, the dark ones from the dark media query,
   expect(themeColours(tokens)).toEqual({ light: '#fdfcfa', dark: '#15171a' });
 });
 
-test('the dark block may come first', () => {
+test('the dark block may come first; colours are read back as six hex digits', () => {
   const darkFirst = '@media (prefers-color-scheme: dark) { :root { --color-bg: #111; } }\n:root { --color-bg: #eee; }';
-  expect(themeColours(parseSchemeTokens(darkFirst))).toEqual({ light: '#eee', dark: '#111' });
+  expect(themeColours(parseSchemeTokens(darkFirst))).toEqual({ light: '#eeeeee', dark: '#111111' });
+});
+
+test('only :root itself counts, at the top level or in the dark media query, not under @supports', () => {
+  const tokens = parseSchemeTokens(`
+    :root { --color-bg: #fdfcfa; }
+    html, :root { --color-bg: #000000; }
+    @supports not (color: light-dark(#000, #fff)) { :root { --color-bg: #ffffff; } }
+    @media print { :root { --color-bg: #ffffff; } }
+  `);
+  expect(tokens).toEqual({ light: { '--color-bg': '#fdfcfa' }, dark: { '--color-bg': '#fdfcfa' } });
 });
 
 test('a light-dark() value gives each scheme its own colour; a dark media query still wins', () => {
@@ -51,7 +61,7 @@ test('a light-dark() value gives each scheme its own colour; a dark media query 
     @media (prefers-color-scheme: dark) { :root { --color-text: #fff; } }
   `);
   expect(tokens.light).toEqual({ '--color-bg': '#fdfcfa', '--color-text': '#1c1b19', '--font-ui': 'system-ui, sans-serif' });
-  expect(tokens.dark).toEqual({ '--color-bg': '#15171a', '--color-text': '#fff', '--font-ui': 'system-ui, sans-serif' });
+  expect(tokens.dark).toEqual({ '--color-bg': '#15171a', '--color-text': '#ffffff', '--font-ui': 'system-ui, sans-serif' });
 });
 
 test('the theme colours are read from the real token file', () => {
