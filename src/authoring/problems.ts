@@ -1,5 +1,6 @@
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { essaySchema } from './essay-schema.ts';
+import { languageTagProblem } from './language-tag.ts';
 import { essaySlug } from '../essay/slug.ts';
 import { NOT_A_REAL_DATE } from '../strings/dates.ts';
 import { fileNameProblem, firstInvalidUtf8 } from './rules/files.ts';
@@ -156,9 +157,23 @@ export function checkFrontmatter(essay: EssaySource): Problem[] {
         }
         return { file, line, message: `${path}: ${issue.message}.`, fix: `correct ${path} in the frontmatter.` };
       });
+  // A well-formed tag may still name no language (`zz`): the registry says.
+  const lang = result.success ? result.data.lang : undefined;
+  const unregistered = lang && languageTagProblem(lang);
+  const language: Problem[] = unregistered
+    ? [
+        {
+          file,
+          line: lineOfKey(frontmatter, parsed, ['lang']) ?? 1,
+          message: `lang: ${unregistered}.`,
+          fix: 'write the tag of the language the essay is written in, such as en, de, fr-CA or zh-Hant.',
+        },
+      ]
+    : [];
   const problems = [
     ...unknown,
     ...invalid.filter((problem) => !guessed.has(problem.message)),
+    ...language,
     ...hiddenInTitle(essay, parsed, frontmatter),
   ];
   // In the order the author reads the file.

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isRegisteredLanguage } from '../authoring/language-tag.ts';
 import { STRING_LABEL_KEYS } from '../strings/labels.ts';
 
 /**
@@ -54,12 +55,18 @@ export const optionsSchema = z
       example: "'The Reading Room'",
       env: 'SITE_TITLE',
     }),
-    lang: z.string().trim().regex(LANGUAGE_TAG, 'must be a language tag, such as').default('en').register(optionDocs, {
-      description:
-        "The language of the site's own pages (home, search, 404, accessibility statement) and of its header and footer. Each essay has its own `lang`.",
-      example: "'de'",
-      env: 'SITE_LANG',
-    }),
+    lang: z
+      .string()
+      .trim()
+      // Well formed, and a language of the IANA registry: `zz` is the one, not the other.
+      .refine((tag) => LANGUAGE_TAG.test(tag) && isRegisteredLanguage(tag), 'must be a language tag of the IANA registry, such as')
+      .default('en')
+      .register(optionDocs, {
+        description:
+          "The language of the site's own pages (home, search, 404, accessibility statement) and of its header and footer. Each essay has its own `lang`.",
+        example: "'de'",
+        env: 'SITE_LANG',
+      }),
     essaysDir: projectFolder.default('content/essays').register(optionDocs, {
       description: 'The folder the essays are read from, relative to the project.',
       example: "'drafts/essays'",

@@ -230,6 +230,41 @@ test.each([
       /Fix: correct the path \(it is relative to the essay, like \.\/chart\.astro\), or add the file\./,
     ],
   },
+  // An essay is content, not code (issue 19): each case as it was seen, at its line and column.
+  {
+    fixture: 'set-html',
+    expected: [/set-html\/raw\.mdx:8:1 {2}<div set:html> writes what it is given into the page as it is, where no check reads it\./],
+  },
+  {
+    fixture: 'essay-code',
+    expected: [
+      /essay-code\/runs\.mdx:6:16 {2}the import of "node:fs" would run code when the site is built/,
+      /essay-code\/runs\.mdx:7:30 {2}the import of "astro\/runtime\/server\/index\.js" would run code/,
+      /essay-code\/runs\.mdx:9:21 {2}\{process\.env\.HOME\} is code that would run when the site is built \(process\.env\.HOME, read from the machine that builds the site\)/,
+      /essay-code\/runs\.mdx:9:56 {2}\{fs\.readFileSync\('\/etc\/hostname', 'utf8'\)\} is code .* \(a call of fs\.readFileSync\)/,
+      /essay-code\/runs\.mdx:11:2 {2}\{unescapeHTML\(.*\(a call of unescapeHTML\)/,
+      /Fix: import only files beside the essay \(\.\/chart\.png\) and components from the site's components folder/,
+    ],
+  },
+  // Checked before anything runs: no request is made, and no raw stack trace.
+  { fixture: 'fetch-elsewhere', expected: [/fetches\.mdx:6:10 {2}\{fetch\('https:\/\/x\.example\/'\)\} is code .* \(a call of fetch\)/] },
+  {
+    fixture: 'reference-image',
+    expected: [
+      /reference-image\/chart\.mdx:6:1 {2}the image \[img\] would be loaded from another site \(https:\/\/example\.com\/tracker\.png\)/,
+    ],
+  },
+  {
+    fixture: 'ping',
+    expected: [
+      /ping\/pinged\.mdx:6:6 {2}<a ping="https:\/\/tracker\.example\/"> would tell another site/,
+      /Fix: remove the ping attribute/,
+    ],
+  },
+  {
+    fixture: 'unknown-language',
+    expected: [/unknown-language\/zz\.mdx:4:1 {2}lang: "zz-qq" is not a language in the IANA registry of language tags\./],
+  },
   // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
   { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {

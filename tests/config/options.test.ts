@@ -111,7 +111,7 @@ test('every bad option and variable is reported at once, each with what was give
       '  SITE_URL="example.com" must be an absolute URL that starts with https:// or http://, such as SITE_URL=https://essays.example',
       '  OUT_DIR="https://x" must be a folder such as OUT_DIR=public_html',
       '  BASE_PATH="/a b/" must be a plain path, without spaces, "..", "?" or "#", such as BASE_PATH=/reading-room/',
-      `  essayPress({ lang: "english" }) must be a language tag, such as lang: 'de'`,
+      `  essayPress({ lang: "english" }) must be a language tag of the IANA registry, such as lang: 'de'`,
       '  REQUIRE_SOURCES="yes" must be true or false, such as REQUIRE_SOURCES=1',
       '  essayPress({ strings.en.contents: "" }) must not be empty: leave the word out for the built-in one',
       '  essayPress({ titel }): no such option. The options are title, lang, essaysDir, essaysPerPage, accessibilityContact, requireSources, strict, runEssayCode, strings.',

@@ -204,10 +204,21 @@ function codeIn(node: AnyNode, bound: ReadonlySet<string>): { node: AnyNode; wha
     case 'ImportExpression':
       return { node, what: 'an import()' };
     case 'MemberExpression':
-      return { node, what: `${calleeName(node)}, read from the machine that builds the site` };
+      // A property of an image the essay imports, or of its own constant, is a plain value.
+      return rootName(node) !== undefined && bound.has(rootName(node) ?? '')
+        ? undefined
+        : { node, what: `${calleeName(node)}, read from the machine that builds the site` };
     default:
       return { node, what: `${article(node.type)} ${words(node.type)}` };
   }
+}
+
+/** The name a chain of plain property reads (`chart.src`, `places[0].name`) starts from; undefined for anything else. */
+function rootName(node: AnyNode): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && (!node.computed || node.property.type === 'Literal') && node.object.type !== 'Super')
+    return rootName(node.object);
+  return undefined;
 }
 
 /** `process.env.HOME`, `fs.readFileSync`, `fetch`: what the code names, as written. */

@@ -56,8 +56,8 @@ function forbidden(element: string): [reason: string, instead: string] | undefin
 function loadsFromElsewhere(element: JsxElement, name: string, value: string): boolean {
   const lower = name.toLowerCase();
   if (!LOADING_ATTRIBUTES.has(lower)) return false;
-  if ((lower === 'href' || lower === 'xlink:href' || lower === 'ping') && !LOADING_HREF_ELEMENTS.has((element.name ?? '').toLowerCase()))
-    return false;
+  // `ping` sends a request wherever it stands, `<a>` included: the one element where it works.
+  if ((lower === 'href' || lower === 'xlink:href') && !LOADING_HREF_ELEMENTS.has((element.name ?? '').toLowerCase())) return false;
   const urls = lower.endsWith('srcset') ? srcsetUrls(value) : [value];
   return urls.some(isOtherOrigin);
 }
@@ -68,7 +68,21 @@ function loadsFromElsewhere(element: JsxElement, name: string, value: string): b
  * A link *to* another site is fine; loading something *from* one is not.
  */
 export function checkUnsafeHtml(tree: Readonly<Nodes>, findings: Findings): void {
+  // A reference-style image (`![alt][label]`) loads the address its definition gives.
+  const definitions = new Map<string, string>();
+  for (const { node } of walk(tree)) if (node.type === 'definition') definitions.set(node.identifier.toLowerCase(), node.url);
   for (const { node } of walk(tree)) {
+    if (node.type === 'imageReference') {
+      const url = definitions.get(node.identifier.toLowerCase());
+      if (url !== undefined && isOtherOrigin(url)) {
+        findings.error(
+          node,
+          `the image [${node.label ?? node.identifier}] would be loaded from another site (${url}), a request the site promises never to make.`,
+          'download the image into the essays folder, next to the essay, and give the definition its path: [label]: ./file-name.png.',
+        );
+      }
+      continue;
+    }
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       const scheme = unsafeScheme(node.url);
       if (scheme) {
@@ -142,6 +156,14 @@ function checkAttribute(element: JsxElement, attribute: string, value: string | 
       element,
       `<${name} ${attribute}="${value.trim().slice(0, 40)}"> is a ${scheme}: URL, which would put code or a hidden document in the page.`,
       'link to a web page (https://…) or to a file next to the essay (./file.png) instead.',
+    );
+    return;
+  }
+  if (lower === 'ping' && isHtmlElement(element) && loadsFromElsewhere(element, attribute, value)) {
+    findings.error(
+      element,
+      `<${name} ping="${value}"> would tell another site each time the link is followed, a request the site promises never to make.`,
+      'remove the ping attribute; the link works without it.',
     );
     return;
   }

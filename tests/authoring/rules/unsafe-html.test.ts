@@ -127,3 +127,17 @@ test('URL helpers: schemes as browsers read them, and what counts as another ori
     false,
   ]);
 });
+
+test('a reference-style image loads what its definition names: another site is refused there too, a file beside the essay is not', () => {
+  expect(messages('\n![A chart][img] and ![Local][here]\n\n[img]: https://example.com/tracker.png\n[here]: ./chart.png\n')).toEqual([
+    'the image [img] would be loaded from another site (https://example.com/tracker.png), a request the site promises never to make.',
+  ]);
+});
+
+test('ping tells another site whenever a link is followed, on <a> too; a link to another site alone is fine', () => {
+  expect(
+    messages('\n<a href="https://example.org/" ping="https://tracker.example/">the report</a> <a href="https://example.org/">ok</a>\n'),
+  ).toEqual([
+    '<a ping="https://tracker.example/"> would tell another site each time the link is followed, a request the site promises never to make.',
+  ]);
+});
