@@ -139,7 +139,7 @@ export function sourcingReportData(essays: readonly EssaySourcing[]) {
 }
 
 /** The site's own components, which an essay may import by a relative path. */
-export const SITE_COMPONENTS = 'src/components';
+const SITE_COMPONENTS = 'src/components';
 
 /**
  * What a relative import of the essay at `file` names: an image beside the essay, or an
