@@ -157,3 +157,25 @@ function importKindFor(root: string, file: string): (specifier: string) => Impor
     return path.endsWith('.astro') && !inside.startsWith('..') && !inside.startsWith(sep) ? 'component' : undefined;
   };
 }
+
+/**
+ * An essay whose MDX does not parse, reported as every other mistake is (the essay's path
+ * from the project, its line and column, a fix) before the build starts, instead of by the
+ * bundler, which names the file by its absolute path and says only "Build failed".
+ */
+export function mdxSyntaxProblem(essay: EssaySource): Problem | undefined {
+  try {
+    mdxToMdast(essay.source);
+    return undefined;
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const [, line, column, message = text] = /^(\d+):(\d+): (.*?)(?: \(\d+:\d+\))?(?: \([\w:-]+\))?$/s.exec(text) ?? [];
+    return {
+      file: essay.file,
+      ...(line ? { line: Number(line) } : {}),
+      ...(column ? { column: Number(column) } : {}),
+      message: `the MDX does not parse: ${message.replace(/\.?$/, '.')}`,
+      fix: 'close every element you open (<div>…</div>), quote every attribute value (name="value"), and write a { or < that is text as \\{ or \\<.',
+    };
+  }
+}

@@ -50,6 +50,8 @@ export function checkEssays(root: string, config: SiteConfig, command: string, l
       `${warnings.length === 1 ? 'A warning' : `${warnings.length} warnings`} (STRICT=1 makes them fail the build):\n${formatProblems(warnings)}`,
     );
   }
+  // A draft is built nowhere: one line each, so an author who forgot the flag sees why a page is missing.
+  for (const draft of checked.drafts) logger.info(`Draft, not published: ${draft} (draft: true in its frontmatter).`);
   if (config.requireSources && command === 'build') {
     const awaiting: Problem[] = checked.sourcing.flatMap(({ file, summary }) =>
       summary.awaiting.map((note) => ({

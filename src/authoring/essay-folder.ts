@@ -4,7 +4,7 @@ import { checkEncoding, checkEssays, checkUniqueSlugs, readFrontmatter, slugOf, 
 import { essayByline, type EssayByline } from './byline-report.ts';
 import { listPagePath, paginate } from '../site/pagination.ts';
 import { STATEMENT_PATH } from '../publishing/site-files.ts';
-import { analyzeEssayFile, type EssaySourcing } from './check-essay.ts';
+import { analyzeEssayFile, mdxSyntaxProblem, type EssaySourcing } from './check-essay.ts';
 
 /** Every file under `dir`, in a stable order. */
 function listFiles(dir: string): string[] {
@@ -57,6 +57,8 @@ export interface FolderCheck {
   sourcing: EssaySourcing[];
   /** Whether each published essay (not a draft) names an author and gives a date, for the byline report. */
   bylines: EssayByline[];
+  /** The essays marked `draft: true`, which the build skips. */
+  drafts: string[];
 }
 
 function bylinesOf(essays: readonly EssaySource[]): EssayByline[] {
@@ -93,13 +95,24 @@ export function checkEssayFolder(
       ...checkUniqueSlugs(essays),
       ...sourcing.flatMap((result) => result.problems),
     ];
-    return { problems: problems.filter((problem) => problem.file === file), sourcing, bylines: bylinesOf(essay ? [essay] : []) };
+    return {
+      problems: problems.filter((problem) => problem.file === file),
+      sourcing,
+      bylines: bylinesOf(essay ? [essay] : []),
+      drafts: [],
+    };
   }
   const sourcing = essays.map((essay) => analyzeEssayFile(essay, site)).filter((result) => result !== undefined);
   return {
-    problems: [...unreadable, ...checkEssays(essays, otherFiles), ...sourcing.flatMap((essay) => essay.problems)],
+    problems: [
+      ...unreadable,
+      ...checkEssays(essays, otherFiles),
+      ...essays.flatMap((essay) => mdxSyntaxProblem(essay) ?? []),
+      ...sourcing.flatMap((essay) => essay.problems),
+    ],
     sourcing,
     bylines: bylinesOf(essays),
+    drafts: essays.filter((essay) => readFrontmatter(essay.source)['draft'] === true).map((essay) => essay.file),
   };
 }
 

@@ -49,7 +49,14 @@ export const essaySchema = z.object({
   sources: z
     .array(sourceSchema)
     .default([])
-    .refine((sources) => new Set(sources.map((source) => source.id)).size === sources.length, 'two sources share an id'),
+    // Reported at the second source with the id, naming it: that is the one to rename.
+    .superRefine((sources, context) => {
+      const seen = new Set<string>();
+      for (const [index, { id }] of sources.entries()) {
+        if (seen.has(id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: `"${id}" is the id of an earlier source too` });
+        seen.add(id);
+      }
+    }),
   /** A draft is built nowhere: not listed, no page. */
   draft: z.boolean().default(false),
   /** Overrides the URL slug, which otherwise comes from the file name. */

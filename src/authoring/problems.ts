@@ -155,6 +155,9 @@ export function checkFrontmatter(essay: EssaySource): Problem[] {
             fix: `write ${path} as YYYY-MM-DD with a day that exists in that month, such as 2025-02-28.`,
           };
         }
+        if (issue.message.endsWith('is the id of an earlier source too')) {
+          return { file, line, message: `${path}: ${issue.message}.`, fix: 'give this source an id of its own, and cite it by that id.' };
+        }
         return { file, line, message: `${path}: ${issue.message}.`, fix: `correct ${path} in the frontmatter.` };
       });
   // A well-formed tag may still name no language (`zz`): the registry says.

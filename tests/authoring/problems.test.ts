@@ -144,3 +144,16 @@ test('an unknown key of a source is an error too, and the title it looks like is
   // Renamed as the fix says, nothing is left.
   expect(checkFrontmatter(essay(source.replace('titel', 'title').replace('urll', 'url')))).toEqual([]);
 });
+
+test('a source id used twice is reported at the second source, naming the id', () => {
+  const source =
+    '---\ntitle: T\ndescription: D\nsources:\n  - id: agency\n    title: One\n  - id: paper\n    title: Two\n  - id: agency\n    title: Three\n---\n\nText.\n';
+  expect(checkEssays([{ file: 'a.mdx', relativePath: 'a.mdx', source }])).toEqual([
+    {
+      file: 'a.mdx',
+      line: 9,
+      message: 'sources.2.id: "agency" is the id of an earlier source too.',
+      fix: 'give this source an id of its own, and cite it by that id.',
+    },
+  ]);
+});

@@ -81,6 +81,10 @@ test('without SITE_URL no card is drawn, and the log says why', () => {
     expect(existsSync(join(result.outDir, SOCIAL_CARD_DIR))).toBe(false);
     expect(result.output).toContain('Feed, sitemap and social cards: none, as they need absolute addresses.');
     expect(result.output).not.toMatch(/Social cards:/);
+    // The fixtures' draft is skipped, and the log says so, once.
+    expect(
+      result.output.match(/Draft, not published: tests\/fixtures\/social-cards\/unfinished\.mdx \(draft: true in its frontmatter\)\./g),
+    ).toHaveLength(1);
   } finally {
     rmSync(dirname(result.outDir), { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import type { Heading } from 'mdast';
 import type { MdxJsxTextElement } from 'satteri';
+import { closest } from '../../authoring/rules/closest.ts';
 import { keyFromTitle, scenarioId } from '../ids.ts';
 import { labelsFor } from '../../strings/labels.ts';
 import type { ComponentKind } from './kind.ts';
@@ -93,8 +94,7 @@ export const scenarios: ComponentKind<Scenarios> = {
     const references: ScenarioReference[] = [];
     for (const node of referenceNodes) {
       const target = resolveReference(node, all);
-      if (typeof target === 'string')
-        problem(node, target, 'point it at a scenario that exists: <ScenarioRef to="status-quo" /> or <ScenarioRef n={1} />.');
+      if ('message' in target) problem(node, target.message, target.fix);
       else references.push({ node, target });
     }
     return { lists, references };
@@ -150,21 +150,37 @@ export function scenarioHeading({ depth, id, name, title }: { depth: Heading['de
   };
 }
 
-/** The scenario a `<ScenarioRef>` points at, or a message saying why there is none. */
-function resolveReference(node: ComponentElement, all: readonly Scenario[]): Scenario | string {
+/** The scenario a `<ScenarioRef>` points at, or what is wrong and how to fix it, naming the scenarios this essay has. */
+function resolveReference(node: ComponentElement, all: readonly Scenario[]): Scenario | { message: string; fix: string } {
   const to = attribute(node, 'to');
   const n = attribute(node, 'n');
+  const has =
+    all.length === 0
+      ? 'this essay has no scenarios'
+      : `this essay has ${all.length}: ${all.map((scenario) => `"${scenario.key}"`).join(', ')}`;
+  const fix = (guess: Scenario | undefined) =>
+    all.length === 0
+      ? 'add the scenario in a <Scenarios> list, or remove the reference.'
+      : `point it at one that exists, such as <ScenarioRef to="${(guess ?? all[0])?.key ?? ''}" /> or <ScenarioRef n={${(guess ?? all[0])?.number ?? 1}} />.`;
   if (typeof to === 'string' && to !== '') {
+    const guess = closest(
+      to,
+      all.map((scenario) => scenario.key),
+    );
     return (
-      all.find((scenario) => scenario.key === to) ??
-      `<ScenarioRef to="${to}"> points at a scenario that does not exist (there are: ${all.map((s) => s.key).join(', ') || 'none'}).`
+      all.find((scenario) => scenario.key === to) ?? {
+        message: `<ScenarioRef to="${to}"> points at a scenario that does not exist (${has}).`,
+        fix: fix(all.find((scenario) => scenario.key === guess)),
+      }
     );
   }
   if (typeof n === 'string' && n !== '') {
     return (
-      all.find((scenario) => String(scenario.number) === n) ??
-      `<ScenarioRef n={${n}}> points at scenario ${n}, which does not exist (there are ${all.length}).`
+      all.find((scenario) => String(scenario.number) === n) ?? {
+        message: `<ScenarioRef n={${n}}> points at scenario ${n}, which does not exist (${has}).`,
+        fix: fix(undefined),
+      }
     );
   }
-  return '<ScenarioRef> says neither which scenario (to="…") nor which number (n={…}).';
+  return { message: '<ScenarioRef> says neither which scenario (to="…") nor which number (n={…}).', fix: fix(undefined) };
 }

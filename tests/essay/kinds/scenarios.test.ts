@@ -127,9 +127,23 @@ test('each scenario is given its number in the whole essay, for its list item', 
 
 test('a reference to a missing scenario or number, or an empty title, is a problem at its line', () => {
   const missing = analyze(`${list('A')}\n\n<ScenarioRef to="b" /> <ScenarioRef n={2} />`);
-  expect(missing.problems.map((problem) => problem.message)).toEqual([
-    '<ScenarioRef to="b"> points at a scenario that does not exist (there are: a).',
-    '<ScenarioRef n={2}> points at scenario 2, which does not exist (there are 1).',
+  expect(missing.problems.map(({ message, fix }) => [message, fix])).toEqual([
+    [
+      '<ScenarioRef to="b"> points at a scenario that does not exist (this essay has 1: "a").',
+      'point it at one that exists, such as <ScenarioRef to="a" /> or <ScenarioRef n={1} />.',
+    ],
+    [
+      '<ScenarioRef n={2}> points at scenario 2, which does not exist (this essay has 1: "a").',
+      'point it at one that exists, such as <ScenarioRef to="a" /> or <ScenarioRef n={1} />.',
+    ],
+  ]);
+  // With no scenarios at all, the fix does not suggest one that is not there.
+  const none = analyze('A claim, as <ScenarioRef to="status-quo" /> shows.');
+  expect(none.problems.map(({ message, fix }) => [message, fix])).toEqual([
+    [
+      '<ScenarioRef to="status-quo"> points at a scenario that does not exist (this essay has no scenarios).',
+      'add the scenario in a <Scenarios> list, or remove the reference.',
+    ],
   ]);
   const untitled = analyze('<Scenarios>\n  <Scenario title="  ">One.</Scenario>\n</Scenarios>');
   expect(untitled.problems).toEqual([
