@@ -19,6 +19,7 @@ import { checkEssayFolder, checksOnCompile } from '../authoring/essay-folder.ts'
 import { essaySlug } from './slug.ts';
 import { labelsFor, type SiteStrings } from '../strings/labels.ts';
 import { opensNewTab, withNewTabLinksMarked } from './new-tab-links.ts';
+import { withBase } from './base-links.ts';
 
 /** A component's props as JSX attributes: strings as written, anything else as a JavaScript value. */
 function attributes(props: Record<string, unknown>): MdxJsxAttribute[] {
@@ -125,6 +126,15 @@ function essayMarkupFor(
     },
     table(node) {
       tables.push(node);
+    },
+    // A link from the site's root works at any base path: the base is written in here.
+    link(node, ctx) {
+      const url = withBase(node.url, options.base);
+      if (url !== node.url) ctx.setProperty(node, 'url', url);
+    },
+    definition(node, ctx) {
+      const url = withBase(node.url, options.base);
+      if (url !== node.url) ctx.setProperty(node, 'url', url);
     },
     footnoteReference(node, ctx) {
       components.push({ node, parent: ctx.parent(node), sectionDepth });

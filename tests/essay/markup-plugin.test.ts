@@ -65,3 +65,25 @@ test('a Markdown table scrolls in a labelled region of its own, numbered, in the
   expect(code).toContain('"Tabelle 2"');
   expect(code).toMatch(/role: "region"/);
 });
+
+test('a link from the site’s root gets the base path written in; other links are left as written', () => {
+  const source = '[Search](/search/), [a note](#notes), [the agency](https://example.org/) and [tides][t].\n\n[t]: /essays/on-tides/\n';
+  const { code } = mdxToJs(source, {
+    fileURL: pathToFileURL(resolve('content/essays/links.mdx')),
+    mdastPlugins: [
+      essayMarkup({
+        root: process.cwd(),
+        essaysDir: 'content/essays',
+        base: '/reading-room/',
+        essaysPerPage: 50,
+        strict: false,
+        strings: {},
+      }),
+    ],
+    data: { astro: { frontmatter: { title: 'T', description: 'D' }, headings: [] } },
+  } as never) as { code: string };
+  expect(code).toContain('href: "/reading-room/search/"');
+  expect(code).toContain('href: "/reading-room/essays/on-tides/"');
+  expect(code).toContain('href: "#notes"');
+  expect(code).toContain('href: "https://example.org/"');
+});

@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { withBase } from '../../essay/base-links.ts';
 import { textOf } from '../../essay/kinds/tree.ts';
 import { headingsWithIds } from './headings.ts';
 import { isJsxElement, staticValue, type JsxElement } from './jsx.ts';
@@ -134,7 +135,8 @@ function checkText({ node, text, url, written }: Link, findings: Findings): void
 /** A link to the site itself (`/search/`, `../other-essay/`) must reach a page of it, under the base path. */
 function checkInternal({ node, url, written }: Link, findings: Findings, { base, page, pages }: LinkContext): void {
   if (!pages) return;
-  const resolved = new URL(url, `https://site.invalid${base}${page}`);
+  // A link from the site's root (`/search/`) is built with the base path written in.
+  const resolved = new URL(withBase(url, base), `https://site.invalid${base}${page}`);
   const path = decodeURI(resolved.pathname);
   if (!path.startsWith(base)) {
     findings.error(

@@ -59,12 +59,17 @@ test('an internal link must reach a page of the site, under the base path', () =
     },
     expect.objectContaining({ at: '6:36', message: '[rel](../missing/) leads to /essays/missing/, which is not a page of this site.' }),
   ]);
-  expect(report('\n[Search](/search/)\n', '/reading/')).toEqual([
+  // A link from the site's root is built with the base path written in, so it works under a sub-path too.
+  expect(report('\n[Search](/search/) and [gone](/nowhere/)\n', '/reading/')).toEqual([
+    expect.objectContaining({ at: '6:24', message: '[gone](/nowhere/) leads to /reading/nowhere/, which is not a page of this site.' }),
+  ]);
+  // A relative link that climbs above the base path leads nowhere.
+  expect(report('\n[Up](../../../elsewhere/)\n', '/reading/')).toEqual([
     {
       at: '6:1',
       severity: 'error',
-      message: "[Search](/search/) is outside the site's base path /reading/, so it leads nowhere on this site.",
-      fix: 'start it with the base path: /reading/search/.',
+      message: "[Up](../../../elsewhere/) is outside the site's base path /reading/, so it leads nowhere on this site.",
+      fix: 'start it with the base path: /reading/elsewhere/.',
     },
   ]);
   expect(report('\n[Search](/reading/search/) and [tides](../on-tides/)\n', '/reading/')).toEqual([]);
