@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { mdxToMdast } from 'satteri';
 import { readFrontmatter, slugOf, type EssaySource, type Problem } from './problems.ts';
-import { sourceSchema } from './essay-schema.ts';
+import { sourceSchema, type Source } from './essay-schema.ts';
 import { analyzeEssay, componentsInOrder, summarizeSourcing, type EssayStructure, type SourcingSummary } from '../essay/structure.ts';
 import { ASSET_EXTENSIONS, checkEssayTree } from './rules/index.ts';
 import type { ImportKind } from './rules/essay-code.ts';
@@ -41,12 +41,12 @@ export function analyzeEssayFile(essay: EssaySource, site: SiteAddresses = { bas
   }
   if (tree.type !== 'root') return undefined;
   // Mistakes in the sources themselves are reported by the frontmatter checks.
-  const sources = sourceSchema.array().safeParse(readFrontmatter(essay.source)['sources'] ?? []);
+  const sources = citableSources(readFrontmatter(essay.source)['sources']);
   const slug = slugOf(essay);
   const structure = analyzeEssay(componentsInOrder(tree), {
     file: essay.file,
     idPrefix: idPrefix(slug),
-    sources: sources.success ? sources.data : [],
+    sources,
   });
   const links = { base: site.base, page: `essays/${slug}/`, componentIds: componentIds(structure, idPrefix(slug)), pages: site.pages };
   const { root } = site;
@@ -178,4 +178,19 @@ export function mdxSyntaxProblem(essay: EssaySource): Problem | undefined {
       fix: 'close every element you open (<div>…</div>), quote every attribute value (name="value"), and write a { or < that is text as \\{ or \\<.',
     };
   }
+}
+
+/**
+ * The sources a note may cite. A source with a mistake (a `javascript:` URL, a missing title)
+ * is reported by the frontmatter checks; its id still counts here, so the notes that cite it
+ * are not also reported as citing a source that is not there.
+ */
+function citableSources(raw: unknown): Source[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry: unknown) => {
+    const parsed = sourceSchema.safeParse(entry);
+    if (parsed.success) return [parsed.data];
+    const id = (entry as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? [{ id, title: id }] : [];
+  });
 }

@@ -238,23 +238,38 @@ export function slugOf(essay: EssaySource): string {
  * and only warns, so a whole essay would silently vanish.
  */
 export function checkUniqueSlugs(essays: readonly EssaySource[]): Problem[] {
-  const firstBySlug = new Map<string, EssaySource>();
+  const bySlug = new Map<string, EssaySource[]>();
+  for (const essay of essays) bySlug.set(slugOf(essay), [...(bySlug.get(slugOf(essay)) ?? []), essay]);
   const problems: Problem[] = [];
-  for (const essay of essays) {
-    const slug = slugOf(essay);
-    const first = firstBySlug.get(slug);
-    if (first) {
+  for (const [slug, sharing] of bySlug) {
+    if (sharing.length < 2) continue;
+    // The essay that asked for the slug with `slug:` took another's; otherwise, the later file.
+    const chose = sharing.filter((essay) => slugLine(essay) !== undefined);
+    const kept = chose.length > 0 && chose.length < sharing.length ? sharing.find((essay) => !chose.includes(essay)) : sharing[0];
+    for (const essay of sharing) {
+      if (essay === kept) continue;
+      const line = slugLine(essay);
       problems.push({
         file: essay.file,
-        line: 1,
-        message: `its URL slug "${slug}" is already taken by ${first.file}.`,
-        fix: 'rename one of the files, or give one a different "slug:" in its frontmatter.',
+        line: line ?? 1,
+        ...(line ? { column: 1 } : {}),
+        message: `its URL slug "${slug}" is already taken by ${kept?.file ?? ''}.`,
+        fix: line
+          ? 'give it a "slug:" of its own, or leave the line out for one made from the file name.'
+          : 'rename one of the files, or give one a different "slug:" in its frontmatter.',
       });
-    } else {
-      firstBySlug.set(slug, essay);
     }
   }
   return problems;
+}
+
+/** The line of an essay's `slug:` in its frontmatter, when it sets one. */
+function slugLine({ source }: EssaySource): number | undefined {
+  const lines = source.split('\n');
+  if (lines[0]?.trim() !== '---') return undefined;
+  const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
+  const index = lines.slice(0, end).findIndex((line) => /^slug\s*:\s*\S/.test(line));
+  return index > 0 ? index + 1 : undefined;
 }
 
 /**

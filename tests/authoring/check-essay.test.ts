@@ -45,3 +45,13 @@ test('the short report for the build log names only essays with claims awaiting 
     'Sourcing report\n  Every claim with a note has its source (2 essays).',
   );
 });
+
+test('one mistake, one message: a hidden javascript: scheme is not also a link to a missing page, nor a source with a bad URL a missing source', () => {
+  const source =
+    '---\ntitle: T\ndescription: D\nsources:\n  - id: agency\n    title: One\n    url: javascript:alert(1)\n---\n\nA claim.<Footnote source="agency" /> and [x](java&Tab;script:alert(1)).\n';
+  const problems =
+    analyzeEssayFile({ file: 'a.mdx', relativePath: 'a.mdx', source }, { base: '/sub/', pages: new Set(['']) })?.problems ?? [];
+  expect(problems.map(({ line, column, message }) => `${line}:${column} ${message}`)).toEqual([
+    '10:42 a javascript: URL in a Markdown link would put code or a hidden document in the page.',
+  ]);
+});

@@ -157,3 +157,16 @@ test('a source id used twice is reported at the second source, naming the id', (
     },
   ]);
 });
+
+test('a slug: that takes another essay’s slug is reported at that slug: line, not at the innocent file, whatever their order', () => {
+  const problems = checkUniqueSlugs([essay('---\ntitle: A\ndescription: B\nslug: tides\n---\n', 'a-first.mdx'), essay(valid, 'tides.mdx')]);
+  expect(problems).toEqual([
+    {
+      file: 'content/essays/a-first.mdx',
+      line: 4,
+      column: 1,
+      message: 'its URL slug "tides" is already taken by content/essays/tides.mdx.',
+      fix: 'give it a "slug:" of its own, or leave the line out for one made from the file name.',
+    },
+  ]);
+});

@@ -19,7 +19,7 @@ test.each([
   },
   {
     fixture: 'duplicate-slug',
-    expected: [/duplicate-slug\/second\.mdx:1:1 {2}its URL slug "same" is already taken by .*duplicate-slug\/first\.mdx/],
+    expected: [/duplicate-slug\/second\.mdx:4:1 {2}its URL slug "same" is already taken by .*duplicate-slug\/first\.mdx/],
   },
   { fixture: 'markdown-file', expected: [/markdown-file\/plain\.md:1:1 {2}essays are written in MDX/, /rename it to .*plain\.mdx/] },
   {
