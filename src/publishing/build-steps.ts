@@ -4,6 +4,7 @@ import type { SiteConfig } from '../config/options.ts';
 import { writeOfflineDownloads } from '../offline/write-downloads.ts';
 import { writeServiceWorker } from '../offline/write-service-worker.ts';
 import type { EssayMetadata } from '../offline/offline-article.ts';
+import { stemmingNotice } from '../search/stemming.ts';
 import { writeSearchIndex } from '../search/write-search-index.ts';
 import { HOST_FILES, headersFile } from './host-headers.ts';
 import { listPages } from './pages.ts';
@@ -65,7 +66,10 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     name: 'Search index',
     reads: 'every essay page, with its downloads links sized',
     writes: 'pagefind/: one index per essay language',
-    run: async (context) => `Search index: ${(await writeSearchIndex(context.dir)).pages} essay page(s) indexed.`,
+    run: async (context) => {
+      const search = await writeSearchIndex(context.dir);
+      return [`Search index: ${search.pages} essay page(s) indexed.`, stemmingNotice(search.languages)].filter(Boolean).join('\n');
+    },
   },
   {
     name: 'Service worker',

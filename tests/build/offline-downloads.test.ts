@@ -16,10 +16,19 @@ const { title: siteTitle } = projectConfig();
 // A fourth site, of essays with images (WebP from Astro's pipeline), links to other pages,
 // authors, dates and a right-to-left language, built with SITE_URL.
 let imageSiteDir = '';
+let imageSiteLog = '';
 beforeAll(() => {
   const build = buildSite({ ESSAYS_DIR: 'tests/fixtures/offline-image', SITE_URL: 'https://essays.example' });
   if (build.status !== 0) throw new Error(`The image fixture site did not build:\n${build.output}`);
   imageSiteDir = build.outDir;
+  imageSiteLog = build.output;
+});
+
+test('the build log says which essay languages search cannot stem (the fixtures’ Hebrew), and only those', () => {
+  expect(imageSiteLog).toContain(
+    'Search in he: no stemming for this language, so a search finds a word only as it is written, not its other forms.',
+  );
+  expect(imageSiteLog).not.toMatch(/Search in [^:]*\ben\b/);
 });
 afterAll(() => {
   if (imageSiteDir) rmSync(join(imageSiteDir, '..'), { recursive: true, force: true });
