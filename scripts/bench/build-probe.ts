@@ -1,6 +1,6 @@
 /**
  * Loaded into the build process by the benchmark (`node --import …/build-probe.ts
- * scripts/build.ts`), never by `npm run build`. When the build exits, it writes to the file
+ * node_modules/astro/bin/astro.mjs build`), never by `npm run build`. When the build exits, it writes to the file
  * named by BENCH_PROBE what only the process itself knows: its CPU time and peak memory
  * (`process.resourceUsage()`, which counts all its threads: Rolldown's, sharp's, libuv's), and
  * the durations the build's own code measured with `performance.measure` (the essay checks).

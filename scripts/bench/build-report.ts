@@ -8,7 +8,7 @@ import type { BenchOptions } from './options.ts';
 export function printBuild(figures: BuildFigures[], options: BenchOptions): void {
   const runs = options.runs === 1 ? '1 run (no median)' : `median of ${options.runs} runs`;
   console.log(
-    `\nBuild: scripts/build.ts as npm run build runs it, ${runs}, each from an empty cache, ${options.siteUrl ? `SITE_URL=${options.siteUrl}` : 'no SITE_URL'}`,
+    `\nBuild: astro build, as npm run build runs it, ${runs}, each from an empty cache, ${options.siteUrl ? `SITE_URL=${options.siteUrl}` : 'no SITE_URL'}`,
   );
   const right = (header: string): Column => ({ header, align: 'right' });
   console.log(

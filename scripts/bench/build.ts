@@ -1,5 +1,5 @@
 /**
- * The build part of the benchmark: runs the real build (`scripts/build.ts`, what `npm run
+ * The build part of the benchmark: runs the real build (`astro build`, what `npm run
  * build` runs) in a child process, and measures its wall time, CPU time, peak memory and the
  * time of each of its stages.
  *
@@ -139,7 +139,7 @@ export interface BuildOptions {
   scratch: string;
 }
 
-/** Runs `scripts/build.ts` once; rejects with the end of its log when it fails. */
+/** Runs `astro build` once, as `npm run build` does; rejects with the end of its log when it fails. */
 export async function runBuild({ root, env, scratch }: BuildOptions): Promise<BuildRun> {
   const probeFile = join(scratch, `probe-${process.pid}-${Date.now()}.json`);
   const timerFile = join(scratch, `astro-timer-${process.pid}-${Date.now()}.json`);
@@ -150,7 +150,7 @@ export async function runBuild({ root, env, scratch }: BuildOptions): Promise<Bu
   );
   const probe = pathToFileURL(join(import.meta.dirname, 'build-probe.ts')).href;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', probe, join(root, 'scripts/build.ts')], {
+  const child = spawn(process.execPath, ['--import', probe, join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -167,7 +167,8 @@ export async function runBuild({ root, env, scratch }: BuildOptions): Promise<Bu
       pending = parts.pop() ?? '';
       for (const text of parts) {
         log.push(text);
-        if (timed) lines.push({ at, text });
+        // Without the time and the integration's name the logger puts before each line.
+        if (timed) lines.push({ at, text: text.replace(/^\d\d:\d\d:\d\d \[[\w:-]+\] /, '') });
       }
     });
   };
