@@ -31,6 +31,7 @@ export const ENVIRONMENT: readonly EnvironmentVariable[] = [
   { variable: 'ACCESSIBILITY_CONTACT', overrides: { option: 'accessibilityContact' }, example: 'access@essays.example', parse: text },
   { variable: 'REQUIRE_SOURCES', overrides: { option: 'requireSources' }, example: '1', parse: flag },
   { variable: 'STRICT', overrides: { option: 'strict' }, example: '1', parse: flag },
+  { variable: 'RUN_ESSAY_CODE', overrides: { option: 'runEssayCode' }, example: '1', parse: flag },
 ];
 
 /** The variables that are set (an empty one counts as unset), each with its parsed value. */

@@ -111,6 +111,7 @@ export const optionsSchema = z
       description:
         "Let essays run code when the site is built: import packages and modules, and write any JavaScript in `{…}`. Off, an essay may hold only content (text, the components, images and the site's own components, plain values), so an essay from an author you do not trust cannot read the build machine, reach the network or put a script in the page. Turn it on only when every author is trusted.",
       example: 'true',
+      env: 'RUN_ESSAY_CODE',
     }),
     strings: z
       .record(z.string().regex(LANGUAGE_TAG, 'must be keyed by language tags, such as'), stringOverrides)

@@ -271,8 +271,11 @@ test.each([
     fixture: 'unknown-language',
     expected: [/unknown-language\/zz\.mdx:4:1 {2}lang: "zz-qq" is not a language in the IANA registry of language tags\./],
   },
-  // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
-  { fixture: 'render-error', expected: [/this essay failed to render/, /\/essays\/throws\//] },
+  // Its code is refused before anything runs; with runEssayCode it runs, and fails (below).
+  {
+    fixture: 'render-error',
+    expected: [/throws\.mdx:8:2 {2}\{\(\(\) => \{ throw new Error\('this essay fa…\} is code that would run when the site is built/],
+  },
 ])('a build with $fixture fails, naming the file and the problem', ({ fixture, expected }) => {
   const result = buildSite({ ESSAYS_DIR: `tests/fixtures/bad/${fixture}` });
   expect(result.status, result.output).not.toBe(0);
@@ -280,6 +283,18 @@ test.each([
   expect(result.output).toMatch(/Build failed/);
   expect(existsSync(result.outDir)).toBe(false);
   // Nor any half-written staging folder beside it.
+  expect(readdirSync(dirname(result.outDir)).filter((name) => name.includes('staging'))).toEqual([]);
+  rmSync(dirname(result.outDir), { recursive: true, force: true });
+});
+
+test('with runEssayCode, an essay’s code runs; one that throws while its page renders fails the build all the same', () => {
+  // Astro 7 can log a rendering error and still exit 0 (withastro/astro#18054); ours must not.
+  const result = buildSite({ ESSAYS_DIR: 'tests/fixtures/bad/render-error', RUN_ESSAY_CODE: '1' });
+  expect(result.status, result.output).not.toBe(0);
+  expect(result.output).toMatch(/this essay failed to render/);
+  expect(result.output).toMatch(/\/essays\/throws\//);
+  expect(result.output).toMatch(/Build failed/);
+  expect(existsSync(result.outDir)).toBe(false);
   expect(readdirSync(dirname(result.outDir)).filter((name) => name.includes('staging'))).toEqual([]);
   rmSync(dirname(result.outDir), { recursive: true, force: true });
 });
