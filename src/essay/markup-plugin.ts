@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Blockquote, Heading, RootContent, Table } from 'mdast';
+import type { Position } from 'unist';
 import { defineMdastPlugin } from 'satteri';
 import type {
   MdastPluginDefinition,
@@ -19,7 +20,7 @@ import { checkEssayFolder, checksOnCompile } from '../authoring/essay-folder.ts'
 import { essaySlug } from './slug.ts';
 import { labelsFor, type SiteStrings } from '../strings/labels.ts';
 import { opensNewTab, withNewTabLinksMarked } from './new-tab-links.ts';
-import { withBase } from './base-links.ts';
+import { withBase, withLinksRebased } from './base-links.ts';
 
 /** A component's props as JSX attributes: strings as written, anything else as a JavaScript value. */
 function attributes(props: Record<string, unknown>): MdxJsxAttribute[] {
@@ -38,6 +39,12 @@ function addedElement({ name, props, children }: AddedElement): MdxJsxFlowElemen
     attributes: attributes(props),
     children: children.map((child) => ('props' in child ? addedElement(child) : child)) as MdxJsxFlowElement['children'],
   };
+}
+
+/** Whether the source range `outer` holds `inner`. */
+function contains(outer: Position | undefined, inner: Position | undefined): boolean {
+  if (!outer || !inner) return false;
+  return (outer.start.offset ?? 0) <= (inner.start.offset ?? 0) && (inner.end.offset ?? 0) <= (outer.end.offset ?? 0);
 }
 
 /** What the plugin needs of the site's options. */
@@ -100,6 +107,8 @@ function essayMarkupFor(
   const components: Occurrence[] = [];
   // Links the author asked to open in a new tab (`<a target="_blank">`), told apart in `after`.
   const newTabLinks: Array<MdxJsxFlowElement | MdxJsxTextElement> = [];
+  // HTML links written from the site's root (`<a href="/search/">`), given the base path in `after`.
+  const rootLinks: Array<MdxJsxFlowElement | MdxJsxTextElement> = [];
   // Markdown tables, each given a labelled region of its own that scrolls sideways in `after`.
   const tables: Table[] = [];
   const headingId = createHeadingIds();
@@ -141,10 +150,12 @@ function essayMarkupFor(
     },
     mdxJsxTextElement(node, ctx) {
       if (node.name === 'a' && opensNewTab(node.attributes)) newTabLinks.push(node);
+      else if (node.name === 'a' && withLinksRebased(node, options.base) !== node) rootLinks.push(node);
       else if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node), sectionDepth });
     },
     mdxJsxFlowElement(node, ctx) {
       if (node.name === 'a' && opensNewTab(node.attributes)) newTabLinks.push(node);
+      else if (node.name === 'a' && withLinksRebased(node, options.base) !== node) rootLinks.push(node);
       else if (isEssayComponent(node)) components.push({ node, parent: ctx.parent(node), sectionDepth });
     },
     after(root, ctx) {
@@ -157,9 +168,14 @@ function essayMarkupFor(
       if (ctx.fileURL && checksOnCompile()) {
         const { problems } = checkEssayFolder(options.root, options, path);
         const stopping = problems.filter((problem) => problem.severity !== 'warning' || options.strict);
-        if (stopping.length > 0)
-          throw new Error(
-            `The essay has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix:\n${formatProblems(problems)}`,
+        const [first] = stopping;
+        if (first)
+          // Where the first mistake is, so the error overlay's code frame shows its line.
+          throw Object.assign(
+            new Error(
+              `The essay has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} to fix:\n${formatProblems(problems)}`,
+            ),
+            { loc: { file: path, line: first.line ?? 1, column: first.column ?? 1 } },
           );
         if (problems.length > 0) console.warn(formatProblems(problems));
       }
@@ -176,7 +192,9 @@ function essayMarkupFor(
       // marked before the components render, so every copy says it, and opens safely.
       for (const occurrence of components) {
         if ('children' in occurrence.node)
-          Object.assign(occurrence.node, { children: withNewTabLinksMarked(occurrence.node, hint).children });
+          Object.assign(occurrence.node, {
+            children: withNewTabLinksMarked(withLinksRebased(occurrence.node, options.base), hint).children,
+          });
       }
       const structure = analyzeEssay(components, { file, idPrefix: prefix, sources: sourcesOf(frontmatter) });
       if (structure.problems.length > 0)
@@ -193,7 +211,11 @@ function essayMarkupFor(
         ctx.replaceNode(node, element as MdxJsxFlowElement | MdxJsxTextElement);
       }
       if (rendering.appended.length > 0) ctx.appendChild(root, rendering.appended.map(addedElement));
-      for (const link of newTabLinks) ctx.replaceNode(link, withNewTabLinksMarked(link, hint));
+      for (const link of newTabLinks) ctx.replaceNode(link, withNewTabLinksMarked(withLinksRebased(link, options.base), hint));
+      // A link inside a component is given the base with the component's words, above.
+      const inComponent = (link: MdxJsxFlowElement | MdxJsxTextElement) =>
+        components.some(({ node }) => contains(node.position, link.position));
+      for (const link of rootLinks) if (!inComponent(link)) ctx.replaceNode(link, withLinksRebased(link, options.base));
       // A wide table scrolls inside its own region instead of making the page scroll sideways
       // (WCAG 1.4.10 at 320 px); the region is named and reachable by keyboard, so it can be
       // scrolled without a mouse. A table in a <Figure> scrolls inside the figure instead.

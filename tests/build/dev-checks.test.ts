@@ -118,6 +118,8 @@ test('npm run dev started with a broken essay shows its mistakes on its page, in
     expect(bad.status, output()).toBe(500);
     const text = await overlayText(page);
     expect(text, output()).toContain('published: "2025-02-30" is not a real date.');
+    // The overlay's code frame shows the essay's own line of the first mistake.
+    expect(text).toContain('published: 2025-02-30');
     expect(output()).toContain(`${file}:4:1  published: "2025-02-30" is not a real date.`);
   });
 }, 120_000);

@@ -67,7 +67,9 @@ test('a Markdown table scrolls in a labelled region of its own, numbered, in the
 });
 
 test('a link from the site’s root gets the base path written in; other links are left as written', () => {
-  const source = '[Search](/search/), [a note](#notes), [the agency](https://example.org/) and [tides][t].\n\n[t]: /essays/on-tides/\n';
+  const source =
+    '[Search](/search/), [a note](#notes), [the agency](https://example.org/) and [tides][t].\n\n[t]: /essays/on-tides/\n\n' +
+    'See <a href="/essays/one/">one</a>, <a href="/essays/two/" target="_blank">two</a>.<Footnote>In <a href="/essays/three/">three</a>.</Footnote>\n';
   const { code } = mdxToJs(source, {
     fileURL: pathToFileURL(resolve('content/essays/links.mdx')),
     mdastPlugins: [
@@ -86,4 +88,9 @@ test('a link from the site’s root gets the base path written in; other links a
   expect(code).toContain('href: "/reading-room/essays/on-tides/"');
   expect(code).toContain('href: "#notes"');
   expect(code).toContain('href: "https://example.org/"');
+  // HTML links too, opening in a new tab or in a note (its copies in the margin and the list included).
+  expect(code).toContain('href: "/reading-room/essays/one/"');
+  expect(code).toContain('href: "/reading-room/essays/two/"');
+  expect(code.match(/href: "\/reading-room\/essays\/three\/"/g)?.length).toBeGreaterThanOrEqual(2);
+  expect(code).not.toMatch(/href: "\/essays\//);
 });
