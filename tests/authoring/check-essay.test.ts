@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { analyzeEssayFile, formatSourcingReport } from '../../src/authoring/check-essay.ts';
+import { analyzeEssayFile, formatSourcingReport, mdxSyntaxProblem } from '../../src/authoring/check-essay.ts';
 
 const essay = (body: string) => ({
   file: 'content/essays/a.mdx',
@@ -54,4 +54,29 @@ test('one mistake, one message: a hidden javascript: scheme is not also a link t
   expect(problems.map(({ line, column, message }) => `${line}:${column} ${message}`)).toEqual([
     '10:42 a javascript: URL in a Markdown link would put code or a hidden document in the page.',
   ]);
+});
+
+test('MDX that does not parse is reported as every mistake is: the essay’s path, line, column and a fix', () => {
+  const unclosed = mdxSyntaxProblem({
+    file: 'content/essays/a.mdx',
+    relativePath: 'a.mdx',
+    source: '---\ntitle: T\ndescription: D\n---\n\nText.\n\n<div>\nMore.\n',
+  });
+  expect(unclosed).toEqual({
+    file: 'content/essays/a.mdx',
+    line: 8,
+    column: 1,
+    message: 'the MDX does not parse: Expected a closing tag for `<div>`.',
+    fix: 'close every element you open (<div>…</div>), quote every attribute value (name="value"), and write a { or < that is text as \\{ or \\<.',
+  });
+  const unquoted = mdxSyntaxProblem({
+    file: 'b.mdx',
+    relativePath: 'b.mdx',
+    source: '---\ntitle: T\ndescription: D\n---\n\n<img src="a.png" onerror=x />\n',
+  });
+  expect(unquoted?.line).toBe(6);
+  expect(unquoted?.message).toMatch(/^the MDX does not parse: /);
+  expect(
+    mdxSyntaxProblem({ file: 'c.mdx', relativePath: 'c.mdx', source: '---\ntitle: T\ndescription: D\n---\n\nFine.\n' }),
+  ).toBeUndefined();
 });
