@@ -21,12 +21,9 @@ export interface PagePart {
 
 /** The parts of an essay page that a reader could be given without, one at a time. */
 const ESSAY_PAGE_PARTS: readonly PagePart[] = [
-  {
-    name: 'phone previews of notes',
-    elements: '.note-popover, .note-toggle',
-    rules: { selector: namesClass(/^(note-popover|note-toggle)/) },
-  },
-  { name: 'margin notes', elements: '.sidenote', rules: { selector: namesClass(/^sidenote/) } },
+  // A note's margin copy is also its phone preview (Footnote.astro): without the buttons a phone has no previews.
+  { name: 'phone previews of notes', elements: '.note-toggle', rules: { selector: namesClass(/^note-toggle/) } },
+  { name: 'margin notes and previews', elements: '.sidenote', rules: { selector: namesClass(/^sidenote/) } },
   { name: 'contents', elements: 'nav.toc, script[src*="/TableOfContents."]', rules: { selector: namesClass(/^toc/) } },
   // Its rules name the control's class, or <html>'s data-scheme and the radio buttons' name.
   {

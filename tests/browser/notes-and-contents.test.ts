@@ -90,6 +90,31 @@ test('on a wide screen notes sit beside the text as sidenotes, with no preview b
   await page.close();
 });
 
+test('a margin note is hidden from assistive technology, its links out of the tab order; on a phone the same element is a preview that is not', async () => {
+  const page = await open('essays/notes/', 1280);
+  const readable = () =>
+    page.$$eval('.sidenote', (notes) =>
+      notes.map((note) => ({
+        hidden: note.getAttribute('aria-hidden') === 'true',
+        tabStops: [...note.querySelectorAll<HTMLElement>('a, button')].filter((control) => control.tabIndex >= 0).length,
+      })),
+    );
+  const wide = await readable();
+  expect(wide).toHaveLength(30);
+  expect(wide.every(({ hidden, tabStops }) => hidden && tabStops === 0)).toBe(true);
+  // Tab goes from a reference's link on to the next reference's, not into the margin note between them.
+  await page.focus('[id="notes.ref-1a"] a');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('sup')?.id)).toBe('notes.ref-2');
+
+  await page.setViewport({ width: 375, height: 800 });
+  await page.waitForFunction(() => document.querySelector('.sidenote[aria-hidden]') === null);
+  const narrow = await readable();
+  // Each preview: its link to the note and its ×, and the links of its words.
+  expect(narrow.every(({ hidden, tabStops }) => !hidden && tabStops >= 2)).toBe(true);
+  await page.close();
+});
+
 test('on a narrow screen a note opens in place from the keyboard and closes with Escape', async () => {
   const page = await open('essays/notes/', 375);
   expect(await page.$eval('.sidenote', (sidenote) => getComputedStyle(sidenote).display)).toBe('none');

@@ -310,7 +310,7 @@ test('copying a paragraph with notes copies the essay’s words only, at every w
 test('every note control and back-link is at least a 24 px target (WCAG 2.5.8)', async () => {
   for (const width of [375, 1280]) {
     const tab = await open(components, 'essays/notes/', width, 900);
-    const small = await tab.$$eval('.note-ref :is(a, button), .backlinks a, .note-popover-close', (targets) =>
+    const small = await tab.$$eval('.note-ref :is(a, button), .backlinks a, .sidenote-close', (targets) =>
       targets
         .filter((target) => target.getClientRects().length > 0 && getComputedStyle(target).visibility !== 'hidden')
         .map((target) => ({ target: target.outerHTML.slice(0, 60), box: target.getBoundingClientRect() }))

@@ -43,13 +43,13 @@ test('a link the author opens in a new tab says so in its name and carries noope
     mdastPlugins: [essayMarkup()],
     data: { astro: { frontmatter: { title: 'T', description: 'D', lang: 'fr' }, headings: [] } },
   } as never) as { code: string };
-  // Every copy of a new-tab link (in the text, a note, its margin copy and the notes list)
+  // Every copy of a new-tab link (in the text, a note at its reference and in the notes list)
   // says so in the essay's language, and opens safely; the Markdown link is left alone.
   const newTab = code.match(/target: "_blank"/g) ?? [];
-  expect(newTab).toHaveLength(4);
-  expect(code.match(/s’ouvre dans un nouvel onglet/g)).toHaveLength(4);
+  expect(newTab).toHaveLength(3);
+  expect(code.match(/s’ouvre dans un nouvel onglet/g)).toHaveLength(3);
   expect(code.match(/rel: "noopener noreferrer"/g)).toHaveLength(1);
-  expect(code.match(/rel: "author noopener noreferrer"/g)).toHaveLength(3);
+  expect(code.match(/rel: "author noopener noreferrer"/g)).toHaveLength(2);
   expect(code).not.toMatch(/rel: "author",/);
 });
 

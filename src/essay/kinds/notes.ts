@@ -1,5 +1,4 @@
 import type { RootContent } from 'mdast';
-import type { MdxJsxTextElement } from 'satteri';
 import { formatCitation, type FormattedCitation } from '../citation.ts';
 import type { Source } from '../../authoring/essay-schema.ts';
 import { noteId, previewId, referenceId, referenceLabel, referenceLetter } from '../ids.ts';
@@ -142,19 +141,13 @@ export const notes: ComponentKind<Notes> = {
       needed: note.needed ?? null,
     });
     const replacements: Replacement[] = all.flatMap((note) => {
+      // One copy of the note's words at each reference: the margin note on a wide screen, the
+      // preview a phone opens (Footnote.astro).
       const body = note.body.children as ReadonlyArray<Readonly<RootContent>>;
-      // The margin copy of the note, in a named slot: the same words with its links out of
-      // the tab order, since that copy is hidden from assistive technology.
-      const sidenote: MdxJsxTextElement = {
-        type: 'mdxJsxTextElement',
-        name: 'span',
-        attributes: [{ type: 'mdxJsxAttribute', name: 'slot', value: 'sidenote' }],
-        children: withoutTabStops(body) as MdxJsxTextElement['children'],
-      };
       return note.references.map(({ node, id, label, previewId: preview }) => ({
         node,
         props: { id, href: `#${note.id}`, label, previewId: preview, ...noteProps(note) },
-        children: [...body, sidenote],
+        children: body,
       }));
     });
     if (all.length === 0) return { replacements, appended: [], frontmatter: {} };
@@ -183,20 +176,3 @@ export const notes: ComponentKind<Notes> = {
     };
   },
 };
-
-/** A copy of `nodes` whose links (Markdown or `<a>`) are out of the tab order. */
-function withoutTabStops(nodes: ReadonlyArray<Readonly<RootContent>>): RootContent[] {
-  return nodes.map((node): RootContent => {
-    const children = 'children' in node ? { children: withoutTabStops(node.children as ReadonlyArray<Readonly<RootContent>>) } : {};
-    if (node.type === 'link')
-      return { ...node, ...children, data: { ...node.data, hProperties: { ...node.data?.hProperties, tabIndex: -1 } } } as RootContent;
-    if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'a') {
-      return {
-        ...node,
-        ...children,
-        attributes: [...node.attributes, { type: 'mdxJsxAttribute', name: 'tabIndex', value: '-1' }],
-      } as RootContent;
-    }
-    return { ...node, ...children } as RootContent;
-  });
-}
