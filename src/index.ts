@@ -69,7 +69,8 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           base: config.base,
           // Directory URLs (/essays/slug/) work on every static host without rewrites.
           trailingSlash: 'always',
-          // External stylesheets only: cacheable offline, and a strict CSP needs no 'unsafe-inline'.
+          // External stylesheets: the downloads and the service worker read them; the build then
+          // writes them into the essay pages, allowed by hash (src/publishing/inline-stylesheets.ts).
           build: { format: 'directory', inlineStylesheets: 'never' },
           ...(staging ? { outDir: pathToFileURL(`${staging.dir}/`) } : {}),
           ...(astro.cacheDir ? { cacheDir: pathToFileURL(`${resolve(root, astro.cacheDir)}/`) } : {}),
@@ -132,7 +133,7 @@ function publishStep({
           if (errors > 0) throw new Error(`Astro reported ${errors} error(s) while building; see the messages above.`);
           const log = lineLogger(logger);
           for (const report of reportEssayChecks(checks, { root, outDir, config })) log(report);
-          await runBuildSteps({ dir: fileURLToPath(dir), config, cacheDir, essays: [] }, log);
+          await runBuildSteps({ dir: fileURLToPath(dir), config, cacheDir, essays: [], styleHashes: [] }, log);
           staging?.publish();
           log(`The site is in ${outDir}`);
         } catch (error) {

@@ -7,6 +7,7 @@ import type { EssayMetadata } from '../offline/offline-article.ts';
 import { stemmingNotice } from '../search/stemming.ts';
 import { writeSearchIndex } from '../search/write-search-index.ts';
 import { HOST_FILES, headersFile } from './host-headers.ts';
+import { writeInlineStylesheets } from './inline-stylesheets.ts';
 import { listPages } from './pages.ts';
 import { writeFeed } from './write-feed.ts';
 import { socialCardsSummary, writeSocialCards } from './write-social-cards.ts';
@@ -20,6 +21,8 @@ export interface StepContext {
   cacheDir: string;
   /** Each essay page's metadata, as the offline downloads read it from the finished pages. */
   essays: EssayMetadata[];
+  /** The CSP hashes of the stylesheets written into the essay pages, for `_headers`. */
+  styleHashes: string[];
 }
 
 /** One step after Astro has rendered the pages: what it reads, what it writes, and the line it logs. */
@@ -72,6 +75,16 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     },
   },
   {
+    name: 'Inline stylesheets',
+    reads: 'every essay page and the stylesheets it links (after the downloads and the search index have read them)',
+    writes: 'each essay page with its stylesheets in `<style>`, allowed by hash in its `<meta>` policy; the hashes for `_headers`',
+    run: async (context) => {
+      const inlined = writeInlineStylesheets(context.dir, context.config.base);
+      context.styleHashes = inlined.hashes;
+      return `Inline stylesheets: ${inlined.pages} essay page(s) carry their CSS, ${inlined.hashes.length} distinct stylesheet(s).`;
+    },
+  },
+  {
     name: 'Service worker',
     reads: 'the finished site, search index included',
     writes: 'sw.js, precaching what a reader needs offline',
@@ -93,12 +106,12 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   },
   {
     name: 'Host files',
-    reads: 'the base path',
+    reads: "the base path and the inline stylesheets' hashes",
     writes:
       '_headers (CSP and hardening headers for Netlify and Cloudflare Pages) and .nojekyll (for GitHub Pages, which hides `_astro/` otherwise)',
     run: async (context) => {
       const [headers, noJekyll] = HOST_FILES;
-      writeFileSync(join(context.dir, headers), headersFile(context.config.base));
+      writeFileSync(join(context.dir, headers), headersFile(context.config.base, context.styleHashes));
       writeFileSync(join(context.dir, noJekyll), '');
       return `Host files: ${HOST_FILES.join(' and ')}.`;
     },

@@ -1,6 +1,7 @@
 /**
  * The Content-Security-Policy the built site works under, directive by directive. Every
- * script, stylesheet and font is a file of the site itself; nothing is inline. Search
+ * script and font is a file of the site itself; so is every stylesheet but the one an essay
+ * page carries in a `<style>`, allowed by its hash (withStyleHashes). Search
  * needs one allowance: Pagefind compiles its WebAssembly, which `wasm-unsafe-eval`
  * permits without allowing `eval` of JavaScript (`unsafe-eval`).
  */
@@ -41,4 +42,16 @@ const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'report
  */
 export function metaContentSecurityPolicy(directives: Readonly<Record<string, string>> = CSP_DIRECTIVES): string {
   return contentSecurityPolicy(Object.fromEntries(Object.entries(directives).filter(([name]) => !HEADER_ONLY_DIRECTIVES.has(name))));
+}
+
+/**
+ * The policy with `<style>` elements of these texts' hashes (`'sha256-…'`) allowed too: the
+ * essay pages' stylesheets, written into them by the build (src/publishing/inline-stylesheets.ts).
+ */
+export function withStyleHashes(
+  hashes: readonly string[],
+  directives: Readonly<Record<string, string>> = CSP_DIRECTIVES,
+): Record<string, string> {
+  if (hashes.length === 0) return { ...directives };
+  return { ...directives, 'style-src': [directives['style-src'] ?? "'self'", ...new Set(hashes)].join(' ') };
 }

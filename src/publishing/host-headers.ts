@@ -1,14 +1,14 @@
-import { contentSecurityPolicy } from './content-security-policy.ts';
+import { contentSecurityPolicy, withStyleHashes } from './content-security-policy.ts';
 
 /**
  * The HTTP headers every page of the site is meant to be served with: the strict
  * Content-Security-Policy the tests serve (one source: content-security-policy.ts) and
  * the usual hardening. A host reads them from `_headers` (Netlify, Cloudflare Pages);
- * the README shows the same for nginx.
+ * the README shows the same for nginx. `styleHashes`: the essay pages' inline stylesheets.
  */
-export function securityHeaders(): Record<string, string> {
+export function securityHeaders(styleHashes: readonly string[] = []): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(),
+    'Content-Security-Policy': contentSecurityPolicy(withStyleHashes(styleHashes)),
     'X-Content-Type-Options': 'nosniff',
     // Links to sources say which site the reader came from, never which page.
     'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -27,12 +27,13 @@ export function securityHeaders(): Record<string, string> {
  * The `_headers` file for a site served under `base`: the security headers on every
  * path, a year's caching for Astro's content-hashed files (their name changes with their
  * content), and none for the service worker, so a new build reaches readers at once.
+ * One policy for every path, so it allows the `<style>` of every page (`styleHashes`).
  */
-export function headersFile(base: string): string {
+export function headersFile(base: string, styleHashes: readonly string[] = []): string {
   const block = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   return `${[
-    block(`${base}*`, securityHeaders()),
+    block(`${base}*`, securityHeaders(styleHashes)),
     block(`${base}_astro/*`, { 'Cache-Control': 'public, max-age=31536000, immutable' }),
     block(`${base}sw.js`, { 'Cache-Control': 'no-cache' }),
   ].join('\n\n')}\n`;

@@ -11,23 +11,27 @@ import { readPage } from '../support/html.ts';
  * `npm run bench`, not here; these are the sizes that make it.
  */
 /*
- * Issue 11 asks for 8 KB (8,192 B). The first essay's page and its stylesheet are 9,169 B at
- * the root (HTML 5,845 + CSS 3,324) and 9,334 B with SITE_URL (canonical, feed and card tags).
- * `npm run bench -- --only page` prints that sum and what leaving each part of the page out
- * would save (HTML + CSS): phone previews of notes 695, contents 418, colour scheme control
- * 263, print styles 206, cite block 200, margin notes 195, header search form 183. No one
- * part reaches the 977 B to save; 8 KB means dropping at least two that later issues asked for
- * (README, "Benchmark", page weight). This budget holds the page where it is, with room for a longer title.
+ * Issue 11 asked for 8 KB (8,192 B); the page was 9,169 B then (HTML 5,845 + CSS 3,324). Issue
+ * 20: a note's words are at its reference once, not twice (the phone preview is also the margin
+ * note), and the page carries its CSS, only the rules for the classes it has (one request less
+ * before the first paint): 8,951 B at the root, all of it HTML (`npm run bench -- --only page
+ * --sizes ''`, or gzip -9 of dist/essays/<slug>/index.html). gzip had already made the third copy
+ * of the notes cheap (76 B); 8 KB would still mean leaving out parts a reader uses. This budget
+ * holds the page where it is, with room for a longer title.
  */
-const ESSAY_HTML_AND_CSS = 9.2 * 1024;
+const ESSAY_HTML_AND_CSS = 8.8 * 1024;
 
 const siteDir = inject('siteDir');
 const gzip = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 
-test.each(listEssaySlugs(siteDir))('the essay page of %s, with the CSS it loads, is at most 9.2 KB compressed', (slug) => {
+test.each(listEssaySlugs(siteDir))('the essay page of %s, with the CSS it loads, is at most 8.8 KB compressed', (slug) => {
   const page = essayPath(slug);
   const html = readFileSync(join(siteDir, page, 'index.html'));
-  const css = [...readPage(siteDir, page).querySelectorAll('link[rel="stylesheet"]')].map((link) =>
+  const document = readPage(siteDir, page);
+  // Its CSS is in the page (a <style>, src/publishing/inline-stylesheets.ts), so in the HTML's
+  // bytes; a stylesheet it still loads would be counted as well.
+  expect(document.querySelectorAll('style')).toHaveLength(1);
+  const css = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) =>
     readFileSync(join(siteDir, link.getAttribute('href') ?? '')),
   );
   const total = gzip(html) + css.reduce((sum, sheet) => sum + gzip(sheet), 0);

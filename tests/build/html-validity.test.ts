@@ -30,11 +30,24 @@ const ACCEPTED_WARNINGS: ReadonlyArray<{ message: string; markup: string }> = [
   },
 ];
 
-const isAccepted = (message: SiteHtmlMessage) =>
-  message.severity === 'warning' &&
-  ACCEPTED_WARNINGS.some((accepted) => accepted.message === message.message && accepted.markup === message.markup);
+/**
+ * Errors of the checker's CSS validator about CSS that is right, each by its exact message. An
+ * essay page carries its CSS in a <style> (src/publishing/inline-stylesheets.ts), which the
+ * checker validates, unlike a linked stylesheet; its validator predates CSS Anchor Positioning
+ * (Chromium 125, Safari 26), which places a note's preview beside its reference, and which a
+ * browser without it ignores (the preview is then centred, as any popover).
+ */
+const ACCEPTED_CSS_ERRORS: readonly string[] = [
+  "CSS: “position-area”: Property “position-area” doesn't exist.",
+  "CSS: “position-try-fallbacks”: Property “position-try-fallbacks” doesn't exist.",
+];
 
-test('every page and single-file copy of the three builds is valid HTML: no error, and no warning but the accepted ones', async () => {
+const isAccepted = (message: SiteHtmlMessage) =>
+  (message.severity === 'warning' &&
+    ACCEPTED_WARNINGS.some((accepted) => accepted.message === message.message && accepted.markup === message.markup)) ||
+  (message.severity === 'error' && ACCEPTED_CSS_ERRORS.includes(message.message));
+
+test('every page and single-file copy of the three builds is valid HTML: no error but the CSS validator’s two, and no warning but the accepted ones', async () => {
   const sites = [
     { name: 'site at the root', dir: inject('siteDir') },
     { name: `site under ${SUB_PATH_BASE}`, dir: inject('subPathSiteDir'), base: SUB_PATH_BASE },

@@ -1,0 +1,93 @@
+/**
+ * An essay page's stylesheets written into the page, each a `<style>` that the page's
+ * Content-Security-Policy allows by its hash (never `'unsafe-inline'`: the rule against inline
+ * style is about what authors write, and this is the build's own file). A phone then paints the
+ * text without waiting for a second request, one round trip sooner (docs/benchmarks.md). Essay
+ * pages only: they are where readers arrive from elsewhere; the other pages keep the shared,
+ * cacheable file.
+ *
+ * The CSS being the page's own, it leaves out the rules that need a class no element of the page
+ * has (an essay without figures needs no figure rules). No script on an essay page adds a class
+ * (src/site/browser, src/essay/browser), so no rule is missing later.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { transform } from 'lightningcss';
+import { parseHTML } from 'linkedom';
+import type { Selector } from '../offline/css-rules.ts';
+import { styleHash } from '../offline/single-file-html.ts';
+import { essayPath } from '../site/urls.ts';
+import { metaContentSecurityPolicy, withStyleHashes } from './content-security-policy.ts';
+import { listEssaySlugs } from './pages.ts';
+
+/** A stylesheet link as Astro writes it. */
+const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)">/g;
+
+export interface InlinedPage {
+  html: string;
+  /** The CSP sources of the page's `<style>` elements (`'sha256-…'`), in order. */
+  hashes: string[];
+}
+
+/**
+ * `css`, minified, without the style rules whose every selector names a class not in `classes`
+ * (outside `:is()`, `:not()` and the like, which are kept whatever they name).
+ */
+export function forClasses(css: string, classes: ReadonlySet<string>): string {
+  const absent = (selector: Selector) => selector.some((component) => component.type === 'class' && !classes.has(component.name));
+  const { code } = transform({
+    filename: 'page.css',
+    code: new TextEncoder().encode(css),
+    minify: true,
+    errorRecovery: false,
+    visitor: { Rule: { style: (rule) => (rule.value.selectors.every(absent) ? [] : undefined) } },
+  });
+  return new TextDecoder().decode(code);
+}
+
+/**
+ * `html` with each stylesheet link replaced by the stylesheet (`read` gives it, from the link's
+ * href) as far as the page uses it, and its `<meta>` policy allowing each by hash. Throws when
+ * the page carries a policy other than the site's, which could not be extended safely.
+ */
+export function inlineStylesheets(html: string, read: (href: string) => string): InlinedPage {
+  const classes = new Set([...parseHTML(html).document.querySelectorAll('[class]')].flatMap((element) => [...element.classList]));
+  const hashes: string[] = [];
+  const inlined = html.replace(STYLESHEET_LINK, (_link, href: string) => {
+    const css = forClasses(read(href), classes).trim();
+    // An HTML parser ends a <style> at the first "</style": CSS holding it would spill into the page.
+    if (/<\/style/i.test(css)) throw new Error(`${href} contains "</style", so it cannot be written into a page.`);
+    hashes.push(styleHash(css));
+    return `<style>${css}</style>`;
+  });
+  if (hashes.length === 0) return { html, hashes };
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy()}">`;
+  if (!inlined.includes(meta)) {
+    if (/http-equiv="Content-Security-Policy"/i.test(inlined)) throw new Error("The page's Content-Security-Policy is not the site's.");
+    return { html: inlined, hashes };
+  }
+  const allowed = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy(withStyleHashes(hashes))}">`;
+  return { html: inlined.replace(meta, allowed), hashes };
+}
+
+/**
+ * Writes the stylesheets into every essay page of the site in `siteDir` (served under `base`);
+ * the files stay, for the other pages. Returns how many pages, and the distinct hashes.
+ */
+export function writeInlineStylesheets(siteDir: string, base: string): { pages: number; hashes: string[] } {
+  const root = resolve(siteDir);
+  const read = (href: string) => {
+    const file = resolve(root, href.startsWith(base) ? href.slice(base.length) : href);
+    if (!file.startsWith(root + sep)) throw new Error(`The stylesheet ${href} is not a file of the site.`);
+    return readFileSync(file, 'utf8');
+  };
+  const hashes = new Set<string>();
+  const slugs = listEssaySlugs(siteDir);
+  for (const slug of slugs) {
+    const file = join(siteDir, essayPath(slug), 'index.html');
+    const page = inlineStylesheets(readFileSync(file, 'utf8'), read);
+    writeFileSync(file, page.html);
+    for (const hash of page.hashes) hashes.add(hash);
+  }
+  return { pages: slugs.length, hashes: [...hashes] };
+}

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { expect, test } from 'vitest';
+import { contentSecurityPolicy, metaContentSecurityPolicy, withStyleHashes } from '../../src/publishing/content-security-policy.ts';
+import { forClasses, inlineStylesheets } from '../../src/publishing/inline-stylesheets.ts';
+
+const CSS = '.note{color:red}\n.figure{margin:0}\np .figure,.scenario{padding:0}\n:is(.figure,.table) td{border:0}\np{margin:0}\n';
+const page = (body: string) =>
+  `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy()}"><link rel="stylesheet" href="/base/_astro/site.css"></head><body>${body}</body></html>`;
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+test('a stylesheet link becomes a <style> of the rules the page uses, which its policy allows by hash and nothing else inline', () => {
+  const read: string[] = [];
+  const { html, hashes } = inlineStylesheets(page('<p class="note">A note.</p>'), (href) => (read.push(href), CSS));
+  expect(read).toEqual(['/base/_astro/site.css']);
+  expect(html).not.toContain('<link rel="stylesheet"');
+  const style = /<style>(.*?)<\/style>/s.exec(html)?.[1] ?? '';
+  // No figure and no scenario on the page: their rules go, but for one inside :is(), kept as it is.
+  expect(style).toBe('.note{color:red}:is(.figure,.table) td{border:0}p{margin:0}');
+  expect(hashes).toEqual([sha256(style)]);
+  const policy = /content="([^"]*)"/.exec(html)?.[1] ?? '';
+  expect(policy).toBe(metaContentSecurityPolicy(withStyleHashes(hashes)));
+  expect(policy).toContain(`style-src 'self' ${sha256(style)};`);
+  expect(policy).not.toMatch(/unsafe-inline/);
+});
+
+test('a rule with one selector the page can match is kept whole', () => {
+  expect(forClasses(CSS, new Set(['scenario']))).toContain('p .figure,.scenario{padding:0}');
+});
+
+test('a page with no stylesheet link is left as it was, and a policy that is not the site’s is refused', () => {
+  const plain = '<!DOCTYPE html><html><head></head><body><p>Text.</p></body></html>';
+  expect(inlineStylesheets(plain, () => CSS)).toEqual({ html: plain, hashes: [] });
+  const foreign = page('<p>Text.</p>').replace("default-src 'self'", "default-src 'none'");
+  expect(() => inlineStylesheets(foreign, () => CSS)).toThrow("The page's Content-Security-Policy is not the site's.");
+  expect(() => inlineStylesheets(page(''), () => 'p{content:"</style>"}')).toThrow(/contains "<\/style"/);
+});
+
+test('the policy with style hashes adds each once to style-src and changes nothing else', () => {
+  const hashes = ["'sha256-a'", "'sha256-b'", "'sha256-a'"];
+  expect(contentSecurityPolicy(withStyleHashes(hashes))).toBe(
+    contentSecurityPolicy().replace("style-src 'self'", "style-src 'self' 'sha256-a' 'sha256-b'"),
+  );
+  expect(contentSecurityPolicy(withStyleHashes([]))).toBe(contentSecurityPolicy());
+});
