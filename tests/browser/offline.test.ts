@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, CDPSession, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contentSecurityPolicy } from '../../src/publishing/content-security-policy.ts';
+import { headersForPath, parseHeadersFile } from '../../src/publishing/host-headers.ts';
 import { readPrecacheManifest } from '../../src/offline/write-service-worker.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { launchBrowser } from '../support/browser-session.ts';
@@ -24,8 +25,17 @@ const NEW_SENTENCE = 'The harvest came early that year, and the cider was strong
 /** A word of that essay's text, found by search. */
 const SEARCH_WORD = 'orchard';
 
-/** Served under the documented policy, as a host would: nothing here may need more. */
-const POLICY = { 'content-security-policy': contentSecurityPolicy() };
+/**
+ * Served under the documented policy, as a host would: nothing here may need more. It allows
+ * the essay pages' own stylesheets by hash (src/publishing/inline-stylesheets.ts), so it is the
+ * policy the build wrote in `_headers` for the site in `outDir`, read again after a rebuild.
+ */
+const policy = (outDir: string) => (pathname: string) => {
+  const served = headersForPath(parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8')), pathname)['Content-Security-Policy'];
+  // The documented policy, with only style hashes added.
+  expect(served?.replace(/ 'sha256-[^']+'/g, '')).toBe(contentSecurityPolicy());
+  return { 'content-security-policy': served ?? '' };
+};
 
 const scratch = mkdtempSync(join(ROOT, '.tmp', 'offline-'));
 let browser: Browser;
@@ -85,7 +95,7 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
     mkdirSync(essaysDir, { recursive: true });
     cpSync(FIXTURES, essaysDir, { recursive: true });
     build(essaysDir, outDir, base);
-    server = await serveDirectory(outDir, base, POLICY);
+    server = await serveDirectory(outDir, base, policy(outDir));
     port = Number(new URL(server.url).port);
     elsewhere = await serveDirectory(FIXTURES);
     page = await browser.newPage();
@@ -216,7 +226,7 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
     expect(newRevision).not.toBe(oldRevision);
 
     // The service worker is bound to the origin: the site comes back on the same port.
-    server = await serveDirectory(outDir, base, POLICY, { port });
+    server = await serveDirectory(outDir, base, policy(outDir), { port });
     await setOffline(page, worker, false);
     await page.goto(new URL(ESSAY, server.url).href, { waitUntil: 'load' });
     expect(await page.$eval('main', (main) => main.textContent)).toContain(NEW_SENTENCE);
