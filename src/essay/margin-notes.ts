@@ -10,12 +10,14 @@
 /** The width from which notes sit in the margin: essay.css's `@media (min-width: 62rem)`. */
 export const MARGIN_NOTES_QUERY = '(min-width: 62rem)';
 
-/** Marks `note` as a margin note (`inMargin`) or as a preview, undoing the other. */
-export function placeNote(note: Element, inMargin: boolean): void {
-  if (inMargin) note.setAttribute('aria-hidden', 'true');
-  else note.removeAttribute('aria-hidden');
-  for (const control of note.querySelectorAll('a[href], button')) {
-    if (inMargin) control.setAttribute('tabindex', '-1');
-    else control.removeAttribute('tabindex');
-  }
+/**
+ * Marks `note` as a margin note (`inMargin`) or as a preview. A preview still open when the
+ * window widens closes: its note is in the margin now.
+ */
+export function placeNote(note: HTMLElement, inMargin: boolean): void {
+  if (inMargin) {
+    note.setAttribute('aria-hidden', 'true');
+    note.hidePopover?.();
+  } else note.removeAttribute('aria-hidden');
+  for (const control of note.querySelectorAll('a[href], button')) control.setAttribute('tabindex', inMargin ? '-1' : '0');
 }

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, test } from 'vitest';
+import { styleHash } from '../../src/offline/single-file-html.ts';
+import { metaContentSecurityPolicy, withStyleHashes } from '../../src/publishing/content-security-policy.ts';
 import { listPages } from '../../src/publishing/pages.ts';
 import { readFrontmatter, slugOf } from '../../src/authoring/problems.ts';
 import { labelsFor } from '../../src/strings/labels.ts';
@@ -125,11 +127,14 @@ test('the colour scheme script is the one classic script, in <head> with neither
   }
 });
 
-test("an essay page's JavaScript at load, its contents script, the registration and the colour scheme's, is under 1 KB compressed in all", () => {
+// 1 KB until issue 20: the margin notes' script (src/essay/browser/margin-notes.ts, 252 B),
+// which hides a note's margin copy from assistive technology now that it is also the phone's
+// preview, brought it to 1,230 B.
+test("an essay page's JavaScript at load, its contents and margin notes scripts, the registration and the colour scheme's, is under 1.25 KB compressed in all", () => {
   for (const page of pages.filter((path) => path.startsWith('essays/'))) {
     const scripts = pageScripts(page);
-    expect(scripts.length).toBeLessThanOrEqual(3);
-    expect(scripts.reduce((sum, script) => sum + script.gzip, 0)).toBeLessThanOrEqual(1024);
+    expect(scripts.length).toBeLessThanOrEqual(4);
+    expect(scripts.reduce((sum, script) => sum + script.gzip, 0)).toBeLessThanOrEqual(1.25 * 1024);
   }
 });
 
@@ -150,19 +155,33 @@ test('the home page lists each essay with its title, standfirst and reading time
   }
 });
 
-test('stylesheets are external files, so a strict Content-Security-Policy needs no inline styles', () => {
+test('no page has a style attribute, and only an essay page a <style>: the shared stylesheet, which its policy allows by hash', () => {
   for (const page of pages) {
     const html = readFileSync(join(siteDir, page === '' || page.endsWith('/') ? `${page}index.html` : page), 'utf8');
-    expect(html).not.toMatch(/<style[\s>]/);
     expect(html).not.toMatch(/\sstyle="/);
+    const styles = [...readPage(siteDir, page).querySelectorAll('style')].map((style) => style.textContent ?? '');
+    expect(styles, page).toHaveLength(page.startsWith('essays/') ? 1 : 0);
+    const policy = readPage(siteDir, page).querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+    expect(policy, page).toBe(metaContentSecurityPolicy(withStyleHashes(styles.map(styleHash))));
   }
 });
 
-test('every page loads the site’s one shared stylesheet first; an essay page loads nothing else', () => {
+test('every page but an essay loads the site’s one shared stylesheet first; an essay page carries its rules instead, and loads none', () => {
   const sheets = (page: string) =>
     [...readPage(siteDir, page).querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href') ?? '');
   const shared = sheets('404.html');
   expect(shared).toHaveLength(1);
-  for (const page of pages) expect(sheets(page)[0], page).toBe(shared[0]);
-  for (const page of pages.filter((path) => path.startsWith('essays/'))) expect(sheets(page), page).toEqual(shared);
+  const css = readFileSync(join(siteDir, shared[0] ?? ''), 'utf8');
+  for (const page of pages) {
+    if (!page.startsWith('essays/')) {
+      expect(sheets(page)[0], page).toBe(shared[0]);
+      continue;
+    }
+    expect(sheets(page), page).toEqual([]);
+    // The shared stylesheet's rules, but for those of classes the page has no element of.
+    const style = readPage(siteDir, page).querySelector('style')?.textContent ?? '';
+    expect(style.length, page).toBeGreaterThan(css.length / 2);
+    expect(style.length, page).toBeLessThanOrEqual(css.length);
+    expect(style, page).toContain('.essay{');
+  }
 });

@@ -3,10 +3,8 @@
 import { MARGIN_NOTES_QUERY, placeNote } from '../margin-notes.ts';
 
 const wide = matchMedia(MARGIN_NOTES_QUERY);
-const notes = [...document.querySelectorAll<HTMLElement>('.sidenote')];
-// A preview opened on a phone stays one (essay.css) when the window widens, until it is closed.
-const place = (note: HTMLElement): void => placeNote(note, wide.matches && !note.matches(':popover-open'));
-const placeAll = (): void => notes.forEach(place);
-placeAll();
-wide.addEventListener('change', placeAll);
-for (const note of notes) note.addEventListener('toggle', () => place(note));
+const place = (): void => {
+  for (const note of document.querySelectorAll<HTMLElement>('.sidenote')) placeNote(note, wide.matches);
+};
+place();
+wide.addEventListener('change', place);
