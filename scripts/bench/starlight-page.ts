@@ -28,9 +28,9 @@ export function starlightPage(essay: string): string {
   let body = essay
     .slice(match[0].length)
     .replace(/^(import|export)\s.*$/gm, '')
-    .replace(/<Footnote\b[^>]*\bneeded="([^"]*)"[^>]*\/>/g, (_all, needed: string) => note(needed))
-    .replace(/<Footnote\b[^>]*>([\s\S]*?)<\/Footnote>/g, (_all, text: string) => note(text))
-    .replace(/<Footnote\b[^>]*\/>/g, () => note('A source.'));
+    // A note in one tag (what is needed, or a source's id), then a note with its own words.
+    .replace(/<Footnote\b([^>]*?)\/>/g, (_all, attributes: string) => note(/\bneeded="([^"]*)"/.exec(attributes)?.[1] ?? 'A source.'))
+    .replace(/<Footnote\b[^>]*>([\s\S]*?)<\/Footnote>/g, (_all, text: string) => note(text));
   let scenario = 0;
   body = body
     .replace(/<Scenarios\b[^>]*>\s*/g, () => {
