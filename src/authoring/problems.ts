@@ -222,7 +222,10 @@ export function readFrontmatter(source: string): Record<string, unknown> {
   return frontmatterData(extractFrontmatter(source));
 }
 
-function frontmatterData(frontmatter: Frontmatter | undefined, parsed = frontmatter && parseFrontmatter(frontmatter)): Record<string, unknown> {
+function frontmatterData(
+  frontmatter: Frontmatter | undefined,
+  parsed = frontmatter && parseFrontmatter(frontmatter),
+): Record<string, unknown> {
   if (!parsed || parsed.document.errors.length > 0) return {};
   const data: unknown = parsed.document.toJS();
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};

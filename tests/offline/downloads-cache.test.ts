@@ -44,7 +44,17 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 test('the cache finds an essay’s downloads under their key only, and forgets essays the site no longer has', () => {
   const cache = new DownloadsCache(join(scratch, 'cache'));
-  const metadata = { slug: 'a', lang: 'en', dir: 'ltr' as const, title: 'A', description: undefined, authors: [], published: undefined, modified: undefined, canonical: undefined };
+  const metadata = {
+    slug: 'a',
+    lang: 'en',
+    dir: 'ltr' as const,
+    title: 'A',
+    description: undefined,
+    authors: [],
+    published: undefined,
+    modified: undefined,
+    canonical: undefined,
+  };
   expect(cache.find('a', 'k1', ['epub', 'html'])).toBeUndefined();
   cache.keep('a', 'k1', metadata, { epub: new Uint8Array([1]), html: new Uint8Array([2]) });
   cache.keep('b', 'k2', { ...metadata, slug: 'b' }, { epub: new Uint8Array([3]), html: new Uint8Array([4]) });

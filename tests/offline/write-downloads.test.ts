@@ -158,7 +158,14 @@ test('shared out between worker threads, the essays get the same files, in the s
 test('with a cache folder, a second build copies the downloads of an unchanged essay and makes those of a changed one again', async () => {
   const cacheDir = join(scratch, 'cache');
   // Two builds of the same essays an hour apart: an EPUB made again would say so in dcterms:modified.
-  const options = (hour: string) => ({ site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en', cacheDir, buildTime: new Date(`2026-01-02T${hour}:00:00Z`) });
+  const options = (hour: string) => ({
+    site: undefined,
+    base: '/sub/',
+    siteTitle: 'Essays',
+    siteLang: 'en',
+    cacheDir,
+    buildTime: new Date(`2026-01-02T${hour}:00:00Z`),
+  });
   const pages = (zwei: string) => ({ eins: essayPage('eins', '<p>Eins.</p>'), zwei: essayPage('zwei', `<p>${zwei}</p>`) });
   const firstDir = await site('cache-first', pages('Zwei.'));
   const first = await writeOfflineDownloads(firstDir, options('01'));
@@ -180,6 +187,7 @@ test('with a cache folder, a second build copies the downloads of an unchanged e
 
   // A stylesheet the pages load, changed under the same name, makes every download again.
   writeFileSync(join(secondDir, '_astro/site.css'), 'body{margin:1px}');
-  for (const slug of ['eins', 'zwei']) writeFileSync(join(secondDir, 'essays', slug, 'index.html'), pages('Zwei, geändert.')[slug as 'eins']);
+  for (const slug of ['eins', 'zwei'])
+    writeFileSync(join(secondDir, 'essays', slug, 'index.html'), pages('Zwei, geändert.')[slug as 'eins']);
   expect((await writeOfflineDownloads(secondDir, options('03'))).reused).toBe(0);
 });

@@ -8,7 +8,14 @@ test('a glob names each page, or the one page alone', () => {
 
 test('no glob for no pages, or for a path a glob would read as a pattern', () => {
   expect(pagesGlob([])).toBeUndefined();
-  for (const path of ['essays/a,b/index.html', 'essays/{a}/index.html', 'essays/a*/index.html', 'essays/[a]/index.html', 'essays/a?/index.html', '!essays/index.html']) {
+  for (const path of [
+    'essays/a,b/index.html',
+    'essays/{a}/index.html',
+    'essays/a*/index.html',
+    'essays/[a]/index.html',
+    'essays/a?/index.html',
+    '!essays/index.html',
+  ]) {
     expect(pagesGlob(['essays/x/index.html', path]), path).toBeUndefined();
   }
 });
