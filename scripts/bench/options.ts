@@ -90,7 +90,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const peer = values.peer;
   if (peer !== undefined && siteDir !== undefined) throw new Error('--peer builds both sites: give no built site with it.');
   // Beside a peer, the builds only, unless other parts are asked for.
-  const parts = values.only === undefined ? (peer === undefined ? [...PARTS] : ['build']) : values.only.split(',').map((part) => part.trim());
+  const parts =
+    values.only === undefined ? (peer === undefined ? [...PARTS] : ['build']) : values.only.split(',').map((part) => part.trim());
   for (const part of parts) {
     if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only takes ${PARTS.join(', ')}, not "${part}".`);
   }

@@ -79,7 +79,10 @@ export async function benchBesidePeer(peerDir: string, options: BenchOptions, sc
       return page;
     });
     // Ours reads ESSAYS_DIR from the project's folder.
-    sites.set(size, { ours: { root: ROOT, essaysDir: relative(ROOT, ours), files: oursFiles }, peer: { root: peerDir, essaysDir: peer, files: peerFiles } });
+    sites.set(size, {
+      ours: { root: ROOT, essaysDir: relative(ROOT, ours), files: oursFiles },
+      peer: { root: peerDir, essaysDir: peer, files: peerFiles },
+    });
   }
   const rebuildAt = rebuildSize(options.sizes);
   const rows: PeerRow[] = [];
@@ -169,7 +172,9 @@ export async function benchBesidePeer(peerDir: string, options: BenchOptions, sc
 /** The rows, ours beside the peer's, then our stages in each. */
 export function printPeerRows(rows: readonly PeerRow[], peerDir: string, options: BenchOptions): void {
   const runs = options.runs === 1 ? '1 run (no median)' : `median of ${options.runs} runs, ratios the median of the pairs'`;
-  console.log(`\nBuild beside ${peerDir}: astro build in each, ${runs}, ${options.siteUrl ? `SITE_URL=${options.siteUrl}` : 'no SITE_URL'}`);
+  console.log(
+    `\nBuild beside ${peerDir}: astro build in each, ${runs}, ${options.siteUrl ? `SITE_URL=${options.siteUrl}` : 'no SITE_URL'}`,
+  );
   const right = (header: string): Column => ({ header, align: 'right' });
   const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–');
   console.log(
