@@ -170,7 +170,7 @@ export async function benchBesidePeer(peerDir: string, options: BenchOptions, sc
 }
 
 /** The rows, ours beside the peer's, then our stages in each. */
-export function printPeerRows(rows: readonly PeerRow[], peerDir: string, options: BenchOptions): void {
+function printPeerRows(rows: readonly PeerRow[], peerDir: string, options: BenchOptions): void {
   const runs = options.runs === 1 ? '1 run (no median)' : `median of ${options.runs} runs, ratios the median of the pairs'`;
   console.log(
     `\nBuild beside ${peerDir}: astro build in each, ${runs}, ${options.siteUrl ? `SITE_URL=${options.siteUrl}` : 'no SITE_URL'}`,
