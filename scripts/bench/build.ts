@@ -64,8 +64,15 @@ const STEP_LINES: Array<{ stage: Stage; line: RegExp }> = [
   { stage: 'feed', line: /^Feed:/ },
 ];
 
-/** The line the build prints when Astro has finished. */
+/** The line the build prints when Astro has rendered the pages, before the build's own steps. */
 const ASTRO_DONE = /^Pages: (\d+) built/;
+
+/**
+ * Astro's last line. Since Astro 7.4 its "Total build" ends here, after the integrations'
+ * `astro:build:done` (the build's own steps) rather than before them: the total then started
+ * this long before this line.
+ */
+const ASTRO_FINISHED = /^\d+ page\(s\) built in /;
 
 /** A line of the build's output, with the milliseconds since the build was started. */
 export interface TimedLine {
@@ -97,8 +104,10 @@ export function buildStages(
   const bundling = sum(elapsed('Prerender build'), elapsed('SSR build'), elapsed('Client build'));
   const rendering = sum(elapsed('Static generate'), elapsed('Server generate'));
   if (astroDone !== undefined && total !== undefined) {
-    stages.startup = astroDone - total;
-    stages.astroSetup = total - (checks ?? 0) - (contentSync ?? 0) - (bundling ?? 0) - (rendering ?? 0);
+    const finished = lines.find((line) => ASTRO_FINISHED.test(line.text))?.at;
+    const totalStart = finished !== undefined && finished >= astroDone ? finished - total : astroDone - total;
+    stages.startup = totalStart;
+    stages.astroSetup = astroDone - totalStart - (checks ?? 0) - (contentSync ?? 0) - (bundling ?? 0) - (rendering ?? 0);
   }
   if (checks !== undefined) stages.checks = checks;
   if (contentSync !== undefined) stages.contentSync = contentSync;

@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { resolveConfig } from '../../src/config/resolve.ts';
 import { printBuild } from './build-report.ts';
 import { benchBuilds, prepareTargets, type BuildFigures } from './build-sites.ts';
+import { benchBesidePeer, type PeerRow } from './peer-builds.ts';
 import { formatBytes } from './format.ts';
 import { machine } from './machine.ts';
 import { parseBenchOptions, USAGE, type BenchOptions } from './options.ts';
@@ -26,6 +27,7 @@ async function main(options: BenchOptions): Promise<number> {
     machine: machine(),
     options: { ...options, help: undefined },
     build: [] as BuildFigures[],
+    peer: [] as PeerRow[],
     browser: undefined as string | undefined,
     sites: [] as SiteFigures[],
   };
@@ -37,7 +39,14 @@ async function main(options: BenchOptions): Promise<number> {
   let measured: MeasuredSite[];
   const scratch = mkdtempSync(join(ROOT, '.tmp', 'bench-'));
   try {
-    if (options.parts.includes('build')) {
+    if (options.peer !== undefined) {
+      const peerDir = resolve(process.env['INIT_CWD'] ?? process.cwd(), options.peer);
+      if (!existsSync(join(peerDir, 'node_modules/astro'))) {
+        throw new Error(`${peerDir} is not an installed Astro project: make it with npm run bench:peer -- ${options.peer}`);
+      }
+      report.peer = await benchBesidePeer(peerDir, options, scratch);
+      measured = [{ label: 'this site', dir: join(ROOT, 'dist'), base: options.base ?? process.env['BASE_PATH'] ?? '/' }];
+    } else if (options.parts.includes('build')) {
       const base = resolveConfig(undefined, process.env, { site: undefined, base: '/' }).config.base;
       const targets = prepareTargets(options, scratch);
       report.build = await benchBuilds(targets, options, scratch);

@@ -8,6 +8,8 @@ export type Part = (typeof PARTS)[number];
 export interface BenchOptions {
   /** A built site to measure instead of building this one: page weight and search only. */
   siteDir: string | undefined;
+  /** A peer project (a Starlight site, scripts/bench/peer-starlight.ts) to build beside ours from the same essays. */
+  peer: string | undefined;
   parts: Part[];
   /** Builds of each site, and search sessions of each site, whose medians are reported. */
   runs: number;
@@ -35,6 +37,9 @@ builds, the weight of an essay page, and search in Chromium. With a dir (any bui
 with a Pagefind index, such as a Starlight build), measures that site's page weight and
 search only. Prints tables and writes the figures as JSON.
 
+  --peer DIR              build a peer project (npm run bench:peer -- DIR makes a Starlight one)
+                          beside ours from the same essays: builds of 1, 500 and 1,000 essays
+                          and a rebuild of 500 after one edit, ours beside the peer's, no SITE_URL
   --quick                 one run of everything, and no 1,000-essay site (a check, not figures)
   --only build,page,search  some parts only (without build, the site measured is dist/)
   --runs N                builds of each site, and search sessions, to take the median of (3)
@@ -63,10 +68,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     allowPositionals: true,
     options: {
       quick: { type: 'boolean', default: false },
+      peer: { type: 'string' },
       only: { type: 'string' },
       runs: { type: 'string' },
       sizes: { type: 'string' },
-      'site-url': { type: 'string', default: 'https://essays.example' },
+      'site-url': { type: 'string' },
       json: { type: 'string' },
       base: { type: 'string' },
       page: { type: 'string' },
@@ -81,7 +87,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   });
   if (positionals.length > 1) throw new Error(`One site at a time: ${positionals.join(', ')}.`);
   const siteDir = positionals[0];
-  const parts = values.only === undefined ? [...PARTS] : values.only.split(',').map((part) => part.trim());
+  const peer = values.peer;
+  if (peer !== undefined && siteDir !== undefined) throw new Error('--peer builds both sites: give no built site with it.');
+  // Beside a peer, the builds only, unless other parts are asked for.
+  const parts =
+    values.only === undefined ? (peer === undefined ? [...PARTS] : ['build']) : values.only.split(',').map((part) => part.trim());
   for (const part of parts) {
     if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only takes ${PARTS.join(', ')}, not "${part}".`);
   }
@@ -91,21 +101,30 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   }
   const sizes =
     values.sizes === undefined
-      ? values.quick
-        ? [100]
-        : [100, 1000]
+      ? peer !== undefined
+        ? values.quick
+          ? [1, 500]
+          : [1, 500, 1000]
+        : values.quick
+          ? [100]
+          : [100, 1000]
       : values.sizes
           .split(',')
           .filter((size) => size.trim() !== '')
           .map((size) => count('sizes', size.trim(), 1));
   return {
     siteDir,
+    peer,
     parts: parts as Part[],
     runs: values.runs === undefined ? (values.quick ? 1 : 3) : count('runs', values.runs, 1),
     sizes,
-    siteUrl: values['site-url'],
+    // The peer comparison is of `npm run build` as a fresh clone runs it: no SITE_URL.
+    siteUrl: values['site-url'] ?? (peer === undefined ? 'https://essays.example' : ''),
     json:
-      values.json ?? defaultJsonPath(siteDir === undefined ? undefined : resolve(siteDir), { quick: values.quick, parts: parts as Part[] }),
+      values.json ??
+      (peer === undefined
+        ? defaultJsonPath(siteDir === undefined ? undefined : resolve(siteDir), { quick: values.quick, parts: parts as Part[] })
+        : `reports/bench-peer${values.quick ? '-quick' : ''}.json`),
     base: values.base,
     page: values.page,
     searchPage: values['search-page'],

@@ -36,3 +36,16 @@ export function medianOfFields<K extends string>(records: ReadonlyArray<Partial<
   }
   return result;
 }
+
+/**
+ * The median of the ratios `a[i] / b[i]` of runs taken in pairs (A then B), rather than the
+ * ratio of the medians: a change in the machine's speed during the runs falls on both runs of
+ * a pair, so each pair's ratio holds where their times do not. NaN when there is no pair.
+ */
+export function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  const ratios = a.flatMap((value, index) => {
+    const other = b[index];
+    return other === undefined || other === 0 ? [] : [value / other];
+  });
+  return median(ratios);
+}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { mdxToMdast } from 'satteri';
-import { readFrontmatter, slugOf, type EssaySource, type Problem } from './problems.ts';
+import { essayFrontmatter, slugOf, type EssaySource, type Problem } from './problems.ts';
 import { sourceSchema, type Source } from './essay-schema.ts';
 import { analyzeEssay, componentsInOrder, summarizeSourcing, type EssayStructure, type SourcingSummary } from '../essay/structure.ts';
 import { ASSET_EXTENSIONS, checkEssayTree } from './rules/index.ts';
@@ -41,7 +41,7 @@ export function analyzeEssayFile(essay: EssaySource, site: SiteAddresses = { bas
   }
   if (tree.type !== 'root') return undefined;
   // Mistakes in the sources themselves are reported by the frontmatter checks.
-  const sources = citableSources(readFrontmatter(essay.source)['sources']);
+  const sources = citableSources(essayFrontmatter(essay)['sources']);
   const slug = slugOf(essay);
   const structure = analyzeEssay(componentsInOrder(tree), {
     file: essay.file,

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { checkEncoding, checkEssays, checkUniqueSlugs, readFrontmatter, slugOf, type EssaySource, type Problem } from './problems.ts';
+import { checkEncoding, checkEssays, checkUniqueSlugs, essayFrontmatter, slugOf, type EssaySource, type Problem } from './problems.ts';
 import { essayByline, type EssayByline } from './byline-report.ts';
 import { listPagePath, paginate } from '../site/pagination.ts';
 import { STATEMENT_PATH } from '../publishing/site-files.ts';
@@ -45,7 +45,7 @@ function readEssayFolder(root: string, essaysDir: string): EssayFolder {
 function sitePages(root: string, essays: readonly EssaySource[], essaysPerPage: number): Set<string> {
   const publicDir = join(root, 'public');
   const publicFiles = existsSync(publicDir) ? listFiles(publicDir).map((path) => relative(publicDir, path).split(sep).join('/')) : [];
-  const published = essays.filter((essay) => readFrontmatter(essay.source)['draft'] !== true).map((essay) => `essays/${slugOf(essay)}/`);
+  const published = essays.filter((essay) => essayFrontmatter(essay)['draft'] !== true).map((essay) => `essays/${slugOf(essay)}/`);
   const listPages = paginate(published, essaysPerPage).map((page) => listPagePath(page.number));
   return new Set(['', 'search/', STATEMENT_PATH, '404.html', 'manifest.webmanifest', ...listPages, ...publicFiles, ...published]);
 }
@@ -63,7 +63,7 @@ export interface FolderCheck {
 
 function bylinesOf(essays: readonly EssaySource[]): EssayByline[] {
   return essays.flatMap((essay) => {
-    const frontmatter = readFrontmatter(essay.source);
+    const frontmatter = essayFrontmatter(essay);
     return frontmatter['draft'] === true ? [] : [essayByline(essay.file, frontmatter)];
   });
 }
@@ -102,17 +102,19 @@ export function checkEssayFolder(
       drafts: [],
     };
   }
-  const sourcing = essays.map((essay) => analyzeEssayFile(essay, site)).filter((result) => result !== undefined);
+  const analysed = essays.map((essay) => ({ essay, result: analyzeEssayFile(essay, site) }));
+  const sourcing = analysed.flatMap(({ result }) => result ?? []);
   return {
     problems: [
       ...unreadable,
       ...checkEssays(essays, otherFiles),
-      ...essays.flatMap((essay) => mdxSyntaxProblem(essay) ?? []),
+      // Only an essay the analysis could not parse is parsed again, for the syntax error's words and place.
+      ...analysed.flatMap(({ essay, result }) => (result === undefined ? (mdxSyntaxProblem(essay) ?? []) : [])),
       ...sourcing.flatMap((essay) => essay.problems),
     ],
     sourcing,
     bylines: bylinesOf(essays),
-    drafts: essays.filter((essay) => readFrontmatter(essay.source)['draft'] === true).map((essay) => essay.file),
+    drafts: essays.filter((essay) => essayFrontmatter(essay)['draft'] === true).map((essay) => essay.file),
   };
 }
 

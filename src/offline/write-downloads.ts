@@ -6,7 +6,8 @@
  * This file does the reading and writing; what goes into each download is decided by
  * offline-article.ts (both), epub.ts and single-file-html.ts.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { DOWNLOAD_FORMATS, DOWNLOAD_SIZE_ATTRIBUTE, downloadFileName, formatFileSize, type DownloadFormat } from './downloads.ts';
@@ -18,6 +19,7 @@ import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-art
 import { dataUrl, inlineCssUrls, oneLineCss, singleFileHtml } from './single-file-html.ts';
 import { listEssaySlugs } from '../publishing/pages.ts';
 import { runInWorker, shareOut, workerCount } from './worker-share.ts';
+import { codeFingerprint, DownloadsCache, downloadsKey, pageFiles } from './downloads-cache.ts';
 
 export interface OfflineDownloadsOptions {
   /** The site's origin (SITE_URL), when known: links out of an essay become absolute. */
@@ -29,10 +31,17 @@ export interface OfflineDownloadsOptions {
   siteLang: string;
   /** `dcterms:modified` of an essay that gives no date of its own; the time of the build by default. */
   buildTime?: Date;
+  /**
+   * A folder where each essay's downloads are kept between builds (in Astro's cache folder),
+   * and copied from when nothing they are made from has changed (downloads-cache.ts); none by default.
+   */
+  cacheDir?: string;
 }
 
 export interface OfflineDownloadsResult {
   essays: number;
+  /** The essays whose downloads were copied from the cache rather than made. */
+  reused: number;
   /** What each essay's page says of it, read while making its downloads (the feed sorts by it). */
   metadata: EssayMetadata[];
   /** All downloads together. */
@@ -71,12 +80,18 @@ export interface EssayGroup {
   slugs: string[];
   options: OfflineDownloadsOptions;
   buildTime: Date;
+  /** Only copy the essays whose downloads the cache has, and leave out the others. */
+  cachedOnly?: boolean;
 }
 
 /**
  * Makes every essay's downloads. Each essay's are independent of the others', and all of it
  * is JavaScript work (parsing, serialising, zipping), so large sites share the essays out
- * between worker threads, one per CPU: 500 essays took 3.8 s on one thread and 2.7 s on two.
+ * between threads, one per CPU, this one included: 500 essays took 3.8 s on one thread and
+ * 2.7 s on two. This thread does a share itself rather than wait: a worker holds its own copy
+ * of every module it loads, and the build's memory peaks here (one worker fewer on two CPUs:
+ * some 100 MiB less). Essays whose downloads are in the cache are copied first, here, so a
+ * rebuild after one essay changed starts no worker at all.
  * `essaysPerWorker` is for tests, to use workers on a small site.
  */
 export async function writeOfflineDownloads(
@@ -86,45 +101,61 @@ export async function writeOfflineDownloads(
 ): Promise<OfflineDownloadsResult> {
   const slugs = listEssaySlugs(siteDir);
   const buildTime = options.buildTime ?? new Date();
-  const workers = workerCount(slugs.length, essaysPerWorker);
-  const done =
-    workers > 0
-      ? await Promise.all(
-          shareOut(slugs, workers).map((share) =>
-            runInWorker<EssayGroupResult>(WORKER, { siteDir, slugs: share, options, buildTime } satisfies EssayGroup),
-          ),
-        )
-      : [await writeEssayGroup({ siteDir, slugs, options, buildTime })];
-  const files = done.flatMap((group) => group.files);
-  const metadata = done.flatMap((group) => group.metadata);
-  return { essays: slugs.length, metadata, bytes: files.reduce((sum, file) => sum + file.bytes, 0), files };
+  const group = (share: string[]): EssayGroup => ({ siteDir, slugs: share, options, buildTime });
+  const cached = options.cacheDir ? await writeEssayGroup({ ...group(slugs), cachedOnly: true }) : undefined;
+  const copied = new Set(cached?.metadata.map((essay) => essay.slug));
+  const missing = slugs.filter((slug) => !copied.has(slug));
+  const threads = workerCount(missing.length, essaysPerWorker);
+  const [own = [], ...others] = threads > 0 ? shareOut(missing, threads) : [missing];
+  // The workers start first, then this thread does its own share while they run.
+  const working = others.map((share) => runInWorker<EssayGroupResult>(WORKER, group(share)));
+  const done = [...(cached ? [cached] : []), await writeEssayGroup(group(own)), ...(await Promise.all(working))];
+  // In the order of the essays, whoever made them.
+  const bySlug = new Map(done.flatMap((result) => result.metadata.map((metadata, index) => [metadata.slug, { result, index }] as const)));
+  const ordered = slugs.flatMap((slug) => {
+    const found = bySlug.get(slug);
+    return found ? [found] : [];
+  });
+  const files = ordered.flatMap(({ result, index }) =>
+    result.files.slice(index * DOWNLOAD_FORMATS.length, (index + 1) * DOWNLOAD_FORMATS.length),
+  );
+  const metadata = ordered.map(({ result, index }) => result.metadata[index] as EssayMetadata);
+  if (options.cacheDir) new DownloadsCache(options.cacheDir).prune(slugs);
+  return {
+    essays: slugs.length,
+    reused: cached?.reused ?? 0,
+    metadata,
+    bytes: files.reduce((sum, file) => sum + file.bytes, 0),
+    files,
+  };
 }
 
-type EssayGroupResult = Pick<OfflineDownloadsResult, 'files' | 'metadata'>;
+type EssayGroupResult = Pick<OfflineDownloadsResult, 'files' | 'metadata' | 'reused'>;
 
 /** The downloads of a group of essays, one essay after another, on this thread. */
-export async function writeEssayGroup({
-  siteDir,
-  slugs,
-  options,
-  buildTime,
-}: EssayGroup): Promise<Pick<OfflineDownloadsResult, 'files' | 'metadata'>> {
+export async function writeEssayGroup({ siteDir, slugs, options, buildTime, cachedOnly = false }: EssayGroup): Promise<EssayGroupResult> {
   const epubStylesheet = readFileSync(EPUB_STYLESHEET, 'utf8');
   const singleFileStylesheet = readFileSync(SINGLE_FILE_STYLESHEET, 'utf8');
+  const cache = options.cacheDir ? new DownloadsCache(options.cacheDir) : undefined;
+  const digests = new Map<string, string>();
   const files: OfflineDownloadsResult['files'] = [];
   const metadata: EssayMetadata[] = [];
+  let reused = 0;
   for (const slug of slugs) {
     const pageFile = join(siteDir, essayPath(slug), 'index.html');
     try {
-      const written = await writeEssayDownloads({ siteDir, slug, pageFile, options, buildTime, epubStylesheet, singleFileStylesheet });
+      const job = { siteDir, slug, pageFile, options, buildTime, epubStylesheet, singleFileStylesheet, cache, digests, cachedOnly };
+      const written = await writeEssayDownloads(job);
+      if (!written) continue;
       files.push(...written.files);
       metadata.push(written.metadata);
+      if (written.reused) reused += 1;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`${relative(siteDir, pageFile)}: the offline downloads of this essay could not be made. ${reason}`, { cause: error });
     }
   }
-  return { files, metadata };
+  return { files, metadata, reused };
 }
 
 interface EssayJob {
@@ -135,6 +166,10 @@ interface EssayJob {
   buildTime: Date;
   epubStylesheet: string;
   singleFileStylesheet: string;
+  cache: DownloadsCache | undefined;
+  cachedOnly: boolean;
+  /** A digest of each site file read for a cache key, by path: every page loads the same stylesheet. */
+  digests: Map<string, string>;
 }
 
 /**
@@ -149,9 +184,55 @@ function copyCss(stylesheets: readonly string[]): string {
   return made;
 }
 
-async function writeEssayDownloads(job: EssayJob): Promise<{ files: OfflineDownloadsResult['files']; metadata: EssayMetadata }> {
+/** The cache key of the essay's downloads (downloads-cache.ts), from its page and the files the page loads. */
+function cacheKey(job: EssayJob, pageHtml: string): string {
+  const { siteDir, options } = job;
+  const files = pageFiles(pageHtml, options.base).flatMap((path): Array<[string, string]> => {
+    let digest = job.digests.get(path);
+    if (digest === undefined) {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(siteFile(siteDir, options.base, path));
+      } catch {
+        // Not a file of the site (a page's address): only files the downloads read count.
+        return [];
+      }
+      digest = createHash('sha256').update(bytes).digest('hex');
+      job.digests.set(path, digest);
+    }
+    return [[path, digest]];
+  });
+  const { site, base, siteTitle, siteLang } = options;
+  return downloadsKey({
+    code: codeFingerprint(),
+    options: { site, base, siteTitle, siteLang },
+    stylesheets: [job.epubStylesheet, job.singleFileStylesheet],
+    pageHtml,
+    files,
+  });
+}
+
+async function writeEssayDownloads(
+  job: EssayJob,
+): Promise<{ files: OfflineDownloadsResult['files']; metadata: EssayMetadata; reused: boolean } | undefined> {
   const { siteDir, slug, pageFile, options } = job;
   const pageHtml = readFileSync(pageFile, 'utf8');
+  const folder = join(siteDir, 'essays', slug);
+  const targets = Object.fromEntries(DOWNLOAD_FORMATS.map((format) => [format, join(folder, downloadFileName(slug, format))])) as Record<
+    DownloadFormat,
+    string
+  >;
+  const listed = (sizes: Record<DownloadFormat, number>) =>
+    DOWNLOAD_FORMATS.map((format) => ({ path: relative(siteDir, targets[format]).split(sep).join('/'), bytes: sizes[format] }));
+  const key = job.cache ? cacheKey(job, pageHtml) : undefined;
+  const cached = key === undefined ? undefined : job.cache?.find(slug, key, DOWNLOAD_FORMATS);
+  if (cached) {
+    DownloadsCache.copy(cached, targets);
+    const sizes = { epub: fileSize(targets.epub), html: fileSize(targets.html) };
+    writeFileSync(pageFile, fillDownloadSizes(pageHtml, sizes, cached.metadata.lang));
+    return { files: listed(sizes), metadata: cached.metadata, reused: true };
+  }
+  if (job.cachedOnly) return undefined;
   const page = readEssayPage(pageHtml, slug);
   const pageUrl = new URL(joinBase(options.base, essayPath(slug)), options.site ?? UNKNOWN_ORIGIN);
   const offline = offlineArticle(page.article, { pageUrl, siteKnown: options.site !== undefined });
@@ -190,15 +271,15 @@ async function writeEssayDownloads(job: EssayJob): Promise<{ files: OfflineDownl
   });
 
   const written: Record<DownloadFormat, Uint8Array> = { epub, html: Buffer.from(html, 'utf8') };
-  const folder = join(siteDir, 'essays', slug);
-  const files = DOWNLOAD_FORMATS.map((format) => {
-    const file = join(folder, downloadFileName(slug, format));
-    writeFileSync(file, written[format]);
-    return { path: relative(siteDir, file).split(sep).join('/'), bytes: written[format].byteLength };
-  });
+  for (const format of DOWNLOAD_FORMATS) writeFileSync(targets[format], written[format]);
   const sizes = { epub: written.epub.byteLength, html: written.html.byteLength };
   writeFileSync(pageFile, fillDownloadSizes(pageHtml, sizes, page.metadata.lang));
-  return { files, metadata: page.metadata };
+  if (key !== undefined) job.cache?.keep(slug, key, page.metadata, written);
+  return { files: listed(sizes), metadata: page.metadata, reused: false };
+}
+
+function fileSize(file: string): number {
+  return statSync(file).size;
 }
 
 /**

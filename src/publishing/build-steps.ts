@@ -17,7 +17,7 @@ export interface StepContext {
   /** The staging folder Astro rendered the site into. */
   dir: string;
   config: SiteConfig;
-  /** Where cards drawn in earlier builds are kept (Astro's cache folder). */
+  /** Where cards and downloads made in earlier builds are kept (Astro's cache folder). */
   cacheDir: string;
   /** Each essay page's metadata, as the offline downloads read it from the finished pages. */
   essays: EssayMetadata[];
@@ -46,12 +46,15 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   {
     name: 'Offline downloads',
     reads: 'every essay page',
-    writes: "each essay's EPUB and single-file HTML beside its page; the download links' sizes; the essays' metadata for the steps below",
+    writes:
+      "each essay's EPUB and single-file HTML beside its page (copied from the cache when its page has not changed); the download links' sizes; the essays' metadata for the steps below",
     run: async (context) => {
       const { site, base, title: siteTitle, lang: siteLang } = context.config;
-      const downloads = await writeOfflineDownloads(context.dir, { site, base, siteTitle, siteLang });
+      const cacheDir = join(context.cacheDir, 'offline-downloads');
+      const downloads = await writeOfflineDownloads(context.dir, { site, base, siteTitle, siteLang, cacheDir });
       context.essays = downloads.metadata;
-      return `Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s), ${kib(downloads.bytes)} in all.`;
+      const reused = downloads.reused > 0 ? ` (${downloads.reused} unchanged since the last build, copied from the cache)` : '';
+      return `Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s), ${kib(downloads.bytes)} in all${reused}.`;
     },
   },
   {

@@ -83,6 +83,7 @@ test('each essay gets both files beside its page, the page its sizes, and the co
   const sizes = ['zeit.epub', 'zeit.html'].map((name) => statSync(join(dir, 'essays/zeit', name)).size);
   expect(result).toEqual({
     essays: 1,
+    reused: 0,
     metadata: [expect.objectContaining({ slug: 'zeit', lang: 'de' })],
     bytes: sizes[0]! + sizes[1]!,
     files: [
@@ -111,6 +112,7 @@ test('a site without essays has no downloads', async () => {
     await writeOfflineDownloads(await site('empty', {}), { site: undefined, base: '/sub/', siteTitle: 'Essays', siteLang: 'en' }),
   ).toEqual({
     essays: 0,
+    reused: 0,
     metadata: [],
     bytes: 0,
     files: [],
@@ -151,4 +153,41 @@ test('shared out between worker threads, the essays get the same files, in the s
   await expect(writeOfflineDownloads(broken, options, { essaysPerWorker: 1 })).rejects.toThrow(
     'essays/leer/index.html: the offline downloads of this essay could not be made. The page has no <article>.',
   );
+});
+
+test('with a cache folder, a second build copies the downloads of an unchanged essay and makes those of a changed one again', async () => {
+  const cacheDir = join(scratch, 'cache');
+  // Two builds of the same essays an hour apart: an EPUB made again would say so in dcterms:modified.
+  const options = (hour: string) => ({
+    site: undefined,
+    base: '/sub/',
+    siteTitle: 'Essays',
+    siteLang: 'en',
+    cacheDir,
+    buildTime: new Date(`2026-01-02T${hour}:00:00Z`),
+  });
+  const pages = (zwei: string) => ({ eins: essayPage('eins', '<p>Eins.</p>'), zwei: essayPage('zwei', `<p>${zwei}</p>`) });
+  const firstDir = await site('cache-first', pages('Zwei.'));
+  const first = await writeOfflineDownloads(firstDir, options('01'));
+  expect(first.reused).toBe(0);
+
+  const secondDir = await site('cache-second', pages('Zwei, geändert.'));
+  const second = await writeOfflineDownloads(secondDir, options('02'));
+  expect(second.reused).toBe(1);
+  expect(second.metadata).toEqual(first.metadata);
+  const epub = (dir: string, slug: string) => readFileSync(join(dir, 'essays', slug, `${slug}.epub`));
+  // The unchanged essay's EPUB is the first build's, byte for byte; its page still gets its sizes.
+  expect(epub(secondDir, 'eins')).toEqual(epub(firstDir, 'eins'));
+  expect(readFileSync(join(secondDir, 'essays/eins/index.html'), 'utf8')).toContain(
+    `EPUB<span data-download-size="epub">, ${formatFileSize(epub(firstDir, 'eins').byteLength, 'de')}</span>`,
+  );
+  // The changed one is made again, with its new text.
+  expect(strFromU8(unzipSync(epub(secondDir, 'zwei'))['EPUB/package.opf']!)).toContain('2026-01-02T02:00:00Z');
+  expect(readFileSync(join(secondDir, 'essays/zwei/zwei.html'), 'utf8')).toContain('Zwei, geändert.');
+
+  // A stylesheet the pages load, changed under the same name, makes every download again.
+  writeFileSync(join(secondDir, '_astro/site.css'), 'body{margin:1px}');
+  for (const slug of ['eins', 'zwei'])
+    writeFileSync(join(secondDir, 'essays', slug, 'index.html'), pages('Zwei, geändert.')[slug as 'eins']);
+  expect((await writeOfflineDownloads(secondDir, options('03'))).reused).toBe(0);
 });

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { slug as githubSlug } from 'github-slugger';
 import { essaySlug } from '../../essay/slug.ts';
 
@@ -33,6 +34,9 @@ function sequenceLength(bytes: Uint8Array, index: number): number {
  * or undefined when all of it is. Read as UTF-8 anyway, it would become "�" in the page.
  */
 export function firstInvalidUtf8(bytes: Uint8Array): InvalidByte | undefined {
+  // Node's own check (native) answers for the whole file at once; the walk below, byte by
+  // byte, was a sixth of the checks' time, and is only needed to say where a bad byte is.
+  if (isUtf8(bytes)) return undefined;
   let line = 1;
   let column = 1;
   for (let index = 0; index < bytes.length;) {

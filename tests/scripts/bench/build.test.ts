@@ -38,6 +38,16 @@ test("a build's time is divided into its stages, which add up to the whole", () 
   expect(STAGES.reduce((sum, stage) => sum + (stages[stage] ?? 0), 0)).toBe(12_000);
 });
 
+test("Astro 7.4's total, which ends after the build's own steps, at Astro's last line, is divided the same way", () => {
+  const lines = [...LINES, { at: 11_900, text: '6 page(s) built in 10.40s' }];
+  // Astro's total runs from 1,500 ms to its last line, 11,900 ms.
+  const stages = buildStages(lines, 12_000, { ...ASTRO, 'Total build': { elapsedTime: 10_400 } }, [
+    { name: 'essay checks', duration: 400 },
+  ]);
+  expect(stages).toMatchObject({ startup: 1_500, astroSetup: 2_100, downloads: 800, rest: 400 });
+  expect(STAGES.reduce((sum, stage) => sum + (stages[stage] ?? 0), 0)).toBe(12_000);
+});
+
 test('a step the build did not print (no social cards without SITE_URL) is left out, its time in the next', () => {
   const stages = buildStages(
     LINES.filter((line) => !line.text.startsWith('Social cards')),

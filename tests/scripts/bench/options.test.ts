@@ -44,3 +44,16 @@ test('warm queries can be given one by one', () => {
     warmQueries: ['Kremlin', 'Kyiv'],
   });
 });
+
+test('--peer: the builds beside the peer only, at 1, 500 and 1,000 essays, with no SITE_URL, in a report of their own', () => {
+  expect(parseBenchOptions(['--peer', '../peer-starlight'])).toMatchObject({
+    peer: '../peer-starlight',
+    parts: ['build'],
+    sizes: [1, 500, 1000],
+    siteUrl: '',
+    json: 'reports/bench-peer.json',
+  });
+  expect(parseBenchOptions(['--peer', 'p', '--quick'])).toMatchObject({ runs: 1, sizes: [1, 500], json: 'reports/bench-peer-quick.json' });
+  expect(parseBenchOptions(['--peer', 'p', '--site-url', 'https://a.example'])).toMatchObject({ siteUrl: 'https://a.example' });
+  expect(() => parseBenchOptions(['--peer', 'p', 'dist'])).toThrow('give no built site with it');
+});
