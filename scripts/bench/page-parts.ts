@@ -24,7 +24,8 @@ const ESSAY_PAGE_PARTS: readonly PagePart[] = [
   // A note's margin copy is also its phone preview (Footnote.astro): without the buttons a phone has no previews.
   { name: 'phone previews of notes', elements: '.note-toggle', rules: { selector: namesClass(/^note-toggle/) } },
   { name: 'margin notes and previews', elements: '.sidenote', rules: { selector: namesClass(/^sidenote/) } },
-  { name: 'contents', elements: 'nav.toc, script[src*="/TableOfContents."]', rules: { selector: namesClass(/^toc/) } },
+  // Its script shares a file with the margin notes' (src/site/browser/essay-page.ts): counted with neither.
+  { name: 'contents', elements: 'nav.toc', rules: { selector: namesClass(/^toc/) } },
   // Its rules name the control's class, or <html>'s data-scheme and the radio buttons' name.
   {
     name: 'colour scheme control',

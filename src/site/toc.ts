@@ -44,13 +44,8 @@ const READING_LINE = 0.25;
  * @returns The index of the current heading, or -1.
  */
 export function currentHeadingIndex(tops: readonly number[], windowHeight: number): number {
-  const readingLine = windowHeight * READING_LINE;
-  let current = -1;
-  for (const [index, top] of tops.entries()) {
-    if (top > readingLine) break;
-    current = index;
-  }
-  return current;
+  // Headings come in the order of the page, so their tops only grow.
+  return tops.findLastIndex((top) => top <= windowHeight * READING_LINE);
 }
 
 /** How many entries a contents list has, nested ones included: "Contents, 6 sections". */

@@ -1,10 +1,24 @@
-// Keeps each note's copy at its reference right for the reader's width (src/essay/margin-notes.ts).
-// Without it a wide screen's margin notes are read where they stand, as well as in the notes list.
-import { MARGIN_NOTES_QUERY, placeNote } from '../margin-notes.ts';
-
-const wide = matchMedia(MARGIN_NOTES_QUERY);
+/**
+ * A note's one copy at its reference (Footnote.astro) is two things. On a phone it is the
+ * preview the reference's button opens, read and tabbed through like any popover. From the
+ * width where essay.css lays it out in the margin (its `@media (min-width: 62rem)`), it
+ * repeats the notes list, which is the version a screen reader reads, and the reference's
+ * own link leads there: so in the margin it leaves the accessibility tree and its links
+ * leave the tab order (a pointer still follows them). A preview still open when the window
+ * widens closes: its note is in the margin now. Without this script a wide screen's margin
+ * notes are read where they stand, as well as in the notes list.
+ *
+ * Tested in Chromium (tests/browser/notes-and-contents.test.ts), across that width.
+ */
+const wide = matchMedia('(min-width: 62rem)');
 const place = (): void => {
-  for (const note of document.querySelectorAll<HTMLElement>('.sidenote')) placeNote(note, wide.matches);
+  const inMargin = wide.matches;
+  for (const note of document.querySelectorAll<HTMLElement>('.sidenote')) {
+    // ARIA reflection: null removes the attribute.
+    note.ariaHidden = inMargin ? 'true' : null;
+    if (inMargin) note.hidePopover?.();
+    for (const control of note.querySelectorAll<HTMLElement>('[href],button')) control.tabIndex = inMargin ? -1 : 0;
+  }
 };
 place();
 wide.addEventListener('change', place);

@@ -25,10 +25,8 @@ const mark = (): void => {
     headings.map((heading) => heading?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY),
     window.innerHeight,
   );
-  for (const [index, link] of links.entries()) {
-    if (index === current) link.setAttribute('aria-current', 'location');
-    else link.removeAttribute('aria-current');
-  }
+  // ARIA reflection: null removes the attribute.
+  for (const [index, link] of links.entries()) link.ariaCurrent = index === current ? 'location' : null;
 };
 const schedule = (): void => {
   if (scheduled) return;
@@ -36,8 +34,9 @@ const schedule = (): void => {
   requestAnimationFrame(mark);
 };
 if (links.length > 0) {
-  addEventListener('scroll', schedule, { passive: true });
-  addEventListener('resize', schedule, { passive: true });
+  // Neither can be cancelled, so neither needs { passive: true }.
+  addEventListener('scroll', schedule);
+  addEventListener('resize', schedule);
   addEventListener('hashchange', schedule);
   mark();
 }
