@@ -12,6 +12,7 @@ import type { SearchHit } from '../search-hit.ts';
 import { SEARCH_SHORTCUT, isSearchShortcut, queryFromSearch } from '../search-input.ts';
 import { queryFor } from '../word-match.ts';
 import { labelsFor } from '../../strings/labels.ts';
+import { savedEssays } from '../../offline/browser/saved-essays.ts';
 
 // The page is in the site's language; its messages follow it.
 const labels = labelsFor(document.documentElement.lang);
@@ -78,12 +79,32 @@ function enhance(root: HTMLElement): void {
     }
     try {
       const opened = await load();
-      const searches = await Promise.all(opened.map(({ language, pagefind }) => pagefind.search(queryFor(language, query))));
-      const ranked = searches
+      // With no network, search covers the essays saved on this device, and says so: the
+      // index's chunks and the essays' fragments are there only for those (the service
+      // worker keeps what search fetched while online, and all of them in a saved site).
+      const saved = navigator.onLine ? undefined : await savedEssays(new URL(baseUrl, location.href).href);
+      const searches = await Promise.all(
+        opened.map(({ language, pagefind }) => {
+          const search = pagefind.search(queryFor(language, query));
+          return saved ? search.catch(() => null) : search;
+        }),
+      );
+      let ranked = searches
         .flatMap((search, index) => (search?.results ?? []).map((result) => ({ language: opened[index]?.language ?? '', result })))
         .sort((a, b) => b.result.score - a.result.score);
-      const loading = resultsToLoad(ranked, RESULTS_SHOWN);
-      const data = await Promise.all(ranked.map(({ result }, position) => (loading.has(position) ? result.data() : undefined)));
+      let data: Array<PagefindResultData | undefined>;
+      if (saved) {
+        // Every result's text is loaded from the device (a fragment not saved fails at once),
+        // and only the saved essays are kept.
+        const loaded = await Promise.all(ranked.map(({ result }) => result.data().catch(() => undefined)));
+        const isSaved = (result: PagefindResultData | undefined) =>
+          result !== undefined && saved.has(new URL(result.url, location.href).href.replace(/#.*$/, ''));
+        ranked = ranked.filter((_, position) => isSaved(loaded[position]));
+        data = loaded.filter(isSaved);
+      } else {
+        const loading = resultsToLoad(ranked, RESULTS_SHOWN);
+        data = await Promise.all(ranked.map(({ result }, position) => (loading.has(position) ? result.data() : undefined)));
+      }
       if (waiting !== undefined) return;
       const outcome = searchOutcome(
         ranked.map(({ language }, position) => ({ language, data: data[position] })),
@@ -91,7 +112,8 @@ function enhance(root: HTMLElement): void {
         query,
       );
       showResults(outcome.hits);
-      status.textContent = searchStatus(labels, outcome, query);
+      const found = searchStatus(labels, outcome, query);
+      status.textContent = saved ? `${labels.searchOfflineScope(saved.size)} ${found}` : found;
     } catch (error) {
       if (waiting !== undefined) return;
       showResults([]);
