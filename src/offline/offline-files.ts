@@ -79,7 +79,13 @@ export function siteList(files: ReadonlyArray<{ file: string; revision: string; 
   const site = entries('site');
   const downloads = entries('download');
   const sum = (list: readonly SiteFile[]) => list.reduce((total, file) => total + file.bytes, 0);
-  return { essays: site.filter((file) => isEssayPage(file.url)).length, site, downloads, siteBytes: sum(site), downloadBytes: sum(downloads) };
+  return {
+    essays: site.filter((file) => isEssayPage(file.url)).length,
+    site,
+    downloads,
+    siteBytes: sum(site),
+    downloadBytes: sum(downloads),
+  };
 }
 
 /** Whether a URL path is an essay's page, `essays/<slug>/`. */

@@ -68,7 +68,9 @@ export async function writeServiceWorker(siteDir: string, options: ServiceWorker
   const shell = all
     .filter((entry) => fileGroup(entry.url) === 'shell')
     .map(({ url, revision, bytes }) =>
-      url === 'index.html' && filled !== homeHtml ? { url, revision: md5(filled), bytes: Buffer.byteLength(filled) } : { url, revision, bytes },
+      url === 'index.html' && filled !== homeHtml
+        ? { url, revision: md5(filled), bytes: Buffer.byteLength(filled) }
+        : { url, revision, bytes },
     );
   if (filled !== homeHtml) writeFileSync(home, filled);
   writeFileSync(join(siteDir, SITE_LIST_FILE), JSON.stringify(list));
@@ -123,7 +125,10 @@ function md5(text: string): string {
 
 /** A short hash of the list of every file: any changed file of the site changes it. */
 function buildId(entries: ReadonlyArray<{ url: string; revision?: string | null }>): string {
-  return createHash('sha256').update(JSON.stringify(entries.map(({ url, revision }) => [url, revision]))).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(JSON.stringify(entries.map(({ url, revision }) => [url, revision])))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 function siteFiles(dir: string): string[] {

@@ -74,7 +74,8 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   {
     name: 'Service worker',
     reads: 'the finished site, search index included',
-    writes: "sw.js, precaching the shell a reader needs offline; offline-site.json, the rest of the site with sizes, for saving it all; the home page's save control's sizes",
+    writes:
+      "sw.js, precaching the shell a reader needs offline; offline-site.json, the rest of the site with sizes, for saving it all; the home page's save control's sizes",
     run: async (context) => {
       const offline = await writeServiceWorker(context.dir, { base: context.config.base, lang: context.config.lang });
       const { site, siteBytes, downloads, downloadBytes } = offline.list;

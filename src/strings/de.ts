@@ -75,11 +75,13 @@ export const de: Labels = {
   offlineWithDownloads: 'Mit ihren EPUB- und HTML-Downloads',
   offlineDownloadsSize: (size) => ` (${size} mehr)`,
   offlineRemove: 'Gespeicherte Essays entfernen',
-  offlineSaving: (files, size) => `${files} ${plural('de', files, { one: 'Datei', other: 'Dateien' })}, ${size}, werden auf diesem Gerät gespeichert …`,
+  offlineSaving: (files, size) =>
+    `${files} ${plural('de', files, { one: 'Datei', other: 'Dateien' })}, ${size}, werden auf diesem Gerät gespeichert …`,
   offlineProgress: (percent) => `Speichern: ${percent} erledigt`,
   offlineSaved: (essays) =>
     `${essays === 1 ? 'Der Essay ist' : `Alle ${essays} Essays sind`} auf diesem Gerät gespeichert und öffnen sich ohne Netz.`,
-  offlineSavedSome: (essays) => `${essays} ${plural('de', essays, { one: 'Essay ist', other: 'Essays sind' })} auf diesem Gerät gespeichert.`,
+  offlineSavedSome: (essays) =>
+    `${essays} ${plural('de', essays, { one: 'Essay ist', other: 'Essays sind' })} auf diesem Gerät gespeichert.`,
   offlineSaveFailed:
     'Das Speichern wurde unterbrochen: Das Netz ist weg, oder auf dem Gerät ist kein Platz mehr. Was gespeichert ist, bleibt; drücken Sie die Schaltfläche erneut, um fortzufahren.',
   offlineRemoved: 'Die gespeicherten Essays sind von diesem Gerät entfernt.',

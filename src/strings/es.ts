@@ -75,7 +75,8 @@ export const es: Labels = {
   offlineWithDownloads: 'Con sus descargas EPUB y HTML',
   offlineDownloadsSize: (size) => ` (${size} más)`,
   offlineRemove: 'Quitar los ensayos guardados',
-  offlineSaving: (files, size) => `Guardando ${files} ${plural('es', files, { one: 'archivo', other: 'archivos' })}, ${size}, en este dispositivo…`,
+  offlineSaving: (files, size) =>
+    `Guardando ${files} ${plural('es', files, { one: 'archivo', other: 'archivos' })}, ${size}, en este dispositivo…`,
   offlineProgress: (percent) => `Guardando: ${percent} hecho`,
   offlineSaved: (essays) =>
     `${essays === 1 ? 'El ensayo está guardado' : `Los ${essays} ensayos están guardados`} en este dispositivo: se abren sin red.`,

@@ -51,7 +51,17 @@ test('essay pages and images, further pages of the list, the index chunks and fr
 });
 
 test('the worker, its list, the host and crawler files, the feed and the social cards are never kept', () => {
-  for (const file of ['sw.js', 'offline-site.json', '_headers', '.nojekyll', 'robots.txt', 'feed.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'cards/on-time.png']) {
+  for (const file of [
+    'sw.js',
+    'offline-site.json',
+    '_headers',
+    '.nojekyll',
+    'robots.txt',
+    'feed.xml',
+    'sitemap-index.xml',
+    'sitemap-0.xml',
+    'cards/on-time.png',
+  ]) {
     expect(fileGroup(file), file).toBe('none');
   }
 });
@@ -81,7 +91,12 @@ const FILES = [
 test('the whole-site list holds the rest of the site and the downloads apart, with their sizes and totals', () => {
   const list = siteList(FILES);
   expect(list.essays).toBe(2);
-  expect(list.site.map((file) => file.url)).toEqual(['_astro/photo.Ab12.webp', 'essays/a/', 'essays/b/', 'pagefind/fragment/en_1.pf_fragment']);
+  expect(list.site.map((file) => file.url)).toEqual([
+    '_astro/photo.Ab12.webp',
+    'essays/a/',
+    'essays/b/',
+    'pagefind/fragment/en_1.pf_fragment',
+  ]);
   expect(list.downloads.map((file) => file.url)).toEqual(['essays/a/a.epub', 'essays/b/b.html']);
   expect(list.siteBytes).toBe(7_000 + 30_000 + 40_000 + 500);
   expect(list.downloadBytes).toBe(150_000);

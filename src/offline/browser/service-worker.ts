@@ -72,6 +72,9 @@ self.addEventListener('activate', (event) => {
   // The page a reader opened first was fetched before this worker was there to keep it: it
   // is the essay they are reading, so it is kept now (one page, the only one fetched twice).
   event.waitUntil(keepOpenPages().catch(noop));
+  // A saved whole site of an older build is brought up to date now, not in the activation,
+  // which would hold up the reader's pages: each navigation also keeps the worker alive for it.
+  if (mayDownloadUnasked(self.navigator.connection, null)) void refreshSavedSite();
 });
 
 async function keepOpenPages(): Promise<void> {
@@ -88,9 +91,7 @@ const savedKey = (path: string) => new URL(urlOfFile(precachedPath(path)), scope
 
 /** The copy of a file of the site this device has: precached (the shell), or saved. */
 async function keptCopy(path: string): Promise<Response | undefined> {
-  return (
-    (await matchPrecache(new URL(precachedPath(path), scope).href)) ?? (await (await caches.open(savedCache)).match(savedKey(path)))
-  );
+  return (await matchPrecache(new URL(precachedPath(path), scope).href)) ?? (await (await caches.open(savedCache)).match(savedKey(path)));
 }
 
 /** Keeps a file the reader fetched, when it is one that is kept (a page, an image, a chunk of the index). */
@@ -107,7 +108,10 @@ async function unavailable(request: Request, path: string): Promise<Response> {
   if (!page) return Response.error();
   const headers = new Headers(page.headers);
   headers.set('content-type', 'text/html; charset=utf-8');
-  return new Response(page.body, notSaved ? { status: 503, statusText: 'Not Saved', headers } : { status: 404, statusText: 'Not Found', headers });
+  return new Response(
+    page.body,
+    notSaved ? { status: 503, statusText: 'Not Saved', headers } : { status: 404, statusText: 'Not Found', headers },
+  );
 }
 
 /** From the network, kept; the kept copy when the network fails, or is slower than NETWORK_TIMEOUT_SECONDS. */
@@ -192,6 +196,8 @@ async function saveSite(downloads: boolean, report: (message: SaveReport) => voi
         await cache.put(savedKey(file.url), fetched);
         savedFiles.set(file.url, file.revision);
         done += 1;
+        // Now and then, what is saved so far is recorded: a worker stopped midway goes on from there.
+        if (done % 50 === 0) await writeRecord({ ...record(), build: '' });
         doneBytes += file.bytes;
         report({ type: 'progress', done, files: todo.length, bytes: doneBytes, total: bytes });
       }

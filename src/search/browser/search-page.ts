@@ -82,7 +82,7 @@ function enhance(root: HTMLElement): void {
       // With no network, search covers the essays saved on this device, and says so: the
       // index's chunks and the essays' fragments are there only for those (the service
       // worker keeps what search fetched while online, and all of them in a saved site).
-      const saved = navigator.onLine ? undefined : await savedEssays(new URL(baseUrl, location.href).href);
+      const saved = (await reachable()) ? undefined : await savedEssays(new URL(baseUrl, location.href).href);
       const searches = await Promise.all(
         opened.map(({ language, pagefind }) => {
           const search = pagefind.search(queryFor(language, query));
@@ -160,6 +160,24 @@ function enhance(root: HTMLElement): void {
     input.value = initial;
     request(initial);
   }
+}
+
+/**
+ * Whether the site can be reached: `navigator.onLine` says only that there is a network
+ * interface, so the search asks the site itself (a HEAD request, which the service worker
+ * leaves to the network), and a network that does not answer within 3 s counts as none.
+ * One answer serves the queries typed in the next 10 s.
+ */
+let reach: { asked: number; answer: Promise<boolean> } | undefined;
+function reachable(): Promise<boolean> {
+  if (!navigator.onLine) return Promise.resolve(false);
+  if (reach && performance.now() - reach.asked < 10_000) return reach.answer;
+  const answer = fetch(location.pathname, { method: 'HEAD', cache: 'no-store', signal: AbortSignal.timeout(3000) }).then(
+    () => true,
+    () => false,
+  );
+  reach = { asked: performance.now(), answer };
+  return answer;
 }
 
 /** Whether keys pressed in `target` type text: a field, a text area, a list box or editable text. */
