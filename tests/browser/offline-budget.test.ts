@@ -51,10 +51,11 @@ test(`a first visit to one essay of ${ESSAYS} costs the reader at most 150 KB of
   const essay = 'essays/trumps-envoy-third-meeting-with-putin-120/';
   const page = await browser.newPage();
   await page.goto(new URL(essay, server.url).href, { waitUntil: 'load' });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 30_000 });
+  // Generous: the machine's cores are shared with other builds.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 90_000 });
   // The essay being read is kept once the worker is active; then nothing more is fetched.
-  await page.waitForFunction(async (url) => (await caches.match(url)) !== undefined, { timeout: 30_000, polling: 200 }, page.url());
-  await page.waitForNetworkIdle({ idleTime: 1_000 });
+  await page.waitForFunction(async (url) => (await caches.match(url)) !== undefined, { timeout: 90_000, polling: 200 }, page.url());
+  await page.waitForNetworkIdle({ idleTime: 1_000, timeout: 90_000 });
 
   const urls = await page.evaluate(async () => {
     const all: string[] = [];

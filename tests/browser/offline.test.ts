@@ -157,6 +157,18 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
     await elsewhere?.close();
   });
 
+  let serving = true;
+  /**
+   * Takes the network away, or gives it back: the page and the first worker are cut off, and
+   * the site's server stops, so that no worker, this build's or the next's, reaches it.
+   */
+  async function network(on: boolean): Promise<void> {
+    if (on && !serving) server = await serveDirectory(outDir, base, POLICY, { port });
+    if (!on && serving) await server.close();
+    serving = on;
+    await setOffline(page, worker, !on);
+  }
+
   /** Attaches to the service worker now active: its own fetches are cut off with the page's. */
   async function attachWorker(): Promise<void> {
     const script = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
@@ -203,7 +215,7 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
   });
 
   test('with no network, the essay read opens with its styles; one never opened, or its download, says it is not saved', async () => {
-    await setOffline(page, worker, true);
+    await network(false);
     const cutOff = await workerScope.evaluate(
       (url) =>
         fetch(url, { mode: 'no-cors' }).then(
@@ -259,7 +271,7 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
   });
 
   test('"Save every essay" says how much it downloads, shows its progress, and announces when the whole site is saved', async () => {
-    await setOffline(page, worker, false);
+    await network(true);
     await page.goto(server.url, { waitUntil: 'load' });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const list = siteList();
@@ -305,7 +317,7 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
   });
 
   test('with no network, the whole site is there: the essay never opened, its download, and search over every essay', async () => {
-    await setOffline(page, worker, true);
+    await network(false);
     const essay = await page.goto(at(ESSAY), { waitUntil: 'load' });
     expect(essay?.status()).toBe(200);
     expect(await page.$eval('h1', (h1) => h1.textContent?.trim())).toBe('An Essay With Notes');
@@ -339,10 +351,9 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
     const source = readFileSync(join(essaysDir, ESSAY_FILE), 'utf8');
     expect(source, 'the fixture still has the sentence this test changes').toContain(OLD_SENTENCE);
     writeFileSync(join(essaysDir, ESSAY_FILE), source.replace(OLD_SENTENCE, NEW_SENTENCE));
-    await server.close();
+    // Published while the reader is offline; the site comes back on the same port (a service
+    // worker is bound to its origin).
     build(essaysDir, outDir, base);
-    // The service worker is bound to the origin: the site comes back on the same port.
-    server = await serveDirectory(outDir, base, POLICY, { port });
     step('rebuilt');
     const newRevision = precacheRevision(outDir, ENTRY);
     expect(newRevision).not.toBe(oldRevision);
@@ -354,7 +365,7 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
 
     // Back online, on the home page: the new worker comes, and the saved site is refreshed
     // in the background, the essay with it, though the reader has not opened it.
-    await setOffline(page, worker, false);
+    await network(true);
     await page.goto(server.url, { waitUntil: 'load' });
     await page.waitForFunction(
       async (url, text) => {
@@ -397,14 +408,12 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
     );
 
     step('refresh recorded');
-    // The new worker is the one to cut off from now on.
-    await attachWorker();
     // A reader online reads the new text.
     await page.goto(at(ESSAY), { waitUntil: 'load' });
     expect(await page.$eval('main', (main) => main.textContent)).toContain(NEW_SENTENCE);
 
     // Offline again: the new text, search finds its new word, and the essay first read is still there.
-    await setOffline(page, worker, true);
+    await network(false);
     await page.goto(at(ESSAY), { waitUntil: 'load' });
     expect(await page.$eval('main', (main) => main.textContent)).toContain(NEW_SENTENCE);
     const { results } = await search(page, server.url, NEW_WORD);
@@ -413,7 +422,7 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
   }, 300_000);
 
   test('"Remove the saved essays" takes it all back: offline, an essay read before is not saved any more', async () => {
-    await setOffline(page, worker, false);
+    await network(true);
     await page.goto(server.url, { waitUntil: 'load' });
     await page.waitForSelector('[data-offline-remove]:not([hidden])');
     await page.focus('[data-offline-remove]');
@@ -422,10 +431,10 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
     expect(await page.$eval('[data-offline-remove]', (button) => (button as HTMLElement).hidden)).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-offline-save'))).toBe(true);
     expect(Object.keys(await cacheContents(page)).filter((name) => name.startsWith('essay-press-saved '))).toEqual([]);
-    await setOffline(page, worker, true);
+    await network(false);
     expect((await page.goto(at(VISITED), { waitUntil: 'load' }))?.status()).toBe(503);
     expect(await page.$eval('h1', (h1) => h1.textContent?.trim())).toBe(labels.notSavedTitle);
-    await setOffline(page, worker, false);
+    await network(true);
   });
 
   test('nothing of it needed more than the documented Content-Security-Policy', () => {

@@ -7,7 +7,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { listPages } from '../../src/publishing/pages.ts';
 import { readPrecacheManifest } from '../../src/offline/write-service-worker.ts';
 import { isDownload, precachedPath } from '../../src/offline/offline-routes.ts';
-import { SITE_LIST_FILE, type SiteList } from '../../src/offline/offline-files.ts';
+import { SITE_LIST_FILE, fileGroup, type SiteList } from '../../src/offline/offline-files.ts';
 import { SOCIAL_CARD_DIR } from '../../src/publishing/social-card.ts';
 import { parseSchemeTokens, themeColours } from '../../src/offline/web-manifest.ts';
 import { readPage } from '../support/html.ts';
@@ -105,10 +105,12 @@ describe.each([
     const list = JSON.parse(readFileSync(join(dir(), SITE_LIST_FILE), 'utf8')) as SiteList;
     const listed = [...list.site, ...list.downloads].map((file) => precachedPath(file.url));
     // Every file is in the shell or the list, but the social cards (for link previews, not
-    // readers), the worker and its list, and what is written after it: the feed and the host's files.
-    const neither = new Set<string>(['sw.js', SITE_LIST_FILE, FEED_FILE, ...HOST_FILES]);
-    const isCard = (file: string) => file.startsWith(`${SOCIAL_CARD_DIR}/`);
-    expect([...precached, ...listed].sort()).toEqual(files.filter((file) => !isCard(file) && !neither.has(file)).sort());
+    // readers), the worker and its list, the crawlers' files, and what is written after it:
+    // the feed and the host's files.
+    const neither = new Set<string>(['sw.js', SITE_LIST_FILE, FEED_FILE, 'robots.txt', ...HOST_FILES]);
+    const isNeither = (file: string) => neither.has(file) || file.startsWith(`${SOCIAL_CARD_DIR}/`) || /^sitemap[^/]*\.xml$/.test(file);
+    expect([...precached, ...listed].sort()).toEqual(files.filter((file) => !isNeither(file)).sort());
+    expect(files.filter((file) => fileGroup(file) === 'none')).toEqual(files.filter(isNeither));
     expect(list.downloads.map((file) => file.url).every(isDownload)).toBe(true);
     for (const file of [...list.site, ...list.downloads])
       expect(file.bytes, file.url).toBe(statSync(join(dir(), precachedPath(file.url))).size);
