@@ -33,9 +33,11 @@ beforeAll(async () => {
   const essaysDir = join(scratch, 'essays');
   mkdirSync(essaysDir);
   writeEssayCopies(firstEssayFile(join(ROOT, 'content/essays')), essaysDir, ESSAYS);
-  const result = buildSite({ ESSAYS_DIR: relative(ROOT, essaysDir), OUT_DIR: join(scratch, 'dist') });
+  outDir = join(scratch, 'dist');
+  // ESSAYS_DIR is read relative to the project; OUT_DIR takes the place of the build's own scratch folder.
+  const result = buildSite({ ESSAYS_DIR: relative(ROOT, essaysDir), OUT_DIR: outDir });
+  rmSync(join(result.outDir, '..'), { recursive: true, force: true });
   if (result.status !== 0) throw new Error(`The generated site did not build:\n${result.output}`);
-  outDir = result.outDir;
   server = await serveDirectory(outDir);
   ({ browser, close: closeBrowser } = await launchBrowser());
 });
@@ -50,7 +52,7 @@ const gzip = (file: string) => gzipSync(readFileSync(join(outDir, file)), { leve
 test(`a first visit to one essay of ${ESSAYS} costs the reader at most 150 KB of what the service worker downloads`, async () => {
   const essay = 'essays/trumps-envoy-third-meeting-with-putin-120/';
   const page = await browser.newPage();
-  await page.goto(new URL(essay, server.url).href, { waitUntil: 'load' });
+  expect((await page.goto(new URL(essay, server.url).href, { waitUntil: 'load' }))?.status()).toBe(200);
   // Generous: the machine's cores are shared with other builds.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 90_000 });
   // The essay being read is kept once the worker is active; then nothing more is fetched.
