@@ -23,6 +23,12 @@ import { DOWNLOAD_FORMATS, downloadFileName } from './downloads.ts';
  */
 export type OfflineRoute = 'cache-first' | 'network-first' | 'download';
 
+/**
+ * The query parameter of a request the service worker leaves to the network, never answering
+ * it from a cache: how a page asks whether the site can be reached (the search page, offline).
+ */
+export const NETWORK_CHECK = 'network-check';
+
 /** The service worker's file, beside the home page: `${base}sw.js`, its scope `${base}`. */
 export const SERVICE_WORKER_FILE = 'sw.js';
 

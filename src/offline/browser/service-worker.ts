@@ -21,6 +21,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, matchPrecache, precache, type PrecacheEntry } from 'workbox-precaching';
 import {
+  NETWORK_CHECK,
   NETWORK_TIMEOUT_SECONDS,
   NOT_FOUND_PAGE,
   NOT_SAVED_PAGE,
@@ -144,7 +145,7 @@ const noop = () => undefined;
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin || url.searchParams.has(NETWORK_CHECK)) return;
   const path = sitePath(url.pathname, base);
   if (path === undefined) return;
   const route = offlineRoute(path);
