@@ -6,6 +6,7 @@ export const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: URL }> = [
   { pattern: '/404', entrypoint: new URL('./site/routes/404.astro', import.meta.url) },
   { pattern: '/favicon.svg', entrypoint: new URL('./site/routes/favicon.svg.ts', import.meta.url) },
   { pattern: '/search', entrypoint: new URL('./search/routes/search.astro', import.meta.url) },
+  { pattern: '/offline', entrypoint: new URL('./offline/routes/not-saved.astro', import.meta.url) },
   { pattern: '/manifest.webmanifest', entrypoint: new URL('./offline/routes/manifest.webmanifest.ts', import.meta.url) },
   { pattern: '/icons/[icon].png', entrypoint: new URL('./offline/routes/icons/[icon].png.ts', import.meta.url) },
   { pattern: '/accessibility', entrypoint: new URL('./publishing/routes/accessibility.astro', import.meta.url) },

@@ -1,8 +1,8 @@
 /**
  * How the service worker answers each request for a file of the site (issue 7): the rules
- * are here, pure and tested (tests/lib/offline-routes.test.ts); src/offline/browser/service-worker.ts
- * only wires them to Workbox, and src/offline/write-service-worker.ts uses them to choose what
- * to precache.
+ * are here, pure and tested (tests/offline/offline-routes.test.ts); src/offline/browser/service-worker.ts
+ * only wires them to Workbox. Which files are precached, and which kept later, is decided in
+ * src/offline/offline-files.ts (issue 20).
  *
  * Paths are relative to the site's base path, as in the precache manifest: `''` is the
  * home page, `essays/on-time/` an essay, `_astro/x.Ab12.css` a stylesheet.
@@ -10,21 +10,36 @@
 import { DOWNLOAD_FORMATS, downloadFileName } from './downloads.ts';
 
 /**
- * - `precache-first`: a content-hashed file, whose name changes when its content does:
- *   served from the precache, from the network only when it is not there.
+ * - `cache-first`: a content-hashed file, whose name changes when its content does:
+ *   served from the precache or the saved cache, from the network only when it is in
+ *   neither (and then kept, if it is an essay's image or a chunk of the search index).
  * - `network-first`: a file that keeps its name from one build to the next (pages, the
  *   search entry and code, the manifest, icons): from the network, so a reader online
- *   never sees a stale copy; the precached copy when the network fails or is slow.
+ *   never sees a stale copy (a page fetched is kept, fresh); the precached or saved copy
+ *   when the network fails or is slow.
  * - `download`: an essay's EPUB or single-file HTML, a copy of its page: never precached,
- *   fetched from the network and kept in a runtime cache once a reader has fetched it.
+ *   fetched from the network and kept once a reader has fetched it; offline and not kept,
+ *   a page that says so.
  */
-export type OfflineRoute = 'precache-first' | 'network-first' | 'download';
+export type OfflineRoute = 'cache-first' | 'network-first' | 'download';
+
+/**
+ * The query parameter of a request the service worker leaves to the network, never answering
+ * it from a cache: how a page asks whether the site can be reached (the search page, offline).
+ */
+export const NETWORK_CHECK = 'network-check';
 
 /** The service worker's file, beside the home page: `${base}sw.js`, its scope `${base}`. */
 export const SERVICE_WORKER_FILE = 'sw.js';
 
 /** What a reader offline is shown for a page the site does not have, with status 404. */
 export const NOT_FOUND_PAGE = '404.html';
+
+/**
+ * What a reader offline is shown, with status 503, for an essay, a page of the list or a
+ * download that is not saved on the device: a page that says so and lists what is saved.
+ */
+export const NOT_SAVED_PAGE = 'offline/';
 
 /**
  * How long a network-first request waits for the network before it answers from the
@@ -65,7 +80,7 @@ export function isContentHashed(path: string): boolean {
 /** How the service worker answers a request for `path` (see `OfflineRoute`). */
 export function offlineRoute(path: string): OfflineRoute {
   if (isDownload(path)) return 'download';
-  if (isContentHashed(path)) return 'precache-first';
+  if (isContentHashed(path)) return 'cache-first';
   return 'network-first';
 }
 
@@ -80,18 +95,33 @@ export function precachedPath(path: string): string {
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 }
 
-const RUNTIME_CACHE_PREFIX = 'essay-press-downloads';
-
 /**
- * The runtime cache that keeps the downloads a reader fetched, one per build and per
- * scope: sites under different base paths of one origin share its cache storage.
+ * Whether a reader offline asking for `path`, which is not saved, is told it is not saved
+ * (an essay, a page of the list, a download: the site has them, the device does not) or
+ * that the site has no such page.
  */
-export function runtimeCacheName(scope: string, buildId: string): string {
-  return `${RUNTIME_CACHE_PREFIX} ${buildId} ${scope}`;
+export function unavailableAnswer(path: string): 'not-saved' | 'not-found' {
+  return /^(?:essays|page)\//.test(path) ? 'not-saved' : 'not-found';
 }
 
-/** Whether `name` is a runtime cache of this scope left by another build, to be deleted. */
-export function isOutdatedRuntimeCache(name: string, scope: string, buildId: string): boolean {
-  const [prefix, id, ...rest] = name.split(' ');
-  return prefix === RUNTIME_CACHE_PREFIX && rest.join(' ') === scope && id !== buildId;
+/** The saved cache's name before its scope (the home page's script is handed it, rather than loading this module). */
+export const SAVED_CACHE_PREFIX = 'essay-press-saved ';
+
+/**
+ * The cache of what the reader keeps, one per scope (sites under different base paths of
+ * one origin share its cache storage): the pages and images they opened, the downloads they
+ * fetched, the whole site when they saved it. It outlives builds: a new build refreshes
+ * what is in it, and only the reader empties it.
+ */
+export function savedCacheName(scope: string): string {
+  return `${SAVED_CACHE_PREFIX}${scope}`;
+}
+
+/** The key, in the saved cache, of the record of a whole-site save (which files, which revisions). */
+export const SAVED_SITE_RECORD = 'offline-saved.json';
+
+/** The cache a build before issue 20 kept fetched downloads in, one per build: deleted on activation. */
+export function isLegacyCache(name: string, scope: string): boolean {
+  const [prefix, , ...rest] = name.split(' ');
+  return prefix === 'essay-press-downloads' && rest.join(' ') === scope;
 }

@@ -1,34 +1,41 @@
 /**
- * Generates the service worker that keeps the whole site readable offline, in the
- * staging folder, after the search index is written (issue 7, part 1).
+ * Generates the service worker in the staging folder, after the search index is written
+ * (issue 7, part 1; issue 20, the reader's cost).
  *
  * Workbox's `getManifest` lists every file of the finished site with a revision (the
- * hash of its content; none for content-hashed names), leaving out the downloads and the
- * social cards; esbuild bundles src/offline/browser/service-worker.ts with Workbox into one
- * minified `sw.js`, and the list takes the place of `self.__WB_MANIFEST`, as Workbox's
- * own `injectManifest` does.
+ * hash of its content; none for content-hashed names). The files are sorted by
+ * src/offline/offline-files.ts: the shell is precached on a first visit (its list takes the
+ * place of `self.__WB_MANIFEST` in the worker, as Workbox's own `injectManifest` does); the
+ * rest of the site, and the downloads, go into `offline-site.json` with their sizes, for
+ * when a reader asks to save the whole site. esbuild bundles
+ * src/offline/browser/service-worker.ts with Workbox into one minified `sw.js`.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 // getManifest from its own module: workbox-build's index also loads generateSW and
 // injectManifest (Rollup, Babel), 330 ms of every build's start-up for code never run here.
 import { getManifest } from 'workbox-build/build/get-manifest.js';
 import type { ManifestEntry } from 'workbox-build';
-import { CONTENT_HASHED_PATH, SERVICE_WORKER_FILE, isDownload } from './offline-routes.ts';
-import { SOCIAL_CARD_DIR } from '../publishing/social-card.ts';
+import { CONTENT_HASHED_PATH, SERVICE_WORKER_FILE } from './offline-routes.ts';
+import { SITE_LIST_FILE, fileGroup, siteList, type SiteList } from './offline-files.ts';
+import { fillOfflineSizes } from './offline-sizes.ts';
 
 export interface ServiceWorkerOptions {
   /** The base path, `/` or `/sub/`. */
   base: string;
+  /** The site's language: the home page's "save for offline" control says the sizes in it. */
+  lang: string;
 }
 
 export interface ServiceWorkerResult {
-  /** How many files the service worker precaches. */
+  /** How many files the service worker precaches on a first visit: the shell. */
   count: number;
   /** How many bytes it downloads to precache them, at most once per build. */
   bytes: number;
+  /** The rest of the site and the downloads, saved when a reader asks. */
+  list: SiteList;
   /** How many files the whole site has (downloads and sw.js included), to compare. */
   siteCount: number;
   /** Their size in bytes. */
@@ -39,21 +46,35 @@ const SOURCE = resolve(import.meta.dirname, 'browser/service-worker.ts');
 const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
 
 export async function writeServiceWorker(siteDir: string, options: ServiceWorkerOptions): Promise<ServiceWorkerResult> {
-  const { manifestEntries, count, size, warnings } = await getManifest({
+  const { manifestEntries, warnings } = await getManifest({
     globDirectory: siteDir,
     globPatterns: ['**/*'],
-    // The social cards are for link previews, which fetch them from the site, not for readers.
-    globIgnores: [SERVICE_WORKER_FILE, `${SOCIAL_CARD_DIR}/**`],
+    globIgnores: [SERVICE_WORKER_FILE, SITE_LIST_FILE],
     // Hashed names are their own revision: no second hash, no cache-busting query.
     dontCacheBustURLsMatching: CONTENT_HASHED_PATH,
     // Workbox leaves out files over 2 MB by default, with a warning: an essay's large
-    // image would then be missing offline. Every file of the site is precached.
+    // image would then be missing from a saved copy of the site.
     maximumFileSizeToCacheInBytes: Number.MAX_SAFE_INTEGER,
-    // The downloads are copies of the pages: fetched when a reader asks for one.
-    manifestTransforms: [(entries) => ({ manifest: entries.filter((entry) => !isDownload(entry.url)), warnings: [] })],
   });
-  if (warnings.length > 0) throw new Error(`The service worker's precache is incomplete: ${warnings.join('; ')}`);
-  const entries = manifestEntries ?? [];
+  if (warnings.length > 0) throw new Error(`The service worker's file list is incomplete: ${warnings.join('; ')}`);
+  const all = (manifestEntries ?? []).map((entry) => ({ ...entry, bytes: statSync(join(siteDir, entry.url)).size }));
+  const list = siteList(all.map(({ url, revision, bytes }) => ({ file: url, revision: revision ?? url, bytes })));
+
+  // The home page says what saving the whole site downloads: filled in before the shell's
+  // revisions are taken, as the page is part of it.
+  const home = join(siteDir, 'index.html');
+  const homeHtml = readFileSync(home, 'utf8');
+  const filled = fillOfflineSizes(homeHtml, list, options.lang);
+  const shell = all
+    .filter((entry) => fileGroup(entry.url) === 'shell')
+    .map(({ url, revision, bytes }) =>
+      url === 'index.html' && filled !== homeHtml
+        ? { url, revision: md5(filled), bytes: Buffer.byteLength(filled) }
+        : { url, revision, bytes },
+    );
+  if (filled !== homeHtml) writeFileSync(home, filled);
+  writeFileSync(join(siteDir, SITE_LIST_FILE), JSON.stringify(list));
+  const entries: ManifestEntry[] = shell.map(({ url, revision }) => ({ url, revision }));
 
   const bundle = await build({
     entryPoints: [SOURCE],
@@ -68,7 +89,7 @@ export async function writeServiceWorker(siteDir: string, options: ServiceWorker
       // Workbox logs every decision unless it is built for production.
       'process.env.NODE_ENV': '"production"',
       __SITE_BASE__: JSON.stringify(options.base),
-      __BUILD_ID__: JSON.stringify(buildId(entries)),
+      __BUILD_ID__: JSON.stringify(buildId(all)),
     },
   });
   const source = bundle.outputFiles[0]?.text ?? '';
@@ -81,7 +102,13 @@ export async function writeServiceWorker(siteDir: string, options: ServiceWorker
   );
 
   const site = siteFiles(siteDir);
-  return { count, bytes: size, siteCount: site.length, siteBytes: site.reduce((sum, file) => sum + statSync(file).size, 0) };
+  return {
+    count: shell.length,
+    bytes: shell.reduce((sum, entry) => sum + entry.bytes, 0),
+    list,
+    siteCount: site.length,
+    siteBytes: site.reduce((sum, file) => sum + statSync(file).size, 0),
+  };
 }
 
 /** The precache list written into a built `sw.js`, for tests and reports. */
@@ -91,9 +118,17 @@ export function readPrecacheManifest(serviceWorker: string): ManifestEntry[] {
   return JSON.parse(list[0]) as ManifestEntry[];
 }
 
-/** A short hash of the precache list: any changed file of the site changes it. */
-function buildId(entries: readonly ManifestEntry[]): string {
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 12);
+/** Workbox's revision of a file: the MD5 of its content, in hex. */
+function md5(text: string): string {
+  return createHash('md5').update(text).digest('hex');
+}
+
+/** A short hash of the list of every file: any changed file of the site changes it. */
+function buildId(entries: ReadonlyArray<{ url: string; revision?: string | null }>): string {
+  return createHash('sha256')
+    .update(JSON.stringify(entries.map(({ url, revision }) => [url, revision])))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 function siteFiles(dir: string): string[] {

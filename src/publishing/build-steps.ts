@@ -90,10 +90,12 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   {
     name: 'Service worker',
     reads: 'the finished site, search index included',
-    writes: 'sw.js, precaching what a reader needs offline',
+    writes:
+      "sw.js, precaching the shell a reader needs offline; offline-site.json, the rest of the site with sizes, for saving it all; the home page's save control's sizes",
     run: async (context) => {
-      const offline = await writeServiceWorker(context.dir, { base: context.config.base });
-      return `Offline reading: the service worker precaches ${offline.count} files, ${kib(offline.bytes)}, of a site of ${offline.siteCount} files, ${kib(offline.siteBytes)}.`;
+      const offline = await writeServiceWorker(context.dir, { base: context.config.base, lang: context.config.lang });
+      const { site, siteBytes, downloads, downloadBytes } = offline.list;
+      return `Offline reading: the service worker precaches ${offline.count} files, ${kib(offline.bytes)}, on a first visit; saving the whole site adds ${site.length} files, ${kib(siteBytes)} (and ${downloads.length} downloads, ${kib(downloadBytes)}), of a site of ${offline.siteCount} files, ${kib(offline.siteBytes)}.`;
     },
   },
   {

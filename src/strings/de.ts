@@ -65,6 +65,30 @@ export const de: Labels = {
   quote: (text) => `„${text}“`,
   searchFailed:
     'Die Suche konnte nicht geladen werden und ist gerade nicht verfügbar. Laden Sie die Seite neu, oder sehen Sie sich unten alle Essays an.',
+  searchOfflineScope: (count) =>
+    `Offline: Suche in ${count === 1 ? 'dem einen Essay' : `den ${count} Essays`}, die auf diesem Gerät gespeichert ${count === 1 ? 'ist' : 'sind'}.`,
+  offlineHeading: 'Offline lesen',
+  offlineIntro:
+    'Jeder Essay, den Sie öffnen, bleibt auf diesem Gerät und öffnet sich wieder ohne Netz. Sie können auch jetzt alle Essays speichern, um sie alle offline zu lesen.',
+  offlineSave: 'Alle Essays auf diesem Gerät speichern',
+  offlineSaveSize: (essays, size) => ` (${essays} ${plural('de', essays, { one: 'Essay', other: 'Essays' })}, ${size})`,
+  offlineWithDownloads: 'Mit ihren EPUB- und HTML-Downloads',
+  offlineDownloadsSize: (size) => ` (${size} mehr)`,
+  offlineRemove: 'Gespeicherte Essays entfernen',
+  offlineSaving: (files, size) =>
+    `${files} ${plural('de', files, { one: 'Datei', other: 'Dateien' })}, ${size}, werden auf diesem Gerät gespeichert …`,
+  offlineProgress: (percent) => `Speichern: ${percent} erledigt`,
+  offlineSaved: (essays) =>
+    `${essays === 1 ? 'Der Essay ist' : `Alle ${essays} Essays sind`} auf diesem Gerät gespeichert und öffnen sich ohne Netz.`,
+  offlineSavedSome: (essays) =>
+    `${essays} ${plural('de', essays, { one: 'Essay ist', other: 'Essays sind' })} auf diesem Gerät gespeichert.`,
+  offlineSaveFailed:
+    'Das Speichern wurde unterbrochen: Das Netz ist weg, oder auf dem Gerät ist kein Platz mehr. Was gespeichert ist, bleibt; drücken Sie die Schaltfläche erneut, um fortzufahren.',
+  offlineRemoved: 'Die gespeicherten Essays sind von diesem Gerät entfernt.',
+  notSavedTitle: 'Nicht auf diesem Gerät gespeichert',
+  notSavedText:
+    'Es gibt kein Netz, und dieser Essay oder Download ist nicht auf diesem Gerät gespeichert. Essays, die Sie online öffnen, bleiben gespeichert, und die Startseite kann alle speichern.',
+  notSavedList: 'Auf diesem Gerät gespeichert',
   accessibility: 'Barrierefreiheit',
   colourScheme: { legend: 'Farbschema', light: 'Hell', dark: 'Dunkel', system: 'System' },
   statement: {

@@ -61,6 +61,28 @@ export const en: Labels = {
   searchCloseWords: (count, words) => `${plural('en', count, { one: 'Close match', other: 'Close matches' })}: ${words}`,
   quote: (text) => `“${text}”`,
   searchFailed: 'Search could not load, so it cannot be used right now. Reload the page to try again, or browse all essays below.',
+  searchOfflineScope: (count) =>
+    `Offline: searching the ${count} ${plural('en', count, { one: 'essay', other: 'essays' })} saved on this device.`,
+  offlineHeading: 'Reading offline',
+  offlineIntro:
+    'Each essay you open is kept on this device, so it opens again with no network. You can also save every essay now, to read them all offline.',
+  offlineSave: 'Save every essay on this device',
+  offlineSaveSize: (essays, size) => ` (${essays} ${plural('en', essays, { one: 'essay', other: 'essays' })}, ${size})`,
+  offlineWithDownloads: 'With their EPUB and HTML downloads',
+  offlineDownloadsSize: (size) => ` (${size} more)`,
+  offlineRemove: 'Remove the saved essays',
+  offlineSaving: (files, size) => `Saving ${files} ${plural('en', files, { one: 'file', other: 'files' })}, ${size}, on this device…`,
+  offlineProgress: (percent) => `Saving: ${percent} done`,
+  offlineSaved: (essays) =>
+    `All ${essays} ${plural('en', essays, { one: 'essay is', other: 'essays are' })} saved on this device: they open with no network.`,
+  offlineSavedSome: (essays) => `${essays} ${plural('en', essays, { one: 'essay is', other: 'essays are' })} saved on this device.`,
+  offlineSaveFailed:
+    'Saving stopped: the network went away, or the device has no more room. What was saved is kept; press the button again to go on.',
+  offlineRemoved: 'The saved essays are removed from this device.',
+  notSavedTitle: 'Not saved on this device',
+  notSavedText:
+    'There is no network, and this essay or download is not saved on this device. Essays you open while online are kept, and the home page can save them all.',
+  notSavedList: 'Saved on this device',
   accessibility: 'Accessibility',
   colourScheme: { legend: 'Colour scheme', light: 'Light', dark: 'Dark', system: 'System' },
   statement: {

@@ -65,6 +65,30 @@ export const es: Labels = {
   quote: (text) => `«${text}»`,
   searchFailed:
     'La búsqueda no se pudo cargar y no se puede usar ahora. Recargue la página para volver a intentarlo, o consulte todos los ensayos abajo.',
+  searchOfflineScope: (count) =>
+    `Sin conexión: buscando en ${count === 1 ? 'el ensayo guardado' : `los ${count} ensayos guardados`} en este dispositivo.`,
+  offlineHeading: 'Leer sin conexión',
+  offlineIntro:
+    'Cada ensayo que abre se guarda en este dispositivo y vuelve a abrirse sin red. También puede guardar ahora todos los ensayos, para leerlos todos sin conexión.',
+  offlineSave: 'Guardar todos los ensayos en este dispositivo',
+  offlineSaveSize: (essays, size) => ` (${essays} ${plural('es', essays, { one: 'ensayo', other: 'ensayos' })}, ${size})`,
+  offlineWithDownloads: 'Con sus descargas EPUB y HTML',
+  offlineDownloadsSize: (size) => ` (${size} más)`,
+  offlineRemove: 'Quitar los ensayos guardados',
+  offlineSaving: (files, size) =>
+    `Guardando ${files} ${plural('es', files, { one: 'archivo', other: 'archivos' })}, ${size}, en este dispositivo…`,
+  offlineProgress: (percent) => `Guardando: ${percent} hecho`,
+  offlineSaved: (essays) =>
+    `${essays === 1 ? 'El ensayo está guardado' : `Los ${essays} ensayos están guardados`} en este dispositivo: se abren sin red.`,
+  offlineSavedSome: (essays) =>
+    `${essays} ${plural('es', essays, { one: 'ensayo está guardado', other: 'ensayos están guardados' })} en este dispositivo.`,
+  offlineSaveFailed:
+    'El guardado se detuvo: se perdió la red o el dispositivo no tiene más espacio. Lo guardado se conserva; pulse el botón de nuevo para continuar.',
+  offlineRemoved: 'Los ensayos guardados se han quitado de este dispositivo.',
+  notSavedTitle: 'No guardado en este dispositivo',
+  notSavedText:
+    'No hay red, y este ensayo o descarga no está guardado en este dispositivo. Los ensayos que abre con conexión se guardan, y la página de inicio puede guardarlos todos.',
+  notSavedList: 'Guardados en este dispositivo',
   accessibility: 'Accesibilidad',
   colourScheme: { legend: 'Esquema de color', light: 'Claro', dark: 'Oscuro', system: 'Sistema' },
   statement: {

@@ -63,6 +63,30 @@ export const fr: Labels = {
   quote: (text) => `« ${text} »`,
   searchFailed:
     'La recherche n’a pas pu se charger et ne peut pas être utilisée pour l’instant. Rechargez la page pour réessayer, ou parcourez les essais ci-dessous.',
+  searchOfflineScope: (count) =>
+    `Hors ligne : recherche dans ${count === 1 ? 'l’essai enregistré' : `les ${count} essais enregistrés`} sur cet appareil.`,
+  offlineHeading: 'Lire hors ligne',
+  offlineIntro:
+    'Chaque essai que vous ouvrez est gardé sur cet appareil : il s’ouvre de nouveau sans réseau. Vous pouvez aussi enregistrer tous les essais maintenant, pour tous les lire hors ligne.',
+  offlineSave: 'Enregistrer tous les essais sur cet appareil',
+  offlineSaveSize: (essays, size) => ` (${essays} ${plural('fr', essays, { one: 'essai', other: 'essais' })}, ${size})`,
+  offlineWithDownloads: 'Avec leurs téléchargements EPUB et HTML',
+  offlineDownloadsSize: (size) => ` (${size} de plus)`,
+  offlineRemove: 'Supprimer les essais enregistrés',
+  offlineSaving: (files, size) =>
+    `Enregistrement de ${files} ${plural('fr', files, { one: 'fichier', other: 'fichiers' })}, ${size}, sur cet appareil…`,
+  offlineProgress: (percent) => `Enregistrement : ${percent} fait`,
+  offlineSaved: (essays) =>
+    `${essays === 1 ? 'L’essai est enregistré' : `Les ${essays} essais sont enregistrés`} sur cet appareil : ils s’ouvrent sans réseau.`,
+  offlineSavedSome: (essays) =>
+    `${essays} ${plural('fr', essays, { one: 'essai est enregistré', other: 'essais sont enregistrés' })} sur cet appareil.`,
+  offlineSaveFailed:
+    'L’enregistrement s’est arrêté : le réseau a disparu, ou l’appareil n’a plus de place. Ce qui est enregistré est gardé ; appuyez de nouveau sur le bouton pour continuer.',
+  offlineRemoved: 'Les essais enregistrés sont supprimés de cet appareil.',
+  notSavedTitle: 'Pas enregistré sur cet appareil',
+  notSavedText:
+    'Il n’y a pas de réseau, et cet essai ou ce téléchargement n’est pas enregistré sur cet appareil. Les essais ouverts en ligne sont gardés, et la page d’accueil peut tous les enregistrer.',
+  notSavedList: 'Enregistrés sur cet appareil',
   accessibility: 'Accessibilité',
   colourScheme: { legend: 'Thème', light: 'Clair', dark: 'Sombre', system: 'Système' },
   statement: {

@@ -97,6 +97,37 @@ export interface Labels {
   quote: (text: string) => string;
   searchFailed: string;
 
+  /**
+   * "Offline: searching the 12 essays saved on this device.": before the results of a
+   * search made with no network, which covers only the essays saved.
+   */
+  searchOfflineScope: (count: number) => string;
+
+  // Reading offline (issue 20): the home page's control, and the page for what is not saved.
+  offlineHeading: string;
+  offlineIntro: string;
+  offlineSave: string;
+  /** " (250 essays, 7.8 MB)": after `offlineSave`, filled in by the build. */
+  offlineSaveSize: (essays: number, size: string) => string;
+  offlineWithDownloads: string;
+  /** " (8.3 MB more)": after `offlineWithDownloads`, filled in by the build. */
+  offlineDownloadsSize: (size: string) => string;
+  offlineRemove: string;
+  /** Announced when saving starts: how much it downloads. */
+  offlineSaving: (files: number, size: string) => string;
+  /** "Saving: 40% done" (the percentage already formatted). */
+  offlineProgress: (percent: string) => string;
+  /** Announced when the whole site is saved, and when a reader with it saved opens the page. */
+  offlineSaved: (essays: number) => string;
+  /** How many essays are kept, when the whole site is not. */
+  offlineSavedSome: (essays: number) => string;
+  offlineSaveFailed: string;
+  offlineRemoved: string;
+  notSavedTitle: string;
+  notSavedText: string;
+  /** The heading of the list of essays saved on this device. */
+  notSavedList: string;
+
   /** The footer's link to the accessibility statement. */
   accessibility: string;
   /** The footer's colour scheme choice: its legend, and the name of each option. */

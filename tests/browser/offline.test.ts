@@ -1,10 +1,12 @@
 /**
- * Offline reading in Chromium (issue 7): after one visit to the home page, the whole site
- * works with no network, at the root and under a sub-path; a new build reaches a reader
- * who comes back online, and the old build's caches go. The site is built here from a
- * copy of the component fixtures, so it can be rebuilt with a changed sentence.
+ * Offline reading in Chromium (issues 7 and 20), at the root and under a sub-path: a first
+ * visit keeps the shell and the essays the reader opens; an essay or download not saved says
+ * so; the home page's control saves the whole site (saying how much first, with progress),
+ * and takes it back; a new build reaches a reader online, and what they saved stays readable
+ * offline and is brought up to date. The site is built here from a copy of the component
+ * fixtures, so it can be rebuilt with a changed sentence.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, CDPSession, Page, WebWorker } from 'puppeteer-core';
@@ -12,6 +14,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contentSecurityPolicy } from '../../src/publishing/content-security-policy.ts';
 import { headersForPath, parseHeadersFile } from '../../src/publishing/host-headers.ts';
 import { readPrecacheManifest } from '../../src/offline/write-service-worker.ts';
+import { formatFileSize } from '../../src/offline/downloads.ts';
+import type { SiteList } from '../../src/offline/offline-files.ts';
+import { labelsFor } from '../../src/strings/labels.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { launchBrowser } from '../support/browser-session.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
@@ -19,11 +24,20 @@ import { buildSite, ROOT } from '../support/build-site.ts';
 const FIXTURES = join(ROOT, 'tests/fixtures/components');
 /** The essay never visited before the network goes, and a sentence of it the rebuild changes. */
 const ESSAY = 'essays/with-notes/';
+/** The essay the reader opens first. */
+const VISITED = 'essays/notes/';
+const VISITED_TITLE = 'Notes fixture';
+/** A word of both essays: searched online, then offline, where only the visited essay is saved. */
+const SHARED_WORD = 'ledger';
 const ESSAY_FILE = 'with-notes.mdx';
 const OLD_SENTENCE = 'The harvest came late that year, and the cider was thin.';
 const NEW_SENTENCE = 'The harvest came early that year, and the cider was strong.';
-/** A word of that essay's text, found by search. */
+/** A word of that essay's text, found by search, and one of the new sentence. */
 const SEARCH_WORD = 'orchard';
+const NEW_WORD = 'strong';
+/** A file of the shell that keeps its name and changes with the essays: the English index's entry. */
+const ENTRY = 'pagefind/en/pagefind-entry.json';
+const labels = labelsFor('en');
 
 /**
  * Served under the documented policy, as a host would: nothing here may need more. It allows
@@ -60,7 +74,13 @@ function build(essaysDir: string, outDir: string, base: string): void {
 /** Cuts the browser off: the page, and the service worker's own fetches. */
 async function setOffline(page: Page, worker: CDPSession, offline: boolean): Promise<void> {
   await page.setOfflineMode(offline);
-  await worker.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  // A worker replaced by a new build's is gone: its session no longer answers.
+  await Promise.race([
+    worker
+      .send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+      .catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 2_000)),
+  ]);
 }
 
 /** Every URL in every cache of the origin, by cache name. */
@@ -78,6 +98,41 @@ function precacheRevision(outDir: string, url: string): string | null | undefine
   return readPrecacheManifest(readFileSync(join(outDir, 'sw.js'), 'utf8')).find((entry) => entry.url === url)?.revision;
 }
 
+/** Types `word` into the search page's field and returns the status line once it speaks of it. */
+async function search(page: Page, base: string, word: string): Promise<{ status: string; results: string[][] }> {
+  await page.goto(new URL('search/', base).href, { waitUntil: 'load' });
+  await page.type('#search-query', word);
+  await page.waitForFunction(
+    (quoted) => document.querySelector('[data-search-status]')?.textContent?.includes(quoted),
+    { timeout: 20_000 },
+    `“${word}”`,
+  );
+  const status = await page.$eval('[data-search-status]', (element) => element.textContent ?? '');
+  const results = await page.$$eval('.search-result h2 a', (links) =>
+    links.map((link) => [link.textContent?.trim() ?? '', link.getAttribute('href') ?? '']),
+  );
+  return { status, results };
+}
+
+/** Every text the status line of the home page's control says, from now on, in order. */
+async function recordAnnouncements(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-offline-status]')!;
+    const progress = document.querySelector<HTMLProgressElement>('[data-offline-progress]')!;
+    const said: string[] = [];
+    const shown: number[] = [];
+    Object.assign(window, { said, shown });
+    new MutationObserver(() => said.push(status.textContent ?? '')).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    new MutationObserver(() => {
+      if (!progress.hidden) shown.push(progress.value / progress.max);
+    }).observe(progress, { attributes: true });
+  });
+}
+
 describe.each(['/', '/reading/room/'])('served under %s', (base) => {
   const site = mkdtempSync(join(scratch, 'site-'));
   const essaysDir = join(site, 'essays');
@@ -90,6 +145,8 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
   /** Another site on 127.0.0.1, always up: the proof that the service worker's fetches are cut off. */
   let elsewhere: StaticServer;
   const violations: string[] = [];
+  const at = (path: string) => new URL(path, server.url).href;
+  const siteList = () => JSON.parse(readFileSync(join(outDir, 'offline-site.json'), 'utf8')) as SiteList;
 
   beforeAll(async () => {
     mkdirSync(essaysDir, { recursive: true });
@@ -110,43 +167,65 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
     await elsewhere?.close();
   });
 
-  test('one visit to the home page installs the service worker, which takes control of the page', async () => {
+  let serving = true;
+  /**
+   * Takes the network away, or gives it back: the page and the first worker are cut off, and
+   * the site's server stops, so that no worker, this build's or the next's, reaches it.
+   */
+  async function network(on: boolean): Promise<void> {
+    if (on && !serving) server = await serveDirectory(outDir, base, policy(outDir), { port });
+    if (!on && serving) await server.close();
+    serving = on;
+    await setOffline(page, worker, !on);
+  }
+
+  /** Attaches to the service worker now active: its own fetches are cut off with the page's. */
+  async function attachWorker(): Promise<void> {
+    const script = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
+    await worker?.detach().catch(() => undefined);
+    const target = await browser.waitForTarget((candidate) => candidate.type() === 'service_worker' && candidate.url() === script);
+    worker = await target.createCDPSession();
+    await worker.send('Network.enable');
+    workerScope = (await target.worker())!;
+  }
+
+  test('one visit to the home page installs the service worker, which precaches the shell only and shows "Reading offline"', async () => {
     await page.goto(server.url, { waitUntil: 'load' });
-    // Installed (the whole site precached), active, and in control of this page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 20_000 });
     const registration = await page.evaluate(async () => {
       const ready = await navigator.serviceWorker.ready;
       return { scope: ready.scope, script: ready.active?.scriptURL };
     });
-    expect(registration).toEqual({ scope: server.url, script: new URL('sw.js', server.url).href });
-    const target = await browser.waitForTarget(
-      (candidate) => candidate.type() === 'service_worker' && candidate.url() === registration.script,
-    );
-    worker = await target.createCDPSession();
-    await worker.send('Network.enable');
-    workerScope = (await target.worker())!;
+    expect(registration).toEqual({ scope: server.url, script: at('sw.js') });
+    await attachWorker();
+    // Revealed from script, with nothing saved yet, so nothing to remove.
+    expect(await page.$eval('[data-save-offline]', (section) => (section as HTMLElement).hidden)).toBe(false);
+    expect(await page.$eval('h2#save-offline', (heading) => heading.textContent)).toBe(labels.offlineHeading);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-offline-remove]')?.hidden === true);
+    // No essay, no download, no chunk of the search index.
+    const cached = Object.values(await cacheContents(page)).flat();
+    expect(cached.filter((url) => url.includes('/essays/') || /\/(index|fragment)\//.test(url))).toEqual([]);
   });
 
   test('Chromium finds the site installable: a manifest it can read, its icons, a service worker', async () => {
     const session = await page.createCDPSession();
     const { errors, url } = await session.send('Page.getAppManifest');
-    expect(url).toBe(new URL('manifest.webmanifest', server.url).href);
+    expect(url).toBe(at('manifest.webmanifest'));
     expect(errors).toEqual([]);
     const { installabilityErrors } = await session.send('Page.getInstallabilityErrors');
     expect(installabilityErrors).toEqual([]);
     await session.detach();
   });
 
-  test('with no network at all, an essay never visited opens, with its notes, styles and back-links', async () => {
-    // A download the reader fetched while online is kept (the build writes the real ones).
-    const download = join(outDir, ESSAY, 'with-notes.epub');
-    if (!existsSync(download)) writeFileSync(download, 'an EPUB');
-    expect(
-      await page.evaluate((url) => fetch(url).then((response) => response.status), new URL(`${ESSAY}with-notes.epub`, server.url).href),
-    ).toBe(200);
+  test('online, the essay the reader opens is kept, and so is what a search fetched', async () => {
+    await page.goto(at(VISITED), { waitUntil: 'load' });
+    await page.waitForFunction(async (url) => (await caches.match(url)) !== undefined, { polling: 100, timeout: 10_000 }, at(VISITED));
+    const { status } = await search(page, server.url, SHARED_WORD);
+    expect(status).toBe(labels.searchResults(2, SHARED_WORD, 2));
+  });
 
-    await server.close();
-    await setOffline(page, worker, true);
+  test('with no network, the essay read opens with its styles; one never opened, or its download, says it is not saved', async () => {
+    await network(false);
     const cutOff = await workerScope.evaluate(
       (url) =>
         fetch(url, { mode: 'no-cors' }).then(
@@ -157,82 +236,162 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
     );
     expect(cutOff).toBe('cut off');
 
-    const response = await page.goto(new URL(ESSAY, server.url).href, { waitUntil: 'load' });
-    expect(response?.status()).toBe(200);
-    expect(await page.$eval('h1', (h1) => h1.textContent?.trim())).toBe('An Essay With Notes');
-    expect(await page.$eval('main', (main) => main.textContent)).toContain(OLD_SENTENCE);
-    // The stylesheets came from the precache: they apply.
+    const read = await page.goto(at(VISITED), { waitUntil: 'load' });
+    expect(read?.status()).toBe(200);
+    expect(await page.$eval('h1', (h1) => h1.textContent?.trim())).toBe(VISITED_TITLE);
     expect(
       await page.evaluate(() => [...document.styleSheets].every((sheet) => sheet.cssRules.length > 0) && document.styleSheets.length > 0),
     ).toBe(true);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--color-bg').trim())).not.toBe('');
 
-    // The reference's link to its note (on a phone, the numeral opens a preview instead, whose link goes there too).
-    await page.setViewport({ width: 1280, height: 800 });
-    await page.waitForFunction(() => document.querySelector('[id="with-notes.ref-1"] a')?.checkVisibility({ visibilityProperty: true }));
-    await page.click('[id="with-notes.ref-1"] a');
-    await page.waitForFunction(() => location.hash === '#with-notes.note-1');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('with-notes.note-1');
-    await page.click('[id="with-notes.note-1"] a[role="doc-backlink"]');
-    await page.waitForFunction(() => location.hash === '#with-notes.ref-1');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('with-notes.ref-1');
+    const unsaved = await page.goto(at(ESSAY), { waitUntil: 'load' });
+    expect(unsaved?.status()).toBe(503);
+    expect(await page.$eval('h1', (h1) => h1.textContent?.trim())).toBe(labels.notSavedTitle);
+    expect(await page.$eval('main', (main) => main.textContent)).toContain(labels.notSavedText);
+    // It lists what is saved: the essay read.
+    await page.waitForSelector('[data-saved-essays]:not([hidden]) a');
+    expect(
+      await page.$$eval('[data-saved-list] a', (links) => links.map((link) => [link.textContent, (link as HTMLAnchorElement).href])),
+    ).toEqual([[VISITED_TITLE, at(VISITED)]]);
+
+    const download = await page.goto(at(`${ESSAY}with-notes.epub`), { waitUntil: 'load' });
+    expect(download?.status()).toBe(503);
+    expect(download?.headers()['content-type']).toMatch(/^text\/html/);
+    expect(await page.$eval('h1', (h1) => h1.textContent?.trim())).toBe(labels.notSavedTitle);
   });
 
-  test('with no network, search finds a word of that essay', async () => {
-    await page.goto(new URL('search/', server.url).href, { waitUntil: 'load' });
-    await page.type('#search-query', SEARCH_WORD);
-    await page.waitForFunction(
-      (word) => document.querySelector('[data-search-status]')?.textContent?.includes(`“${word}”`),
-      { timeout: 20_000 },
-      SEARCH_WORD,
-    );
-    expect(await page.$eval('[data-search-status]', (status) => status.textContent)).toBe(`1 essay contains “${SEARCH_WORD}”.`);
-    const [title] = await page.$$eval('.search-result h2 a', (links) =>
-      links.map((link) => [link.textContent?.trim(), link.getAttribute('href')]),
-    );
-    expect(title).toEqual(['An Essay With Notes', `${base}${ESSAY}`]);
+  test('with no network, search covers the essays saved on this device, and says so', async () => {
+    const { status, results } = await search(page, server.url, SHARED_WORD);
+    expect(status).toBe(`${labels.searchOfflineScope(1)} ${labels.searchResults(1, SHARED_WORD, 1)}`);
+    expect(results).toEqual([[VISITED_TITLE, `${base}${VISITED}`]]);
   });
 
-  test('with no network, the home page, the icons and the manifest open, and an unknown page gets the 404 page', async () => {
+  test('with no network, the home page, the manifest and the favicon open, and an unknown page gets the 404 page', async () => {
     const home = await page.goto(server.url, { waitUntil: 'load' });
     expect(home?.status()).toBe(200);
     expect(await page.$$eval('main article h2 a', (links) => links.length)).toBeGreaterThan(1);
     const files = await page.evaluate(
       (urls) => Promise.all(urls.map((url) => fetch(url).then((response) => `${response.status} ${response.headers.get('content-type')}`))),
-      [
-        new URL('manifest.webmanifest', server.url).href,
-        new URL('icons/icon-512.png', server.url).href,
-        new URL('favicon.svg', server.url).href,
-      ],
+      [at('manifest.webmanifest'), at('favicon.svg')],
     );
-    expect(files).toEqual(['200 application/manifest+json', '200 image/png', '200 image/svg+xml']);
-    const missing = await page.goto(new URL('no-such-page/', server.url).href, { waitUntil: 'load' });
+    expect(files).toEqual(['200 application/manifest+json', '200 image/svg+xml']);
+    const missing = await page.goto(at('no-such-page/'), { waitUntil: 'load' });
     expect(missing?.status()).toBe(404);
     expect(await page.$eval('h1', (h1) => h1.textContent?.trim())).toBe('Page not found');
   });
 
-  test('after a new build, a reader back online reads the new text, and the old build leaves no cache behind', async () => {
-    const before = await cacheContents(page);
-    const oldDownloads = Object.keys(before).filter((name) => name.startsWith('essay-press-downloads'));
-    expect(oldDownloads).toHaveLength(1);
-    const oldRevision = precacheRevision(outDir, `${ESSAY}index.html`);
-    expect(Object.values(before).flat()).toContain(new URL(`${ESSAY}index.html?__WB_REVISION__=${oldRevision}`, server.url).href);
+  test('"Save every essay" says how much it downloads, shows its progress, and announces when the whole site is saved', async () => {
+    await network(true);
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const list = siteList();
+    // The sizes are on the controls before anything is pressed.
+    expect(await page.$eval('[data-offline-save]', (button) => button.textContent)).toBe(
+      `${labels.offlineSave}${labels.offlineSaveSize(list.essays, formatFileSize(list.siteBytes, 'en'))}`,
+    );
+    expect(await page.$eval('[data-offline-downloads]', (box) => box.closest('label')?.textContent?.trim())).toBe(
+      `${labels.offlineWithDownloads}${labels.offlineDownloadsSize(formatFileSize(list.downloadBytes, 'en'))}`,
+    );
+    await recordAnnouncements(page);
+    // By keyboard: the box, then the button.
+    await page.focus('[data-offline-downloads]');
+    await page.keyboard.press('Space');
+    await page.focus('[data-offline-save]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (done) => document.querySelector('[data-offline-status]')?.textContent === done,
+      { timeout: 60_000 },
+      labels.offlineSaved(list.essays),
+    );
+    const { said, shown } = await page.evaluate(() => {
+      const recorded = window as unknown as { said: string[]; shown: number[] };
+      return { said: recorded.said, shown: recorded.shown };
+    });
+    // The first announcement is what it downloads: every file of the list but those the reader kept while reading.
+    const all = [...list.site, ...list.downloads];
+    const [, count = '', size = ''] = /^Saving (\d+) files, (.+), on this device…$/.exec(said[0] ?? '') ?? [];
+    expect(said[0]).toBe(labels.offlineSaving(Number(count), size));
+    expect(Number(count)).toBe(all.length);
+    expect(size).toBe(
+      formatFileSize(
+        all.reduce((sum, file) => sum + file.bytes, 0),
+        'en',
+      ),
+    );
+    expect(said.at(-1)).toBe(labels.offlineSaved(list.essays));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(await page.$eval('[data-offline-progress]', (progress) => (progress as HTMLElement).hidden)).toBe(true);
+    expect(await page.$eval('[data-offline-remove]', (button) => (button as HTMLElement).hidden)).toBe(false);
+    // Focus stayed on the button pressed.
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-offline-save'))).toBe(true);
+  });
+
+  test('with no network, the whole site is there: the essay never opened, its download, and search over every essay', async () => {
+    await network(false);
+    const essay = await page.goto(at(ESSAY), { waitUntil: 'load' });
+    expect(essay?.status()).toBe(200);
+    expect(await page.$eval('h1', (h1) => h1.textContent?.trim())).toBe('An Essay With Notes');
+    expect(await page.$eval('main', (main) => main.textContent)).toContain(OLD_SENTENCE);
+    // The reference's link to its note, and back.
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.waitForFunction(() => document.querySelector('[id="with-notes.ref-1"] a')?.checkVisibility({ visibilityProperty: true }));
+    await page.click('[id="with-notes.ref-1"] a');
+    await page.waitForFunction(() => location.hash === '#with-notes.note-1');
+    await page.click('[id="with-notes.note-1"] a[role="doc-backlink"]');
+    await page.waitForFunction(() => location.hash === '#with-notes.ref-1');
+
+    const download = await page.evaluate(
+      (url) => fetch(url).then((response) => `${response.status} ${response.headers.get('content-type')}`),
+      at(`${ESSAY}with-notes.epub`),
+    );
+    expect(download).toBe('200 application/epub+zip');
+
+    const { status, results } = await search(page, server.url, SEARCH_WORD);
+    expect(status).toBe(`${labels.searchOfflineScope(siteList().essays)} ${labels.searchResults(1, SEARCH_WORD, 1)}`);
+    expect(results).toEqual([['An Essay With Notes', `${base}${ESSAY}`]]);
+  });
+
+  test('after a new build, a reader online reads the new text; what they saved stays, and is brought up to date', async () => {
+    const started = performance.now();
+    const step = (name: string) => console.log(`${base} rebuild test: ${name} at ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const savedCaches = Object.keys(await cacheContents(page)).filter((name) => name.startsWith('essay-press-saved '));
+    expect(savedCaches).toEqual([`essay-press-saved ${server.url}`]);
+    const oldRevision = precacheRevision(outDir, ENTRY);
 
     const source = readFileSync(join(essaysDir, ESSAY_FILE), 'utf8');
     expect(source, 'the fixture still has the sentence this test changes').toContain(OLD_SENTENCE);
     writeFileSync(join(essaysDir, ESSAY_FILE), source.replace(OLD_SENTENCE, NEW_SENTENCE));
+    // Published while the reader is offline; the site comes back on the same port (a service
+    // worker is bound to its origin).
     build(essaysDir, outDir, base);
-    const newRevision = precacheRevision(outDir, `${ESSAY}index.html`);
+    step('rebuilt');
+    const newRevision = precacheRevision(outDir, ENTRY);
     expect(newRevision).not.toBe(oldRevision);
 
-    // The service worker is bound to the origin: the site comes back on the same port.
-    server = await serveDirectory(outDir, base, policy(outDir), { port });
-    await setOffline(page, worker, false);
-    await page.goto(new URL(ESSAY, server.url).href, { waitUntil: 'load' });
-    expect(await page.$eval('main', (main) => main.textContent)).toContain(NEW_SENTENCE);
+    // Still offline, the saved copy reads as it was.
+    const offline = await page.goto(at(ESSAY), { waitUntil: 'load' });
+    expect(offline?.status()).toBe(200);
+    expect(await page.$eval('main', (main) => main.textContent)).toContain(OLD_SENTENCE);
 
-    // That visit brought the new worker; once it is active the old revision is gone.
-    const newPage = new URL(`${ESSAY}index.html?__WB_REVISION__=${newRevision}`, server.url).href;
+    // Back online, on the home page: the new worker comes, and the saved site is refreshed
+    // in the background, the essay with it, though the reader has not opened it.
+    await network(true);
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.waitForFunction(
+      async (url, text) => {
+        const saved = await caches.match(url).then((response) => response?.text());
+        return (
+          saved !== undefined &&
+          (new DOMParser().parseFromString(saved, 'text/html').querySelector('main')?.textContent?.includes(text) ?? false)
+        );
+      },
+      { timeout: 120_000, polling: 250 },
+      at(ESSAY),
+      NEW_SENTENCE,
+    );
+    step('saved copy refreshed');
+    // The shell's precache was updated in place: the search index entry's new revision, and only it.
+    const entry = at(`${ENTRY}?__WB_REVISION__=${newRevision}`);
     await page.waitForFunction(
       async (url) => {
         for (const name of await caches.keys()) {
@@ -241,26 +400,51 @@ describe.each(['/', '/reading/room/'])('served under %s', (base) => {
         return false;
       },
       { timeout: 30_000, polling: 200 },
-      newPage,
+      entry,
     );
-    await page.waitForFunction(
-      async (names) => !(await caches.keys()).some((name) => names.includes(name)),
-      { timeout: 30_000, polling: 200 },
-      oldDownloads,
-    );
-    const after = await cacheContents(page);
     expect(
-      Object.values(after)
+      Object.values(await cacheContents(page))
         .flat()
-        .filter((url) => url.includes(`${ESSAY}index.html`)),
-    ).toEqual([newPage]);
-    expect(Object.keys(after).filter((name) => oldDownloads.includes(name))).toEqual([]);
+        .filter((url) => url.includes(ENTRY)),
+    ).toEqual([entry]);
+    // The refresh is complete (its record names the new build) before the network goes.
+    await page.waitForFunction(
+      async (url) => {
+        const record = await caches.match(url);
+        return record ? ((await record.json()) as { build: string }).build !== '' : false;
+      },
+      { timeout: 60_000, polling: 250 },
+      at('offline-saved.json'),
+    );
 
-    // Offline again, the precache has the new text.
-    await server.close();
-    await page.setOfflineMode(true);
-    await page.goto(new URL(ESSAY, server.url).href, { waitUntil: 'load' });
+    step('refresh recorded');
+    // A reader online reads the new text.
+    await page.goto(at(ESSAY), { waitUntil: 'load' });
     expect(await page.$eval('main', (main) => main.textContent)).toContain(NEW_SENTENCE);
+
+    // Offline again: the new text, search finds its new word, and the essay first read is still there.
+    await network(false);
+    await page.goto(at(ESSAY), { waitUntil: 'load' });
+    expect(await page.$eval('main', (main) => main.textContent)).toContain(NEW_SENTENCE);
+    const { results } = await search(page, server.url, NEW_WORD);
+    expect(results).toEqual([['An Essay With Notes', `${base}${ESSAY}`]]);
+    expect((await page.goto(at(VISITED), { waitUntil: 'load' }))?.status()).toBe(200);
+  }, 300_000);
+
+  test('"Remove the saved essays" takes it all back: offline, an essay read before is not saved any more', async () => {
+    await network(true);
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.waitForSelector('[data-offline-remove]:not([hidden])');
+    await page.focus('[data-offline-remove]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((text) => document.querySelector('[data-offline-status]')?.textContent === text, {}, labels.offlineRemoved);
+    expect(await page.$eval('[data-offline-remove]', (button) => (button as HTMLElement).hidden)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-offline-save'))).toBe(true);
+    expect(Object.keys(await cacheContents(page)).filter((name) => name.startsWith('essay-press-saved '))).toEqual([]);
+    await network(false);
+    expect((await page.goto(at(VISITED), { waitUntil: 'load' }))?.status()).toBe(503);
+    expect(await page.$eval('h1', (h1) => h1.textContent?.trim())).toBe(labels.notSavedTitle);
+    await network(true);
   });
 
   test('nothing of it needed more than the documented Content-Security-Policy', () => {

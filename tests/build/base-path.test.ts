@@ -3,6 +3,7 @@ import { listPages } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { readPage } from '../support/html.ts';
 import { SUB_PATH_BASE, SUB_PATH_SITE } from '../support/global-setup.ts';
+import { NOT_SAVED_PAGE } from '../../src/offline/offline-routes.ts';
 
 /** Every URL a page refers to on its own site: links, stylesheets, icons, images, scripts. */
 function internalReferences(document: Document): string[] {
@@ -40,7 +41,8 @@ describe.each([
 
 test('with SITE_URL set, every page names its canonical URL under the base path', () => {
   const dir = inject('subPathSiteDir');
-  for (const page of listPages(dir).filter((page) => page !== '404.html')) {
+  // The 404 and "not saved" pages are served in place of other addresses: they have none of their own.
+  for (const page of listPages(dir).filter((page) => page !== '404.html' && page !== NOT_SAVED_PAGE)) {
     const canonical = readPage(dir, page).querySelector('link[rel="canonical"]')?.getAttribute('href');
     expect(canonical).toBe(`${SUB_PATH_SITE}${SUB_PATH_BASE}${page}`);
   }

@@ -1,12 +1,13 @@
 import { HOST_FILES } from '../../src/publishing/host-headers.ts';
 import { FEED_FILE } from '../../src/publishing/site-files.ts';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, inject, test } from 'vitest';
 import { listPages } from '../../src/publishing/pages.ts';
 import { readPrecacheManifest } from '../../src/offline/write-service-worker.ts';
-import { isDownload } from '../../src/offline/offline-routes.ts';
+import { isDownload, precachedPath } from '../../src/offline/offline-routes.ts';
+import { SITE_LIST_FILE, fileGroup, type SiteList } from '../../src/offline/offline-files.ts';
 import { SOCIAL_CARD_DIR } from '../../src/publishing/social-card.ts';
 import { parseSchemeTokens, themeColours } from '../../src/offline/web-manifest.ts';
 import { readPage } from '../support/html.ts';
@@ -89,25 +90,31 @@ describe.each([
     if (hasAlpha) expect((await sharp(fileOf(touchIcon)).stats()).isOpaque).toBe(true);
   });
 
-  test('sw.js precaches every page, every file of the search index, the manifest and the icons, and no download', () => {
+  test('sw.js precaches the shell only; offline-site.json lists every other file a reader can open, with its size', () => {
     const precached = readPrecacheManifest(readFileSync(join(dir(), 'sw.js'), 'utf8')).map((entry) => entry.url);
     const files = siteFiles(dir());
-    const pages = listPages(dir()).map((page) => (page === '' || page.endsWith('/') ? `${page}index.html` : page));
-    expect(pages.length).toBeGreaterThan(3);
-    expect(precached).toEqual(expect.arrayContaining(pages));
-    const search = files.filter((file) => file.startsWith('pagefind/'));
-    expect(search.length).toBeGreaterThan(5);
-    expect(precached).toEqual(expect.arrayContaining(search));
-    expect(precached).toEqual(
-      expect.arrayContaining(['manifest.webmanifest', 'favicon.svg', ...files.filter((file) => file.startsWith('icons/'))]),
-    );
-    // Everything else of the site too, but the downloads, the social cards (for link
-    // previews, not readers), the worker itself, and what is written after it: the feed (a
-    // second copy of every essay) and the host's files.
-    const notPrecached = new Set<string>(['sw.js', FEED_FILE, ...HOST_FILES]);
-    const isCard = (file: string) => file.startsWith(`${SOCIAL_CARD_DIR}/`);
-    expect([...precached].sort()).toEqual(files.filter((file) => !isDownload(file) && !isCard(file) && !notPrecached.has(file)).sort());
-    expect(precached.filter((url) => /\.epub$/.test(url) || isDownload(url) || isCard(url))).toEqual([]);
+    // The pages every reader needs, whatever the number of essays, and no essay.
+    expect(precached).toEqual(expect.arrayContaining(['index.html', '404.html', 'offline/index.html', 'search/index.html']));
+    expect(precached).toEqual(expect.arrayContaining(['manifest.webmanifest', 'favicon.svg']));
+    expect(precached.filter((url) => url.startsWith('essays/') || url.startsWith('page/'))).toEqual([]);
+    // The search index's code and metadata, not its chunks and fragments.
+    expect(precached.filter((url) => url.startsWith('pagefind/')).length).toBeGreaterThan(3);
+    expect(precached.filter((url) => /^pagefind\/(?:[^/]+\/)?(?:index|fragment|filter)\//.test(url))).toEqual([]);
+    expect(precached.filter((url) => url.startsWith('_astro/') && !/\.(?:css|js)$/.test(url))).toEqual([]);
+
+    const list = JSON.parse(readFileSync(join(dir(), SITE_LIST_FILE), 'utf8')) as SiteList;
+    const listed = [...list.site, ...list.downloads].map((file) => precachedPath(file.url));
+    // Every file is in the shell or the list, but the social cards (for link previews, not
+    // readers), the worker and its list, the crawlers' files, and what is written after it:
+    // the feed and the host's files.
+    const neither = new Set<string>(['sw.js', SITE_LIST_FILE, FEED_FILE, 'robots.txt', ...HOST_FILES]);
+    const isNeither = (file: string) => neither.has(file) || file.startsWith(`${SOCIAL_CARD_DIR}/`) || /^sitemap[^/]*\.xml$/.test(file);
+    expect([...precached, ...listed].sort()).toEqual(files.filter((file) => !isNeither(file)).sort());
+    expect(files.filter((file) => fileGroup(file) === 'none')).toEqual(files.filter(isNeither));
+    expect(list.downloads.map((file) => file.url).every(isDownload)).toBe(true);
+    for (const file of [...list.site, ...list.downloads])
+      expect(file.bytes, file.url).toBe(statSync(join(dir(), precachedPath(file.url))).size);
+    expect(list.essays).toBe(listPages(dir()).filter((page) => /^essays\/[^/]+\/$/.test(page)).length);
   });
 });
 

@@ -1,13 +1,16 @@
 import { expect, test } from 'vitest';
 import {
   NOT_FOUND_PAGE,
+  NOT_SAVED_PAGE,
+  SAVED_CACHE_PREFIX,
   isContentHashed,
   isDownload,
-  isOutdatedRuntimeCache,
+  isLegacyCache,
   offlineRoute,
   precachedPath,
-  runtimeCacheName,
+  savedCacheName,
   sitePath,
+  unavailableAnswer,
 } from '../../src/offline/offline-routes.ts';
 
 test('a path is read relative to the base, and a URL outside the base has none', () => {
@@ -43,7 +46,7 @@ test('pages, and every file that keeps its name from one build to the next, are 
   }
 });
 
-test('content-hashed files are served from the precache first', () => {
+test('content-hashed files are served from the precache or the saved cache first', () => {
   for (const path of [
     '_astro/BaseLayout.DCs9dXB9.css',
     '_astro/WebAppHead.BuxgEkZz.js',
@@ -58,7 +61,7 @@ test('content-hashed files are served from the precache first', () => {
     'pagefind/de/pagefind.de_375369e544.pf_meta',
   ]) {
     expect(isContentHashed(path), path).toBe(true);
-    expect(offlineRoute(path), path).toBe('precache-first');
+    expect(offlineRoute(path), path).toBe('cache-first');
   }
   // A folder named like Astro's, deeper in the site, is not Astro's.
   expect(isContentHashed('essays/_astro/index.html')).toBe(false);
@@ -87,13 +90,23 @@ test('a folder URL is found in the precache as its index.html', () => {
   expect(precachedPath(NOT_FOUND_PAGE)).toBe('404.html');
 });
 
-test('only runtime caches of the same scope from another build are outdated', () => {
+test('offline, an essay, a page of the list or a download the device lacks is "not saved"; any other page is "not found"', () => {
+  for (const path of ['essays/on-time/', 'essays/on-time/index.html', 'essays/on-time/on-time.epub', 'page/2/']) {
+    expect(unavailableAnswer(path), path).toBe('not-saved');
+  }
+  for (const path of ['no-such-page/', 'essay/on-time/', 'pages/2/', '']) expect(unavailableAnswer(path), path).toBe('not-found');
+  expect(precachedPath(NOT_SAVED_PAGE)).toBe('offline/index.html');
+});
+
+test('the saved cache is one per scope, named the same by every build, and only the old per-build download caches are legacy', () => {
   const scope = 'https://example.org/reading/room/';
-  const current = runtimeCacheName(scope, 'new000000000');
-  expect(isOutdatedRuntimeCache(current, scope, 'new000000000')).toBe(false);
-  expect(isOutdatedRuntimeCache(runtimeCacheName(scope, 'old000000000'), scope, 'new000000000')).toBe(true);
-  // Another site on the same origin, under another base path, keeps its cache.
-  expect(isOutdatedRuntimeCache(runtimeCacheName('https://example.org/', 'old000000000'), scope, 'new000000000')).toBe(false);
-  // Workbox's precache is not a runtime cache of ours.
-  expect(isOutdatedRuntimeCache(`workbox-precache-v2-${scope}`, scope, 'new000000000')).toBe(false);
+  expect(savedCacheName(scope)).toBe('essay-press-saved https://example.org/reading/room/');
+  expect(savedCacheName(scope)).toBe(`${SAVED_CACHE_PREFIX}${scope}`);
+  expect(savedCacheName('https://example.org/')).not.toBe(savedCacheName(scope));
+  expect(isLegacyCache(`essay-press-downloads 0123456789ab ${scope}`, scope)).toBe(true);
+  // Another site on the same origin, under another base path, keeps its own.
+  expect(isLegacyCache('essay-press-downloads 0123456789ab https://example.org/', scope)).toBe(false);
+  // Neither the saved cache nor Workbox's precache is legacy.
+  expect(isLegacyCache(savedCacheName(scope), scope)).toBe(false);
+  expect(isLegacyCache(`workbox-precache-v2-${scope}`, scope)).toBe(false);
 });

@@ -12,6 +12,8 @@ import type { SearchHit } from '../search-hit.ts';
 import { SEARCH_SHORTCUT, isSearchShortcut, queryFromSearch } from '../search-input.ts';
 import { queryFor } from '../word-match.ts';
 import { labelsFor } from '../../strings/labels.ts';
+import { savedEssays } from '../../offline/browser/saved-essays.ts';
+import { NETWORK_CHECK } from '../../offline/offline-routes.ts';
 
 // The page is in the site's language; its messages follow it.
 const labels = labelsFor(document.documentElement.lang);
@@ -78,12 +80,21 @@ function enhance(root: HTMLElement): void {
     }
     try {
       const opened = await load();
-      const searches = await Promise.all(opened.map(({ language, pagefind }) => pagefind.search(queryFor(language, query))));
-      const ranked = searches
-        .flatMap((search, index) => (search?.results ?? []).map((result) => ({ language: opened[index]?.language ?? '', result })))
-        .sort((a, b) => b.result.score - a.result.score);
-      const loading = resultsToLoad(ranked, RESULTS_SHOWN);
-      const data = await Promise.all(ranked.map(({ result }, position) => (loading.has(position) ? result.data() : undefined)));
+      // With no network, search covers the essays saved on this device, and says so: the
+      // index's chunks and the essays' fragments are there only for those (the service
+      // worker keeps what search fetched while online, and all of them in a saved site).
+      // Offline is a site that does not answer, or a search that could not fetch what it needed.
+      const savedHere = () => savedEssays(new URL(baseUrl, location.href).href);
+      let saved = (await reachable(baseUrl)) ? undefined : await savedHere();
+      let found: Awaited<ReturnType<typeof rankAndLoad>>;
+      try {
+        found = await rankAndLoad(opened, query, saved);
+      } catch (error) {
+        if (saved) throw error;
+        saved = await savedHere();
+        found = await rankAndLoad(opened, query, saved);
+      }
+      const { ranked, data } = found;
       if (waiting !== undefined) return;
       const outcome = searchOutcome(
         ranked.map(({ language }, position) => ({ language, data: data[position] })),
@@ -91,7 +102,8 @@ function enhance(root: HTMLElement): void {
         query,
       );
       showResults(outcome.hits);
-      status.textContent = searchStatus(labels, outcome, query);
+      const sentence = searchStatus(labels, outcome, query);
+      status.textContent = saved ? `${labels.searchOfflineScope(saved.size)} ${sentence}` : sentence;
     } catch (error) {
       if (waiting !== undefined) return;
       showResults([]);
@@ -138,6 +150,54 @@ function enhance(root: HTMLElement): void {
     input.value = initial;
     request(initial);
   }
+}
+
+/**
+ * The results of every language's index for `query`, best first, with the text of those to
+ * list. Given the essays `saved` on this device (offline), every result's text is loaded from
+ * the device (a fragment not saved fails at once) and only the saved essays are kept.
+ */
+async function rankAndLoad(
+  opened: ReadonlyArray<{ language: string; pagefind: PagefindInstance }>,
+  query: string,
+  saved: ReadonlySet<string> | undefined,
+): Promise<{ ranked: Array<{ language: string }>; data: Array<PagefindResultData | undefined> }> {
+  const searches = await Promise.all(
+    opened.map(({ language, pagefind }) => {
+      const search = pagefind.search(queryFor(language, query));
+      return saved ? search.catch(() => null) : search;
+    }),
+  );
+  const ranked = searches
+    .flatMap((search, index) => (search?.results ?? []).map((result) => ({ language: opened[index]?.language ?? '', result })))
+    .sort((a, b) => b.result.score - a.result.score);
+  if (!saved) {
+    const loading = resultsToLoad(ranked, RESULTS_SHOWN);
+    return { ranked, data: await Promise.all(ranked.map(({ result }, position) => (loading.has(position) ? result.data() : undefined))) };
+  }
+  const loaded = await Promise.all(ranked.map(({ result }) => result.data().catch(() => undefined)));
+  const isSaved = (result: PagefindResultData | undefined): result is PagefindResultData =>
+    result !== undefined && saved.has(new URL(result.url, location.href).href.replace(/#.*$/, ''));
+  return { ranked: ranked.filter((_, position) => isSaved(loaded[position])), data: loaded.filter(isSaved) };
+}
+
+/**
+ * Whether the site answers: `navigator.onLine` says only that there is a network interface
+ * (and a page and its service worker can be cut off from the site with it on), so the search
+ * asks for the site's favicon, a few hundred bytes, marked for the service worker to leave to
+ * the network (`NETWORK_CHECK`). No answer within 3 s counts as none; one answer serves the
+ * queries typed in the next 10 s.
+ */
+let reach: { asked: number; answer: Promise<boolean> } | undefined;
+function reachable(base: string): Promise<boolean> {
+  if (!navigator.onLine) return Promise.resolve(false);
+  if (reach && performance.now() - reach.asked < 10_000) return reach.answer;
+  const answer = fetch(`${base}favicon.svg?${NETWORK_CHECK}`, { cache: 'no-store', signal: AbortSignal.timeout(3_000) }).then(
+    (response) => response.ok,
+    () => false,
+  );
+  reach = { asked: performance.now(), answer };
+  return answer;
 }
 
 /** Whether keys pressed in `target` type text: a field, a text area, a list box or editable text. */
