@@ -44,8 +44,15 @@ async function main(options: BenchOptions): Promise<number> {
       if (!existsSync(join(peerDir, 'node_modules/astro'))) {
         throw new Error(`${peerDir} is not an installed Astro project: make it with npm run bench:peer -- ${options.peer}`);
       }
-      report.peer = await benchBesidePeer(peerDir, options, scratch);
-      measured = [{ label: 'this site', dir: join(ROOT, 'dist'), base: options.base ?? process.env['BASE_PATH'] ?? '/' }];
+      const { rows, sites } = await benchBesidePeer(peerDir, options, scratch);
+      report.peer = rows;
+      // The page and search of the smallest sites just built, ours beside the peer's, both at the root.
+      measured = sites
+        ? [
+            { label: 'ours', dir: sites.ours, base: '/' },
+            { label: 'peer', dir: sites.peer, base: '/' },
+          ]
+        : [];
     } else if (options.parts.includes('build')) {
       const base = resolveConfig(undefined, process.env, { site: undefined, base: '/' }).config.base;
       const targets = prepareTargets(options, scratch);

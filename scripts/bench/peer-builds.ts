@@ -60,8 +60,21 @@ interface Site {
   files: string[];
 }
 
-/** Builds ours and the peer at every size, and the rebuild, `options.runs` times; prints and returns the rows. */
-export async function benchBesidePeer(peerDir: string, options: BenchOptions, scratch: string): Promise<PeerRow[]> {
+/** The built sites of the smallest size, from the last run: their page and search are measured too. */
+export interface PeerSites {
+  ours: string;
+  peer: string;
+}
+
+/**
+ * Builds ours and the peer at every size, and the rebuild, `options.runs` times; prints and
+ * returns the rows, and the folders of the last run's smallest sites, kept for the browser.
+ */
+export async function benchBesidePeer(
+  peerDir: string,
+  options: BenchOptions,
+  scratch: string,
+): Promise<{ rows: PeerRow[]; sites: PeerSites | undefined }> {
   const essaysDir = resolveConfig(undefined, process.env, { site: undefined, base: '/' }).config.essaysDir;
   const first = firstEssayFile(join(ROOT, essaysDir));
   console.log(`Beside ${peerDir}: copies of ${relative(ROOT, first)}, as MDX for ours and Markdown for the peer.`);
@@ -85,6 +98,8 @@ export async function benchBesidePeer(peerDir: string, options: BenchOptions, sc
     });
   }
   const rebuildAt = rebuildSize(options.sizes);
+  const smallestSize = Math.min(...options.sizes);
+  let kept: PeerSites | undefined;
   const rows: PeerRow[] = [];
   const row = (name: string, essays: number, rebuild: boolean) => {
     const found = rows.find((candidate) => candidate.row === name);
@@ -143,7 +158,10 @@ export async function benchBesidePeer(peerDir: string, options: BenchOptions, sc
           edited.forEach((file, index) => writeFileSync(file, before[index] ?? ''));
         }
       }
-      for (const cache of Object.values(caches)) rmSync(dirname(cache), { recursive: true, force: true });
+      if (size === smallestSize && run === options.runs) {
+        kept = { ours: join(dirname(caches.ours), 'dist'), peer: join(dirname(caches.peer), 'dist') };
+        // The rebuild of this size, if any, changed one essay: the sites kept are its.
+      } else for (const cache of Object.values(caches)) rmSync(dirname(cache), { recursive: true, force: true });
     }
   }
   for (const found of rows) {
@@ -166,7 +184,7 @@ export async function benchBesidePeer(peerDir: string, options: BenchOptions, sc
     };
   }
   printPeerRows(rows, peerDir, options);
-  return rows;
+  return { rows, sites: kept };
 }
 
 /** The rows, ours beside the peer's, then our stages in each. */

@@ -17,7 +17,7 @@ if (import.meta.env.PROD) {
         // A returning reader online asks whether a new build is out, so the previous build's
         // caches go now: browsers also check on navigation, but when they choose (Chrome
         // waits for the page to be left, and sometimes longer).
-        .then((registration) => serviceWorker.controller && navigator.onLine && registration.update())
+        .then((registration): unknown => serviceWorker.controller && navigator.onLine && registration.update())
         .catch(() => {});
     } catch {
       // Reading navigator.serviceWorker throws where storage is denied (an opaque origin).
