@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { expect, inject, test } from 'vitest';
 import { contentSecurityPolicy, withStyleHashes } from '../../src/publishing/content-security-policy.ts';
 import { styleHash } from '../../src/offline/single-file-html.ts';
+import { SITE_LIST_FILE } from '../../src/offline/offline-files.ts';
+import { readPrecacheManifest } from '../../src/offline/write-service-worker.ts';
 import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { essayPath } from '../../src/site/urls.ts';
 import { readPage } from '../support/html.ts';
@@ -22,6 +24,12 @@ test.each([
   expect(headers).toContain(`  Content-Security-Policy: ${contentSecurityPolicy(withStyleHashes(styles))}\n`);
   expect(headers).toContain(`${base}_astro/*\n  Cache-Control: public, max-age=31536000, immutable`);
   expect(existsSync(join(siteDir, '.nojekyll'))).toBe(true);
-  // Host files are not part of the site a reader downloads for offline reading.
-  expect(readFileSync(join(siteDir, 'sw.js'), 'utf8')).not.toContain('_headers');
+  // Host files are not part of the site a reader downloads for offline reading: neither in the
+  // shell sw.js precaches nor in the list a whole-site save fetches.
+  const precached = readPrecacheManifest(readFileSync(join(siteDir, 'sw.js'), 'utf8')).map((entry) => entry.url);
+  const listed = readFileSync(join(siteDir, SITE_LIST_FILE), 'utf8');
+  expect(precached.length).toBeGreaterThan(0);
+  expect(precached.filter((url) => url.includes('_headers') || url.includes('.nojekyll'))).toEqual([]);
+  expect(listed).toContain('essays/');
+  expect(listed).not.toMatch(/_headers|\.nojekyll/);
 });

@@ -14,7 +14,9 @@ async function listSaved(section: HTMLElement, list: HTMLUListElement): Promise<
   const parser = new DOMParser();
   const essays = await Promise.all(
     pages.map(async (url) => {
-      const page = parser.parseFromString((await (await cache.match(url))?.text()) ?? '', 'text/html');
+      // Without its <style>: a parsed document keeps this page's policy, which would refuse it (and say so).
+      const html = ((await (await cache.match(url))?.text()) ?? '').replace(/<style[^>]*>[\s\S]*?<\/style>/gi, '');
+      const page = parser.parseFromString(html, 'text/html');
       const heading = page.querySelector('h1');
       return { url, title: heading?.textContent?.trim() || url, lang: page.documentElement.lang };
     }),
