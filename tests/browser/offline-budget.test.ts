@@ -35,7 +35,7 @@ beforeAll(async () => {
   writeEssayCopies(firstEssayFile(join(ROOT, 'content/essays')), essaysDir, ESSAYS);
   outDir = join(scratch, 'dist');
   // ESSAYS_DIR is read relative to the project; OUT_DIR takes the place of the build's own scratch folder.
-  const result = buildSite({ ESSAYS_DIR: relative(ROOT, essaysDir), OUT_DIR: outDir });
+  const result = buildSite({ ESSAYS_DIR: relative(ROOT, essaysDir), OUT_DIR: outDir }, { timeoutMs: 240_000 });
   rmSync(join(result.outDir, '..'), { recursive: true, force: true });
   if (result.status !== 0) throw new Error(`The generated site did not build:\n${result.output}`);
   server = await serveDirectory(outDir);
