@@ -50,6 +50,7 @@ export function printBuild(figures: BuildFigures[], options: BenchOptions): void
     downloads: 'downloads',
     socialCards: 'cards',
     searchIndex: 'index',
+    inlineStyles: 'styles',
     serviceWorker: 'sw',
     feed: 'feed',
     rest: 'rest',

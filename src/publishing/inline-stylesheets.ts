@@ -13,7 +13,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { transform } from 'lightningcss';
-import { parseHTML } from 'linkedom';
 import type { Selector } from '../offline/css-rules.ts';
 import { styleHash } from '../offline/single-file-html.ts';
 import { essayPath } from '../site/urls.ts';
@@ -22,6 +21,28 @@ import { listEssaySlugs } from './pages.ts';
 
 /** A stylesheet link as Astro writes it. */
 const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)">/g;
+
+/**
+ * A class attribute, quoted either way or not at all. Read from the markup as text, not
+ * parsed: text that merely looks like an attribute (a code sample) only adds classes, and a
+ * class too many keeps a rule the page did not need, never drops one it does.
+ */
+const CLASS_ATTRIBUTE = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/** Every class named in `html`'s class attributes. */
+export function classesIn(html: string): Set<string> {
+  const classes = new Set<string>();
+  for (const match of html.matchAll(CLASS_ATTRIBUTE)) {
+    for (const name of (match[1] ?? match[2] ?? match[3] ?? '').split(/\s+/)) if (name) classes.add(name);
+  }
+  return classes;
+}
+
+/** A stylesheet as written into a page: its `<style>` element and that element's CSP hash. */
+interface InlineStyle {
+  element: string;
+  hash: string;
+}
 
 export interface InlinedPage {
   html: string;
@@ -50,15 +71,22 @@ export function forClasses(css: string, classes: ReadonlySet<string>): string {
  * href) as far as the page uses it, and its `<meta>` policy allowing each by hash. Throws when
  * the page carries a policy other than the site's, which could not be extended safely.
  */
-export function inlineStylesheets(html: string, read: (href: string) => string): InlinedPage {
-  const classes = new Set([...parseHTML(html).document.querySelectorAll('[class]')].flatMap((element) => [...element.classList]));
+export function inlineStylesheets(html: string, read: (href: string) => string, memo = new Map<string, InlineStyle>()): InlinedPage {
+  const classes = classesIn(html);
   const hashes: string[] = [];
   const inlined = html.replace(STYLESHEET_LINK, (_link, href: string) => {
-    const css = forClasses(read(href), classes).trim();
-    // An HTML parser ends a <style> at the first "</style": CSS holding it would spill into the page.
-    if (/<\/style/i.test(css)) throw new Error(`${href} contains "</style", so it cannot be written into a page.`);
-    hashes.push(styleHash(css));
-    return `<style>${css}</style>`;
+    // Pages of one site share a few sets of classes: each stylesheet is cut once per set.
+    const key = `${href}\n${[...classes].sort().join(' ')}`;
+    let style = memo.get(key);
+    if (!style) {
+      const css = forClasses(read(href), classes).trim();
+      // An HTML parser ends a <style> at the first "</style": CSS holding it would spill into the page.
+      if (/<\/style/i.test(css)) throw new Error(`${href} contains "</style", so it cannot be written into a page.`);
+      style = { element: `<style>${css}</style>`, hash: styleHash(css) };
+      memo.set(key, style);
+    }
+    hashes.push(style.hash);
+    return style.element;
   });
   if (hashes.length === 0) return { html, hashes };
   const meta = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy()}">`;
@@ -82,10 +110,11 @@ export function writeInlineStylesheets(siteDir: string, base: string): { pages: 
     return readFileSync(file, 'utf8');
   };
   const hashes = new Set<string>();
+  const memo = new Map<string, InlineStyle>();
   const slugs = listEssaySlugs(siteDir);
   for (const slug of slugs) {
     const file = join(siteDir, essayPath(slug), 'index.html');
-    const page = inlineStylesheets(readFileSync(file, 'utf8'), read);
+    const page = inlineStylesheets(readFileSync(file, 'utf8'), read, memo);
     writeFileSync(file, page.html);
     for (const hash of page.hashes) hashes.add(hash);
   }

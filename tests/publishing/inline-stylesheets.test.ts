@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { contentSecurityPolicy, metaContentSecurityPolicy, withStyleHashes } from '../../src/publishing/content-security-policy.ts';
-import { forClasses, inlineStylesheets } from '../../src/publishing/inline-stylesheets.ts';
+import { classesIn, forClasses, inlineStylesheets } from '../../src/publishing/inline-stylesheets.ts';
 
 const CSS = '.note{color:red}\n.figure{margin:0}\np .figure,.scenario{padding:0}\n:is(.figure,.table) td{border:0}\np{margin:0}\n';
 const page = (body: string) =>
@@ -25,6 +25,25 @@ test('a stylesheet link becomes a <style> of the rules the page uses, which its 
 
 test('a rule with one selector the page can match is kept whole', () => {
   expect(forClasses(CSS, new Set(['scenario']))).toContain('p .figure,.scenario{padding:0}');
+});
+
+test('the classes are read from every class attribute, however it is quoted', () => {
+  const html = `<p class="note  lead">x</p><b CLASS='figure'>y</b><i class=table>z</i><span data-class="not-this">w</span>`;
+  expect([...classesIn(html)].sort()).toEqual(['figure', 'lead', 'note', 'table']);
+});
+
+test('pages with the same classes share one cut of the stylesheet, read once; other classes get their own', () => {
+  const memo = new Map();
+  let reads = 0;
+  const read = () => (reads++, CSS);
+  const first = inlineStylesheets(page('<p class="note">One.</p>'), read, memo);
+  const second = inlineStylesheets(page('<p class="note">Two.</p>'), read, memo);
+  expect(reads).toBe(1);
+  expect(second.hashes).toEqual(first.hashes);
+  const third = inlineStylesheets(page('<p class="note">Three.</p><div class="figure"></div>'), read, memo);
+  expect(reads).toBe(2);
+  expect(third.html).toContain('.figure{margin:0}');
+  expect(third.hashes).not.toEqual(first.hashes);
 });
 
 test('a page with no stylesheet link is left as it was, and a policy that is not the site’s is refused', () => {
