@@ -31,10 +31,15 @@ export function downloadFileName(slug: string, format: DownloadFormat): string {
  */
 export function formatFileSize(bytes: number, lang: string): string {
   if (!Number.isFinite(bytes) || bytes < 0) throw new RangeError(`A file size must be a number of bytes, not ${bytes}.`);
-  if (bytes < 1_000_000) {
-    const kilobytes = Math.max(1, Math.round(bytes / 1_000));
-    return `${new Intl.NumberFormat(lang).format(kilobytes)} KB`;
-  }
-  const megabytes = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / 1_000_000);
-  return `${megabytes} MB`;
+  if (bytes < 1_000_000) return `${numberFormat(lang).format(Math.max(1, Math.round(bytes / 1_000)))} KB`;
+  return `${numberFormat(lang).format(bytes / 1_000_000)} MB`;
+}
+
+/** One formatter per language: making one takes longer than formatting (a build formats thousands). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: string): Intl.NumberFormat {
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 })));
+  return format;
 }

@@ -6,7 +6,7 @@
 import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { xhtmlDocument } from './epub-xml.ts';
-import { elements, hasClass, isDataProperty, rewriteTree, stringProperty } from './hast-tree.ts';
+import { copyTree, elements, hasClass, isDataProperty, rewriteTree, stringProperty } from './hast-tree.ts';
 import type { EssayMetadata } from './offline-article.ts';
 import { decodeFragment } from './offline-article.ts';
 
@@ -93,7 +93,7 @@ export interface EpubArticle {
  * - each image's source becomes its file in the package (`imageHrefs`: page source → href).
  */
 export function epubArticle(offline: Element, imageHrefs: ReadonlyMap<string, string>): EpubArticle {
-  const article = structuredClone(offline);
+  const article = copyTree(offline);
   epubProperties(article);
   rewriteTree(article, (node) => {
     if (node.type !== 'element') return node;

@@ -11,7 +11,17 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { textDirection } from '../strings/lang.ts';
-import { dropPositions, element, elements, foldWhiteSpace, isDataProperty, rewriteTree, stringProperty, text } from './hast-tree.ts';
+import {
+  copyTree,
+  dropPositions,
+  element,
+  elements,
+  foldWhiteSpace,
+  isDataProperty,
+  rewriteTree,
+  stringProperty,
+  text,
+} from './hast-tree.ts';
 
 /** What the page says about the essay: only what the essay gives, nothing guessed. */
 export interface EssayMetadata {
@@ -59,7 +69,7 @@ export interface EssayPage {
 export function readEssayPage(html: string, slug: string): EssayPage {
   const root = fromHtml(html);
   // Source positions are never used here, and every tree is copied for each download it
-  // makes (structuredClone): without them a copy is about half the work.
+  // makes (copyTree): without them a copy is about half the work.
   dropPositions(root);
   const htmlElement = select('html', root);
   const lang = htmlElement && stringProperty(htmlElement, 'lang');
@@ -161,7 +171,7 @@ export interface OfflineArticle {
  *   since neither download may make a request.
  */
 export function offlineArticle(pageArticle: Element, options: OfflineArticleOptions): OfflineArticle {
-  const article = structuredClone(pageArticle);
+  const article = copyTree(pageArticle);
   removeWebOnlyProperties(article);
   rewriteTree(article, (node) => {
     if (node.type === 'comment') return undefined;

@@ -11,7 +11,7 @@ import { toHtml } from 'hast-util-to-html';
 import { labelsFor } from '../strings/labels.ts';
 import { textDirection } from '../strings/lang.ts';
 import type { EssayMetadata } from './offline-article.ts';
-import { element, elements, text } from './hast-tree.ts';
+import { copyTree, element, elements, text } from './hast-tree.ts';
 import { namesClass, withoutRules } from './css-rules.ts';
 
 /** The CSP source for a `<style>` element's exact text: `'sha256-…'`. */
@@ -94,7 +94,7 @@ export interface SingleFileInput {
 export function singleFileHtml({ metadata, article: offline, css, images, siteTitle, siteLang }: SingleFileInput): string {
   // An HTML parser ends a <style> at the first "</style": CSS holding it would spill into the page.
   if (/<\/style/i.test(css)) throw new Error('The CSS contains "</style", which cannot be inlined.');
-  const article = structuredClone(offline);
+  const article = copyTree(offline);
   for (const image of elements(article).filter((node) => node.tagName === 'img')) {
     const src = String(image.properties['src'] ?? '');
     const data = images.get(src);

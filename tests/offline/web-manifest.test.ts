@@ -34,6 +34,15 @@ test('the light tokens come from :root, the dark ones from the dark media query,
   expect(themeColours(tokens)).toEqual({ light: '#fdfcfa', dark: '#15171a' });
 });
 
+test('the same file is parsed once and its tokens shared, frozen; another file is parsed anew', () => {
+  const tokens = parseSchemeTokens(TOKENS);
+  expect(parseSchemeTokens(TOKENS)).toBe(tokens);
+  expect(Object.isFrozen(tokens.light) && Object.isFrozen(tokens.dark)).toBe(true);
+  const other = parseSchemeTokens(':root { --color-bg: #000; }');
+  expect(other).not.toBe(tokens);
+  expect(other.light).toEqual({ '--color-bg': '#000000' });
+});
+
 test('the dark block may come first; colours are read back as six hex digits', () => {
   const darkFirst = '@media (prefers-color-scheme: dark) { :root { --color-bg: #111; } }\n:root { --color-bg: #eee; }';
   expect(themeColours(parseSchemeTokens(darkFirst))).toEqual({ light: '#eeeeee', dark: '#111111' });

@@ -1,0 +1,31 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { expect, test } from 'vitest';
+import { copyTree, elements } from '../../src/offline/hast-tree.ts';
+
+const PAGE = `<article class="essay wide" lang="en"><h1 id="t">Title</h1><!-- a comment -->
+<p>Text with <a href="#n1" aria-describedby="a b" data-x="1">a link</a> and <img src="/a.png" alt="A" width="10">.</p>
+<template><p>Inside a template</p></template></article>`;
+
+test('a copy of a tree serialises as the tree does, and changing the copy leaves the tree as it was', () => {
+  const tree = fromHtml(PAGE, { fragment: true });
+  const before = toHtml(tree);
+  const copy = copyTree(tree);
+  expect(toHtml(copy)).toBe(before);
+  expect(copy).toEqual(tree);
+
+  const copied = elements(copy);
+  const link = copied.find((node) => node.tagName === 'a') as Element;
+  (link.properties['ariaDescribedBy'] as string[]).push('c');
+  link.properties['href'] = '#elsewhere';
+  const article = copied.find((node) => node.tagName === 'article') as Element;
+  (article.properties['className'] as string[]).pop();
+  article.children.pop();
+  const template = copied.find((node) => node.tagName === 'template') as Element & { content: Root };
+  template.content.children = [];
+  copy.position = undefined;
+
+  expect(toHtml(tree)).toBe(before);
+  expect(toHtml(copy)).not.toBe(before);
+});
