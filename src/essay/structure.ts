@@ -37,9 +37,14 @@ function reads(kind: ComponentKind<unknown>, node: Readonly<Parents | RootConten
   return kind.nodeTypes?.includes(node.type) ?? false;
 }
 
+/** The component names and node types any kind reads: asked of every node of every essay. */
+const READ_ELEMENTS = new Set(kinds.flatMap(([, kind]) => kind.elements));
+const READ_NODE_TYPES = new Set<string>(kinds.flatMap(([, kind]) => kind.nodeTypes ?? []));
+
 /** Whether the analysis reads a node: a component of one of the kinds (or a Markdown footnote). */
 export function isEssayComponent(node: Readonly<Parents | RootContent>): node is AnalysedNode {
-  return kinds.some(([, kind]) => reads(kind, node));
+  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') return READ_ELEMENTS.has(node.name ?? '');
+  return READ_NODE_TYPES.has(node.type);
 }
 
 /**

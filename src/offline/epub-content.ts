@@ -49,6 +49,8 @@ const isNameChar = (char: string) => inRanges(char, NAME_START) || inRanges(char
 
 /** Whether `value` is an XML name, so can be an XML id as it is. */
 export function isXmlName(value: string): boolean {
+  // Most ids are ASCII: these are names without a walk through the ranges.
+  if (/^[A-Za-z_][\w.-]*$/.test(value)) return true;
   const [first, ...rest] = [...value];
   return first !== undefined && inRanges(first, NAME_START) && rest.every(isNameChar);
 }

@@ -52,11 +52,11 @@ export function dropPositions(node: Root | RootContent): void {
 }
 
 /** Every element below `parent`, in document order. */
-export function elements(parent: Root | Element): Element[] {
-  const found: Element[] = [];
+export function elements(parent: Root | Element, found: Element[] = []): Element[] {
   for (const child of parent.children) {
     if (child.type !== 'element') continue;
-    found.push(child, ...elements(child));
+    found.push(child);
+    elements(child, found);
   }
   return found;
 }
