@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /** Tests of pure modules and scripts: no site build, a few seconds (`npm run test:unit`). */
 const UNIT_TESTS = [
-  'tests/{config,strings,authoring,essay,site,search,offline,publishing,docs}/**/*.test.ts',
+  'tests/{config,strings,authoring,essay,sources,site,search,offline,publishing,docs}/**/*.test.ts',
   'tests/scripts/**/*.test.ts',
 ];
 

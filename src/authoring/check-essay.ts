@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { mdxToMdast } from 'satteri';
 import { essayFrontmatter, slugOf, type EssaySource, type Problem } from './problems.ts';
-import { sourceSchema, type Source } from './essay-schema.ts';
+import { essaySources, type SiteSources } from '../sources/essay-sources.ts';
+import { cslLocaleFor, FALLBACK_LOCALE } from '../sources/format-citations.ts';
 import { analyzeEssay, componentsInOrder, summarizeSourcing, type EssayStructure, type SourcingSummary } from '../essay/structure.ts';
 import { ASSET_EXTENSIONS, checkEssayTree } from './rules/index.ts';
 import type { ImportKind } from './rules/essay-code.ts';
@@ -18,12 +19,16 @@ export interface SiteAddresses {
   root?: string;
   /** Essays may run code when the site is built (the `runEssayCode` option): off unless every author is trusted. */
   runEssayCode?: boolean;
+  /** The site's bibliography files and citation style. */
+  sources?: SiteSources;
 }
 
 export interface EssaySourcing {
   file: string;
   summary: SourcingSummary;
   problems: Problem[];
+  /** The CSL locale its citations are worded in, and whether it is English for want of the essay's language. */
+  citationLocale?: { lang: string; locale: string; fallback: boolean };
 }
 
 /**
@@ -40,8 +45,16 @@ export function analyzeEssayFile(essay: EssaySource, site: SiteAddresses = { bas
     return undefined;
   }
   if (tree.type !== 'root') return undefined;
-  // Mistakes in the sources themselves are reported by the frontmatter checks.
-  const sources = citableSources(essayFrontmatter(essay)['sources']);
+  // Mistakes in the frontmatter's sources are reported by the frontmatter checks; those in
+  // bibliography files and styles here, at their file's line.
+  const cited = essaySources({
+    root: site.root ?? process.cwd(),
+    file: essay.file,
+    frontmatter: essayFrontmatter(essay),
+    source: essay.source,
+    site: site.sources ?? { bibliography: [] },
+  });
+  const sources = cited.sources;
   const slug = slugOf(essay);
   const structure = analyzeEssay(componentsInOrder(tree), {
     file: essay.file,
@@ -64,8 +77,18 @@ export function analyzeEssayFile(essay: EssaySource, site: SiteAddresses = { bas
     fix,
     ...(severity === 'warning' ? { severity } : {}),
   }));
-  const problems = [...structure.problems, ...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { file: essay.file, summary: summarizeSourcing(structure), problems };
+  const problems = [...cited.problems, ...structure.problems, ...findings].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  const summary = summarizeSourcing(structure);
+  const lang = String(essayFrontmatter(essay)['lang'] ?? 'en');
+  const locale = cslLocaleFor(lang);
+  return {
+    file: essay.file,
+    summary,
+    problems,
+    ...(summary.sourced > 0 ? { citationLocale: { lang, locale: locale ?? FALLBACK_LOCALE, fallback: locale === undefined } } : {}),
+  };
 }
 
 /** The ids the essay's components give on its page, which a `#fragment` may point to. */
@@ -103,9 +126,10 @@ export function formatSourcingReport(essays: readonly EssaySourcing[], { full = 
   const lines = ['Sourcing report'];
   const listed = full ? essays : essays.filter((essay) => essay.summary.awaiting.length > 0);
   for (const { file, summary } of full ? listed : listed.slice(0, SHORT_REPORT_ESSAYS)) {
-    const { notes, sourced, remarks, awaiting } = summary;
+    const { notes, sourced, fromBibliography, fromFrontmatter, remarks, awaiting } = summary;
+    const origins = sourced > 0 ? ` (${fromBibliography} from a bibliography, ${fromFrontmatter} from the frontmatter)` : '';
     lines.push(
-      `  ${file}: ${notes} note${notes === 1 ? '' : 's'}, ${sourced} cite a source, ${remarks} remark${remarks === 1 ? '' : 's'}, ${awaiting.length} await a source`,
+      `  ${file}: ${notes} note${notes === 1 ? '' : 's'}, ${sourced} cite a source${origins}, ${remarks} remark${remarks === 1 ? '' : 's'}, ${awaiting.length} await a source`,
     );
     if (!full) continue;
     for (const note of awaiting) {
@@ -123,6 +147,11 @@ export function formatSourcingReport(essays: readonly EssaySourcing[], { full = 
       : `  ${total} claim${total === 1 ? '' : 's'} await${total === 1 ? 's' : ''} a source in ${listed.length} of ${essays.length} essay${essays.length === 1 ? '' : 's'}. Set REQUIRE_SOURCES=1 to fail the build until none do.`,
   );
   if (!full && total > 0 && reportFile) lines.push(`  Note by note: ${reportFile}`);
+  const english = essays.filter((essay) => essay.citationLocale?.fallback);
+  if (english.length > 0)
+    lines.push(
+      `  Citations in English, as no CSL locale has the essay's language: ${english.map((essay) => `${essay.file} (${essay.citationLocale?.lang})`).join(', ')}.`,
+    );
   return lines.join('\n');
 }
 
@@ -178,19 +207,4 @@ export function mdxSyntaxProblem(essay: EssaySource): Problem | undefined {
       fix: 'close every element you open (<div>…</div>), quote every attribute value (name="value"), and write a { or < that is text as \\{ or \\<.',
     };
   }
-}
-
-/**
- * The sources a note may cite. A source with a mistake (a `javascript:` URL, a missing title)
- * is reported by the frontmatter checks; its id still counts here, so the notes that cite it
- * are not also reported as citing a source that is not there.
- */
-function citableSources(raw: unknown): Source[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((entry: unknown) => {
-    const parsed = sourceSchema.safeParse(entry);
-    if (parsed.success) return [parsed.data];
-    const id = (entry as { id?: unknown } | null)?.id;
-    return typeof id === 'string' ? [{ id, title: id }] : [];
-  });
 }

@@ -80,11 +80,20 @@ export function checkEssayFolder(
     base,
     essaysPerPage,
     runEssayCode = false,
-  }: { essaysDir: string; base: string; essaysPerPage: number; runEssayCode?: boolean },
+    bibliography = [],
+    csl,
+  }: {
+    essaysDir: string;
+    base: string;
+    essaysPerPage: number;
+    runEssayCode?: boolean;
+    bibliography?: readonly string[];
+    csl?: string | undefined;
+  },
   only?: string,
 ): FolderCheck {
   const { essays, otherFiles, unreadable } = readEssayFolder(root, essaysDir);
-  const site = { base, pages: sitePages(root, essays, essaysPerPage), root, runEssayCode };
+  const site = { base, pages: sitePages(root, essays, essaysPerPage), root, runEssayCode, sources: { bibliography, csl } };
   if (only !== undefined) {
     const file = relative(root, resolve(only));
     const essay = essays.find((candidate) => candidate.file === file);
@@ -95,8 +104,10 @@ export function checkEssayFolder(
       ...checkUniqueSlugs(essays),
       ...sourcing.flatMap((result) => result.problems),
     ];
+    // The essay's own problems, and those of files that are not essays (its bibliography, the config).
+    const isEssay = new Set(essays.map((candidate) => candidate.file));
     return {
-      problems: problems.filter((problem) => problem.file === file),
+      problems: uniqueProblems(problems.filter((problem) => problem.file === file || !isEssay.has(problem.file))),
       sourcing,
       bylines: bylinesOf(essay ? [essay] : []),
       drafts: [],
@@ -110,7 +121,8 @@ export function checkEssayFolder(
       ...checkEssays(essays, otherFiles),
       // Only an essay the analysis could not parse is parsed again, for the syntax error's words and place.
       ...analysed.flatMap(({ essay, result }) => (result === undefined ? (mdxSyntaxProblem(essay) ?? []) : [])),
-      ...sourcing.flatMap((essay) => essay.problems),
+      // A site-wide bibliography's problem is found by every essay that reads it: reported once.
+      ...uniqueProblems(sourcing.flatMap((essay) => essay.problems)),
     ],
     sourcing,
     bylines: bylinesOf(essays),
@@ -128,4 +140,15 @@ export function checksOnCompile(): boolean {
 /** Turned on by the integration when Astro runs the dev server. */
 export function checkOnCompile(enabled: boolean): void {
   onCompile = enabled;
+}
+
+/** The problems, each once (a site-wide bibliography's are found by every essay). */
+function uniqueProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify([problem.file, problem.line, problem.column, problem.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

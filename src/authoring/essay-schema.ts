@@ -57,6 +57,21 @@ export const essaySchema = z.object({
         seen.add(id);
       }
     }),
+  /** Bibliography files beside the essay (`.bib`, `.json` CSL-JSON, `.ris`) whose entries its notes cite by key. */
+  bibliography: z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .trim()
+          .regex(/\.(bib|json|ris)$/i, 'must name a .bib, .json (CSL-JSON) or .ris file'),
+      ),
+    )
+    .default([]),
+  /** The citation style of the essay's notes and sources: a `.csl` file beside it, or a built-in style's name. */
+  csl: z.string().trim().min(1).optional(),
   /** A draft is built nowhere: not listed, no page. */
   draft: z.boolean().default(false),
   /** Overrides the URL slug, which otherwise comes from the file name. */

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isRegisteredLanguage } from '../authoring/language-tag.ts';
+import { BUILT_IN_STYLES } from '../sources/built-in-styles.ts';
 import { STRING_LABEL_KEYS } from '../strings/labels.ts';
 
 /**
@@ -96,6 +97,34 @@ export const optionsSchema = z
         description: 'An email address or https:// page where readers report a barrier, named in the accessibility statement.',
         example: "'access@essays.example'",
         env: 'ACCESSIBILITY_CONTACT',
+      }),
+    bibliography: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/\.(bib|json|ris)$/i, 'must name .bib, .json (CSL-JSON) or .ris files in the project, such as')
+          .refine((value) => !value.includes('://') && !value.split(/[\\/]/).includes('..'), 'must name files inside the project, such as'),
+        { error: 'must be a list of bibliography files, such as' },
+      )
+      .default([])
+      .register(optionDocs, {
+        description:
+          'Bibliography files every essay may cite by key, relative to the project: BibTeX (`.bib`), CSL-JSON (`.json`) or RIS (`.ris`), as a reference manager exports them. An essay adds its own with `bibliography:` in its frontmatter.',
+        example: "['content/library.bib']",
+      }),
+    csl: z
+      .string()
+      .trim()
+      .refine(
+        (value) => /\.csl$/i.test(value) || BUILT_IN_STYLES.includes(value),
+        `must be a .csl file in the project or one of ${BUILT_IN_STYLES.join(', ')}, such as`,
+      )
+      .optional()
+      .register(optionDocs, {
+        description:
+          "The citation style of every essay's notes and sources: a CSL file (any of the styles at https://www.zotero.org/styles), relative to the project, or `apa`. By default, Essay Press's notes style (a full note the first time, a short one after). An essay may name its own with `csl:`.",
+        example: "'styles/chicago-note-bibliography.csl'",
       }),
     requireSources: z.boolean({ error: 'must be true or false, such as' }).default(false).register(optionDocs, {
       description: 'Fail the build while any claim awaits a source (an empty or `needed` footnote).',

@@ -1,14 +1,8 @@
-import type { Source } from '../authoring/essay-schema.ts';
-
-/** A source's parts, formatted for display in the essay's language. */
-export interface FormattedCitation {
-  author: string | undefined;
-  title: string;
-  publisher: string | undefined;
-  date: string | undefined;
-  url: string | undefined;
-  accessed: string | undefined;
-}
+/**
+ * A source as a note or the list of sources gives it: HTML made by the essay's citation style
+ * (src/sources/format-citations.ts), in its language, safe to write into the page.
+ */
+export type FormattedCitation = string;
 
 /** `2025-04-11` (string or Date) → `11 April 2025` in `lang`; anything else unchanged. */
 export function formatDate(value: string | Date | undefined, lang: string): string | undefined {
@@ -16,15 +10,4 @@ export function formatDate(value: string | Date | undefined, lang: string): stri
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   return date.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-}
-
-export function formatCitation(source: Source, lang: string): FormattedCitation {
-  return {
-    author: source.author,
-    title: source.title,
-    publisher: source.publisher,
-    date: formatDate(source.date, lang),
-    url: source.url,
-    accessed: formatDate(source.accessed, lang),
-  };
 }

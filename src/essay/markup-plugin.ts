@@ -13,7 +13,7 @@ import type {
 import { formatProblems } from '../authoring/problems.ts';
 import type { AddedElement } from './kinds/kind.ts';
 import type { Occurrence } from './kinds/tree.ts';
-import { sourceSchema, type Source } from '../authoring/essay-schema.ts';
+import { essaySources } from '../sources/essay-sources.ts';
 import { analyzeEssay, isEssayComponent, renderEssay } from './structure.ts';
 import { createHeadingIds, idPrefix } from './ids.ts';
 import { checkEssayFolder, checksOnCompile } from '../authoring/essay-folder.ts';
@@ -57,18 +57,15 @@ export interface EssayMarkupOptions {
   strict: boolean;
   strings: SiteStrings;
   runEssayCode?: boolean;
+  /** The site's bibliography files and citation style (src/sources/). */
+  bibliography?: readonly string[];
+  csl?: string | undefined;
 }
 
 /** True for a file inside the essays folder. */
 function isEssayFile(essaysDir: string, path: string): boolean {
   const inside = relative(essaysDir, path);
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
-}
-
-/** The essay's sources as the schema reads them; the checks before the build have reported any mistake. */
-function sourcesOf(frontmatter: Record<string, unknown>): Source[] {
-  const parsed = sourceSchema.array().safeParse(frontmatter['sources'] ?? []);
-  return parsed.success ? parsed.data : [];
 }
 
 /**
@@ -196,11 +193,18 @@ function essayMarkupFor(
             children: withNewTabLinksMarked(withLinksRebased(occurrence.node, options.base), hint).children,
           });
       }
-      const structure = analyzeEssay(components, { file, idPrefix: prefix, sources: sourcesOf(frontmatter) });
+      // Its sources and style: the checks before the build have reported any mistake in them.
+      const { sources, style } = essaySources({
+        root: options.root,
+        file,
+        frontmatter,
+        site: { bibliography: options.bibliography ?? [], csl: options.csl },
+      });
+      const structure = analyzeEssay(components, { file, idPrefix: prefix, sources });
       if (structure.problems.length > 0)
         throw new Error(`The essay has ${structure.problems.length} problem(s) to fix:\n${formatProblems(structure.problems)}`);
 
-      const rendering = renderEssay(structure, { idPrefix: prefix, lang });
+      const rendering = renderEssay(structure, { idPrefix: prefix, lang, style });
       for (const { node, props, children } of rendering.replacements) {
         const element = {
           type: node.type,

@@ -1,6 +1,6 @@
 import type { Parents, RootContent } from 'mdast';
 import type { Problem } from '../authoring/problems.ts';
-import type { Source } from '../authoring/essay-schema.ts';
+import type { CitedSource } from '../sources/csl-item.ts';
 import { figures } from './kinds/figures.ts';
 import type { AnalysisContext, ComponentKind, Rendering, RenderContext } from './kinds/kind.ts';
 import { notes } from './kinds/notes.ts';
@@ -26,8 +26,8 @@ export interface AnalyzeOptions {
   file: string;
   /** Prepended to every id: see `idPrefix`. */
   idPrefix: string;
-  /** The essay's source list (frontmatter `sources`). */
-  sources?: readonly Source[] | undefined;
+  /** The sources the essay may cite (src/sources/essay-sources.ts). */
+  sources?: readonly CitedSource[] | undefined;
 }
 
 const kinds = Object.entries(COMPONENT_KINDS) as Array<[keyof Kinds, ComponentKind<unknown>]>;
@@ -107,6 +107,9 @@ export function renderEssay(structure: EssayStructure, context: RenderContext): 
 export interface SourcingSummary {
   notes: number;
   sourced: number;
+  /** Of the notes that cite a source, those citing a bibliography file's entry and those citing the frontmatter's. */
+  fromBibliography: number;
+  fromFrontmatter: number;
   remarks: number;
   awaiting: Array<{ number: number; line: number | undefined; column: number | undefined; needed: string | undefined }>;
 }
@@ -115,6 +118,8 @@ export function summarizeSourcing({ notes: { notes: all } }: EssayStructure): So
   return {
     notes: all.length,
     sourced: all.filter((note) => note.kind === 'source').length,
+    fromBibliography: all.filter((note) => note.source && note.source.from !== 'frontmatter').length,
+    fromFrontmatter: all.filter((note) => note.source?.from === 'frontmatter').length,
     remarks: all.filter((note) => note.kind === 'remark').length,
     awaiting: all.filter((note) => note.kind === 'needed').map(({ number, line, column, needed }) => ({ number, line, column, needed })),
   };

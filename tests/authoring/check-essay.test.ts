@@ -13,7 +13,7 @@ test('the report counts notes by kind and lists each one awaiting a source with 
   expect(formatSourcingReport(result ? [result] : [])).toBe(
     [
       'Sourcing report',
-      '  content/essays/a.mdx: 3 notes, 1 cite a source, 1 remark, 1 await a source',
+      '  content/essays/a.mdx: 3 notes, 1 cite a source (0 from a bibliography, 1 from the frontmatter), 1 remark, 1 await a source',
       '    note 3 (content/essays/a.mdx:11): The poll.',
       '  1 claim awaits a source in 1 of 1 essay. Set REQUIRE_SOURCES=1 to fail the build until none do.',
     ].join('\n'),
@@ -79,4 +79,21 @@ test('MDX that does not parse is reported as every mistake is: the essay’s pat
   expect(
     mdxSyntaxProblem({ file: 'c.mdx', relativePath: 'c.mdx', source: '---\ntitle: T\ndescription: D\n---\n\nFine.\n' }),
   ).toBeUndefined();
+});
+
+test('an essay whose language has no CSL locale is worded in English, and the report says so; one that has is not named', () => {
+  const japanese = analyzeEssayFile({
+    ...essay('A.<Footnote source="s" />'),
+    source: essay('A.<Footnote source="s" />').source.replace('title: A\n', 'title: A\nlang: ja\n'),
+  });
+  const german = analyzeEssayFile({
+    ...essay('A.<Footnote source="s" />'),
+    file: 'content/essays/b.mdx',
+    source: essay('A.<Footnote source="s" />').source.replace('title: A\n', 'title: A\nlang: de\n'),
+  });
+  expect(japanese?.citationLocale).toEqual({ lang: 'ja', locale: 'en-US', fallback: true });
+  expect(german?.citationLocale).toEqual({ lang: 'de', locale: 'de-DE', fallback: false });
+  expect(formatSourcingReport([japanese, german].flatMap((result) => result ?? []))).toContain(
+    "Citations in English, as no CSL locale has the essay's language: content/essays/a.mdx (ja).",
+  );
 });

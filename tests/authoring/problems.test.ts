@@ -130,7 +130,7 @@ test('an unknown frontmatter key is an error at its line and column, with the kn
       line: 4,
       column: 1,
       message: 'colour is not a key of the frontmatter.',
-      fix: 'remove it, or use one of: title, description, lang, authors, published, updated, sources, draft, slug.',
+      fix: 'remove it, or use one of: title, description, lang, authors, published, updated, sources, bibliography, csl, draft, slug.',
     },
   ]);
 });

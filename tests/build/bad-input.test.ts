@@ -25,7 +25,14 @@ test.each([
   {
     fixture: 'unknown-source',
     expected: [
-      /unknown-source\/cites\.mdx:9:9 {2}<Footnote source="unknwon"> cites a source that is not in this essay's sources \(known: known\)/,
+      /unknown-source\/cites\.mdx:9:9 {2}<Footnote source="unknwon"> cites a source that is not in this essay's sources or bibliography \(known: known\)/,
+    ],
+  },
+  {
+    fixture: 'bibtex-syntax',
+    expected: [
+      /^tests\/fixtures\/bad\/bibtex-syntax\/refs\.bib:7:1 {2}the BIB does not parse: expected "rbrace", got EOF\.$/m,
+      /Fix: close every \{ with a \}/,
     ],
   },
   {
@@ -319,7 +326,9 @@ test('five mistakes in two files are all reported in one run, each with its line
 test('claims awaiting a source are reported, and fail the build only with REQUIRE_SOURCES=1', () => {
   const lenient = buildSite({ ESSAYS_DIR: 'tests/fixtures/components' });
   expect(lenient.status, lenient.output).toBe(0);
-  expect(lenient.output).toMatch(/tests\/fixtures\/components\/notes\.mdx: 28 notes, 2 cite a source, 23 remarks, 3 await a source/);
+  expect(lenient.output).toMatch(
+    /tests\/fixtures\/components\/notes\.mdx: 28 notes, 2 cite a source \(0 from a bibliography, 2 from the frontmatter\), 23 remarks, 3 await a source/,
+  );
   // The log names the essay and the report; the report, beside the site, each note.
   expect(lenient.output).not.toMatch(/note 26 \(/);
   expect(lenient.output).toMatch(/Note by note: .*reports\/sourcing\.md/);

@@ -1,22 +1,11 @@
 import { expect, test } from 'vitest';
-import { formatCitation, formatDate } from '../../src/essay/citation.ts';
+import { formatDate } from '../../src/essay/citation.ts';
 import { labelsFor } from '../../src/strings/labels.ts';
 
 test('dates are formatted as calendar days in the essay language, never shifted by time zone', () => {
   expect(formatDate('2025-03-11', 'en')).toBe('March 11, 2025');
   expect(formatDate(new Date('2025-03-11T00:00:00Z'), 'fr')).toBe('11 mars 2025');
   expect(formatDate(undefined, 'en')).toBeUndefined();
-});
-
-test('a citation keeps what the source gives and leaves out what it does not', () => {
-  expect(formatCitation({ id: 'a', title: 'T', publisher: 'P' }, 'en')).toEqual({
-    author: undefined,
-    title: 'T',
-    publisher: 'P',
-    date: undefined,
-    url: undefined,
-    accessed: undefined,
-  });
 });
 
 test('labels follow the essay language, with English for languages not yet translated', () => {

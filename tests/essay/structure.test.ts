@@ -1,15 +1,15 @@
 import { mdxToMdast } from 'satteri';
 import { expect, test } from 'vitest';
 import type { Root } from 'mdast';
-import type { Source } from '../../src/authoring/essay-schema.ts';
+import { frontmatterSourceItem, type CitedSource } from '../../src/sources/csl-item.ts';
 import { analyzeEssay, componentsInOrder, summarizeSourcing } from '../../src/essay/structure.ts';
 
-const sources: Source[] = [
+const sources: CitedSource[] = [
   { id: 'almanac', title: 'The Almanac' },
   { id: 'ledger', title: 'The Ledger' },
-];
+].map((source) => ({ id: source.id, item: frontmatterSourceItem(source), from: 'frontmatter' }));
 
-function analyze(mdx: string, options: { sources?: Source[] } = {}) {
+function analyze(mdx: string, options: { sources?: CitedSource[] } = {}) {
   return analyzeEssay(componentsInOrder(mdxToMdast(mdx) as Root), {
     file: 'essay.mdx',
     idPrefix: 'e.',
@@ -65,6 +65,8 @@ test('an empty footnote, or one marked needed, awaits a source, with what is nee
   expect(summarizeSourcing(structure)).toEqual({
     notes: 3,
     sourced: 0,
+    fromBibliography: 0,
+    fromFrontmatter: 0,
     remarks: 0,
     awaiting: [
       { number: 1, line: 1, column: 3, needed: undefined },
@@ -81,10 +83,30 @@ test('an unknown source id is a problem naming the line and the ids that exist',
       file: 'essay.mdx',
       line: 3,
       column: 9,
-      message: '<Footnote source="almanak"> cites a source that is not in this essay\'s sources (known: almanac, ledger).',
-      fix: 'add a source with id: almanak to the frontmatter sources, or correct the id.',
+      message: '<Footnote source="almanak"> cites a source that is not in this essay\'s sources or bibliography (known: almanac, ledger).',
+      fix: 'add a source with id: almanak to the frontmatter sources or an entry with that key to a bibliography file, or correct the key.',
     },
   ]);
+});
+
+test('a bare citation at another place in the source is a note of its own; the same place is the same note', () => {
+  const structure = analyze(
+    'A.<Footnote source="ledger" locator="12" /> B.<Footnote source="ledger" locator="chap. 3" /> C.<Footnote source="ledger" locator="p. 12" />',
+  );
+  expect(structure.notes.notes.map((note) => [note.number, note.locator, note.references.length])).toEqual([
+    [1, { locator: '12', label: 'page' }, 2],
+    [2, { locator: '3', label: 'chapter' }, 1],
+  ]);
+  expect(structure.problems).toEqual([]);
+});
+
+test('a locator of a kind the style cannot word, or without a source, is a problem with the kinds there are', () => {
+  const [unknown, sourceless] = analyze(
+    'A.<Footnote source="ledger" locator="folio 3" /> B.<Footnote locator="12">Text.</Footnote>',
+  ).problems;
+  expect(unknown?.message).toBe('<Footnote locator="folio 3"> names a place the style cannot word.');
+  expect(unknown?.fix).toMatch(/locator="chap\. 3".*p\., chap\., §/);
+  expect(sourceless?.message).toBe('<Footnote locator> says where in a source, but the note cites none.');
 });
 
 test('a note cannot both cite a source and ask for one', () => {

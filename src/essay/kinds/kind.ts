@@ -1,5 +1,6 @@
 import type { RootContent } from 'mdast';
-import type { Source } from '../../authoring/essay-schema.ts';
+import type { CitedSource } from '../../sources/csl-item.ts';
+import type { CitationStyle } from '../../sources/format-citations.ts';
 import type { AnalysedNode, ComponentElement, Occurrence } from './tree.ts';
 
 /** What every kind is told about the essay it analyses. */
@@ -8,8 +9,8 @@ export interface AnalysisContext {
   file: string;
   /** Prepended to every id: see `idPrefix`. */
   idPrefix: string;
-  /** The essay's sources (frontmatter `sources`). */
-  sources: readonly Source[];
+  /** The sources the essay may cite: its frontmatter's and its bibliographies' (src/sources/). */
+  sources: readonly CitedSource[];
   /** Records an author mistake at the node's line. */
   problem: (node: AnalysedNode, message: string, fix: string) => void;
 }
@@ -19,6 +20,8 @@ export interface RenderContext {
   idPrefix: string;
   /** The essay's language: labels and dates follow it. */
   lang: string;
+  /** The citation style of the notes and sources. */
+  style: CitationStyle;
 }
 
 /** A component element the author wrote, given its props (and, where set, new children). */

@@ -1,6 +1,8 @@
 import type { RootContent } from 'mdast';
-import { formatCitation, type FormattedCitation } from '../citation.ts';
-import type { Source } from '../../authoring/essay-schema.ts';
+import type { FormattedCitation } from '../citation.ts';
+import type { CitedSource } from '../../sources/csl-item.ts';
+import { formatCitations } from '../../sources/format-citations.ts';
+import { LOCATOR_WORDS, parseLocator, type Locator } from '../../sources/locator.ts';
 import { noteId, previewId, referenceId, referenceLabel, referenceLetter } from '../ids.ts';
 import type { ComponentKind, Replacement } from './kind.ts';
 import { attribute, columnOf, isElement, lineOf, textOf, type ComponentElement } from './tree.ts';
@@ -26,7 +28,9 @@ export interface Note {
   kind: NoteKind;
   /** The footnote whose children are the note's text (the first one that calls it). */
   body: ComponentElement;
-  source: Source | undefined;
+  source: CitedSource | undefined;
+  /** Where in the source (`locator="12"`, `locator="chap. 3"`). */
+  locator: Locator | undefined;
   /** What the author said is needed, for a note awaiting a source. */
   needed: string | undefined;
   references: Reference[];
@@ -37,7 +41,7 @@ export interface Note {
 export interface Notes {
   notes: Note[];
   /** Sources cited at least once, in order of first citation. */
-  citedSources: Source[];
+  citedSources: CitedSource[];
 }
 
 const FOOTNOTE = 'Footnote';
@@ -81,22 +85,39 @@ export const notes: ComponentKind<Notes> = {
       }
       const source = sourceId === undefined ? undefined : sources.find((candidate) => candidate.id === sourceId);
       if (sourceId !== undefined && !source) {
-        const known = sources.map((candidate) => candidate.id).join(', ') || 'none';
+        const known = sources.map((candidate) => candidate.id);
+        const listed = known.length > 12 ? `${known.slice(0, 12).join(', ')}… (${known.length} in all)` : known.join(', ') || 'none';
         problem(
           node,
-          `<Footnote source="${sourceId}"> cites a source that is not in this essay's sources (known: ${known}).`,
-          `add a source with id: ${sourceId} to the frontmatter sources, or correct the id.`,
+          `<Footnote source="${sourceId}"> cites a source that is not in this essay's sources or bibliography (known: ${listed}).`,
+          `add a source with id: ${sourceId} to the frontmatter sources or an entry with that key to a bibliography file, or correct the key.`,
         );
         continue;
       }
-      // A bare citation of a source already cited is the same note, called again.
-      const reused = source && text === '' ? noteBySource.get(source.id) : undefined;
+      const locatorAttribute = attribute(node, 'locator');
+      const locator = typeof locatorAttribute === 'string' ? parseLocator(locatorAttribute) : undefined;
+      if (locatorAttribute !== undefined && (!source || !locator)) {
+        problem(
+          node,
+          source
+            ? `<Footnote locator="${String(locatorAttribute)}"> names a place the style cannot word.`
+            : '<Footnote locator> says where in a source, but the note cites none.',
+          source
+            ? `write a page (locator="12") or a kind and a place (locator="chap. 3"); the kinds: ${LOCATOR_WORDS}`
+            : 'add source="key" for the source the place is in, or leave locator out.',
+        );
+        continue;
+      }
+      // A bare citation of a source already cited, at the same place, is the same note, called again.
+      const sameCitation = source && `${source.id}\u0000${locator?.label ?? ''}\u0000${locator?.locator ?? ''}`;
+      const reused = sameCitation && text === '' ? noteBySource.get(sameCitation) : undefined;
       const note: Note = reused ?? {
         number: found.length + 1,
         id: noteId(prefix, found.length + 1),
         kind: source ? 'source' : neededAttribute !== undefined || text === '' ? 'needed' : 'remark',
         body: node,
         source,
+        locator,
         needed:
           typeof neededAttribute === 'string' ? neededAttribute : neededAttribute === true || text === '' ? text || undefined : undefined,
         references: [],
@@ -105,7 +126,7 @@ export const notes: ComponentKind<Notes> = {
       };
       if (!reused) {
         found.push(note);
-        if (source && text === '') noteBySource.set(source.id, note);
+        if (sameCitation && text === '') noteBySource.set(sameCitation, note);
       }
       calls.push({ note, node });
     }
@@ -132,12 +153,22 @@ export const notes: ComponentKind<Notes> = {
     return { notes: found, citedSources };
   },
 
-  render({ notes: all, citedSources }, { idPrefix: prefix, lang }) {
-    // The components get the citation already formatted in the essay's language: they only render.
+  render({ notes: all, citedSources }, { idPrefix: prefix, lang, style }) {
+    // The components get the citations already formatted by the essay's style, in its
+    // language: they only render. The style sees every citation in note order, so a source
+    // cited again is shortened as it says ("Ibid.", a short note).
+    const citing = all.filter((note) => note.source);
+    const formatted = formatCitations(
+      citedSources.map((source) => source.item),
+      citing.map((note) => ({ id: note.source?.id ?? '', locator: note.locator?.locator, label: note.locator?.label })),
+      lang,
+      style,
+    );
+    const citations = new Map(citing.map((note, index) => [note, formatted.notes[index]]));
     const noteProps = (note: Note) => ({
       kind: note.kind,
       lang,
-      citation: note.source ? formatCitation(note.source, lang) : null,
+      citation: citations.get(note) ?? null,
       needed: note.needed ?? null,
     });
     const replacements: Replacement[] = all.flatMap((note) => {
@@ -152,7 +183,7 @@ export const notes: ComponentKind<Notes> = {
     });
     if (all.length === 0) return { replacements, appended: [], frontmatter: {} };
     const notesId = `${prefix}notes`;
-    const sources: FormattedCitation[] = citedSources.map((source) => formatCitation(source, lang));
+    const sources: FormattedCitation[] = formatted.sources;
     return {
       replacements,
       appended: [

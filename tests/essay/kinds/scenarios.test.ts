@@ -3,6 +3,7 @@ import { mdxToMdast } from 'satteri';
 import { expect, test } from 'vitest';
 import { scenarioHeading } from '../../../src/essay/kinds/scenarios.ts';
 import { analyzeEssay, componentsInOrder, renderEssay } from '../../../src/essay/structure.ts';
+import { defaultStyle } from '../../../src/sources/styles.ts';
 
 function analyze(mdx: string) {
   return analyzeEssay(componentsInOrder(mdxToMdast(mdx) as Root), { file: 'essay.mdx', idPrefix: 'e.' });
@@ -13,7 +14,7 @@ const list = (...titles: string[]) =>
 
 /** The headings the plugin puts at the top of each scenario, in reading order. */
 function titleHeadings(mdx: string, lang = 'en'): Heading[] {
-  const rendering = renderEssay(analyze(mdx), { idPrefix: 'e.', lang });
+  const rendering = renderEssay(analyze(mdx), { idPrefix: 'e.', lang, style: defaultStyle() });
   return rendering.replacements.flatMap(({ children }) => (children?.[0]?.type === 'heading' ? [children[0]] : []));
 }
 
@@ -117,7 +118,7 @@ test('the heading shows the number apart from the title, its colon heard and not
 });
 
 test('each scenario is given its number in the whole essay, for its list item', () => {
-  const rendering = renderEssay(analyze(`${list('A', 'B')}\n\n${list('C')}`), { idPrefix: 'e.', lang: 'en' });
+  const rendering = renderEssay(analyze(`${list('A', 'B')}\n\n${list('C')}`), { idPrefix: 'e.', lang: 'en', style: defaultStyle() });
   expect(rendering.replacements.filter(({ node }) => node.name === 'Scenario').map(({ props }) => props)).toEqual([
     { number: 1 },
     { number: 2 },

@@ -1,0 +1,90 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { essaySources } from '../../src/sources/essay-sources.ts';
+import { builtInStyle, defaultStyle } from '../../src/sources/styles.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'essay-sources-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const fixture = (name: string) => new URL(`../fixtures/bibliography/${name}`, import.meta.url);
+mkdirSync(join(root, 'content/essays/on-notes'), { recursive: true });
+copyFileSync(fixture('library.bib'), join(root, 'content/essays/on-notes/library.bib'));
+copyFileSync(fixture('library.json'), join(root, 'content/library.json'));
+writeFileSync(
+  join(root, 'content/essays/on-notes/extra.bib'),
+  '@book{solo2020, author = {Solo, Han}, title = {Alone}, publisher = {P}, year = {2020}}\n@book{hale2019, author = {Other, A}, title = {Clash}, publisher = {P}, year = {2001}}\n',
+);
+writeFileSync(join(root, 'content/essays/on-notes/not-a-style.csl'), '<?xml version="1.0"?><html></html>');
+
+const file = 'content/essays/on-notes/essay.mdx';
+const source = '---\ntitle: On notes\ndescription: D\nbibliography: library.bib\ncsl: missing.csl\n---\n';
+const read = (frontmatter: Record<string, unknown>, site: { bibliography: string[]; csl?: string } = { bibliography: [] }) =>
+  essaySources({ root, file, frontmatter, source, site });
+
+test("an essay's bibliography beside it and its frontmatter sources are all citable, by key", () => {
+  const { sources, style, problems } = read({ bibliography: 'library.bib', sources: [{ id: 'memo', title: 'A memo' }] });
+  expect(problems).toEqual([]);
+  expect(sources.map((cited) => cited.id)).toEqual([
+    'memo',
+    'hale2019',
+    'ibarra2021',
+    'nakamura2017',
+    'ofr2022',
+    'archive2024',
+    'okafor2023',
+    'lindqvist2016',
+    'survey2020',
+    'ivanova2015',
+    'wang2018',
+  ]);
+  expect(sources[0]?.from).toBe('frontmatter');
+  expect(sources[1]?.from).toBe('content/essays/on-notes/library.bib');
+  expect(style).toEqual(defaultStyle());
+});
+
+test('a key written twice is an error at the second, naming the first; the first is the one cited', () => {
+  const { sources, problems } = read({ bibliography: ['library.bib', 'extra.bib'], sources: [{ id: 'ibarra2021', title: 'Mine' }] });
+  expect(problems.map((problem) => [problem.file, problem.message])).toEqual([
+    [
+      'content/essays/on-notes/library.bib',
+      `the key "ibarra2021" is also in the frontmatter sources of ${file}, so a note citing it could mean either.`,
+    ],
+    [
+      'content/essays/on-notes/extra.bib',
+      'the key "hale2019" is also in content/essays/on-notes/library.bib, so a note citing it could mean either.',
+    ],
+  ]);
+  expect(sources.find((cited) => cited.id === 'hale2019')?.item.title).toBe('The Long Essay: Form and Argument');
+  expect(sources.filter((cited) => cited.id === 'ibarra2021')).toHaveLength(1);
+});
+
+test("the site's bibliography is read from the project; a missing file is an error at the essay's bibliography line or in the config", () => {
+  expect(read({}, { bibliography: ['content/library.json'] }).sources).toHaveLength(10);
+  const [essayFile] = read({ bibliography: 'nowhere.bib' }).problems;
+  expect(essayFile).toMatchObject({
+    file,
+    line: 4,
+    message: 'the bibliography file nowhere.bib (content/essays/on-notes/nowhere.bib) is not there.',
+  });
+  const [siteFile] = read({}, { bibliography: ['content/gone.bib'] }).problems;
+  expect(siteFile).toMatchObject({
+    file: 'astro.config.mjs',
+    message: 'the bibliography file content/gone.bib (content/gone.bib) is not there.',
+  });
+});
+
+test('a style is a built-in name or a CSL file; a missing file or one that is not CSL is an error at the csl line, and the default is used', () => {
+  expect(read({ csl: 'apa' }).style).toEqual(builtInStyle('apa'));
+  expect(read({}, { bibliography: [], csl: 'apa' }).style.name).toBe('apa');
+  const missing = read({ csl: 'missing.csl' });
+  expect(missing.style).toEqual(defaultStyle());
+  expect(missing.problems[0]).toMatchObject({
+    file,
+    line: 5,
+    message: 'the citation style missing.csl (content/essays/on-notes/missing.csl) is not there.',
+  });
+  expect(read({ csl: 'not-a-style.csl' }).problems[0]?.message).toBe(
+    'content/essays/on-notes/not-a-style.csl is not a CSL style: its root is not <style xmlns="http://purl.org/net/xbiblio/csl">.',
+  );
+});
