@@ -1,4 +1,5 @@
-import type { Article, WebSite, WithContext } from 'schema-dts';
+import type { Article, CreativeWork, WebSite, WithContext } from 'schema-dts';
+import { cslDateText, type CslItem } from '../sources/csl-item.ts';
 
 /** What a page says about itself to link previews and search engines. */
 export interface PageFacts {
@@ -16,6 +17,8 @@ export interface PageFacts {
   /** `YYYY-MM-DD` */
   published?: string | undefined;
   modified?: string | undefined;
+  /** The sources an essay's notes cite (CSL-JSON), listed in its schema.org `citation`. */
+  citations?: readonly CslItem[] | undefined;
   /** The page's social card (an essay's), at an absolute address: so only with SITE_URL. */
   image?: PreviewImage | undefined;
 }
@@ -97,7 +100,39 @@ export function structuredData(facts: PageFacts): WithContext<Article> | WithCon
     ...(facts.published ? { datePublished: facts.published } : {}),
     ...(facts.modified ? { dateModified: facts.modified } : {}),
     isPartOf: { '@type': 'WebSite', name: facts.siteTitle },
+    ...(facts.citations && facts.citations.length > 0 ? { citation: facts.citations.map(creativeWork) } : {}),
   };
+}
+
+/** A cited source as schema.org reads one: its title, authors, date, and its DOI or address. */
+function creativeWork(item: CslItem): CreativeWork {
+  const names = (item.author ?? []).flatMap((name) => name.literal ?? ([name.given, name.family].filter(Boolean).join(' ') || []));
+  const date = cslDateText(item.issued);
+  const url = item.DOI ? `https://doi.org/${item.DOI}` : item.URL;
+  return {
+    '@type': 'CreativeWork',
+    name: item.title ?? item.id,
+    ...(names.length > 0 ? { author: names.map((name) => ({ '@type': 'Person' as const, name })) } : {}),
+    ...(date ? { datePublished: date } : {}),
+    ...(item.publisher ? { publisher: { '@type': 'Organization' as const, name: item.publisher } } : {}),
+    ...(url ? { url } : {}),
+    ...(item.DOI ? { identifier: `doi:${item.DOI}` } : {}),
+  };
+}
+
+/**
+ * Highwire Press tags (`citation_title`, `citation_author`…) for an essay: what Zotero's
+ * connector and Google Scholar read to cite the page. Only what the essay gives: no author
+ * or date it does not name; its address only with SITE_URL.
+ */
+export function citationTags(facts: PageFacts): Array<[name: string, content: string]> {
+  if (facts.kind !== 'article') return [];
+  const tags: Array<[string, string]> = [['citation_title', facts.title]];
+  for (const author of facts.authors ?? []) tags.push(['citation_author', author]);
+  if (facts.published) tags.push(['citation_publication_date', facts.published.replaceAll('-', '/')]);
+  tags.push(['citation_language', facts.lang]);
+  if (facts.url) tags.push(['citation_public_url', facts.url]);
+  return tags;
 }
 
 /**

@@ -61,3 +61,13 @@ export function frontmatterSourceItem(source: Source): CslItem {
     ...(source.accessed ? { accessed: dateParts(source.accessed) } : {}),
   };
 }
+
+/** A CSL date as ISO 8601 writes as much of it as is known: `2021`, `2021-03`, `2021-03-09`; else as written. */
+export function cslDateText(date: CslDate | undefined): string | undefined {
+  const [year, month, day] = date?.['date-parts']?.[0] ?? [];
+  if (year === undefined) return date?.raw ?? date?.literal;
+  return [year, month, day]
+    .filter((part) => part !== undefined)
+    .map((part, index) => (index === 0 ? String(part) : String(part).padStart(2, '0')))
+    .join('-');
+}

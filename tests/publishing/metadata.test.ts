@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { jsonForScript, previewTags, structuredData, type PageFacts } from '../../src/publishing/metadata.ts';
+import { citationTags, jsonForScript, previewTags, structuredData, type PageFacts } from '../../src/publishing/metadata.ts';
 
 const essay: PageFacts = {
   siteTitle: 'Essays',
@@ -79,4 +79,59 @@ test('JSON in a script element cannot close it early', () => {
   const json = jsonForScript({ headline: '</script><script>alert(1)</script>' });
   expect(json).not.toContain('<');
   expect(JSON.parse(json)).toEqual({ headline: '</script><script>alert(1)</script>' });
+});
+
+test('an essay lists the sources its notes cite as CreativeWorks, with a DOI as its address and identifier', () => {
+  const data = structuredData({
+    ...essay,
+    citations: [
+      {
+        id: 'a',
+        type: 'article-journal',
+        title: 'A Study',
+        author: [{ family: 'Ibarra', given: 'Lucía' }],
+        issued: { 'date-parts': [[2021, 3]] },
+        DOI: '10.5555/x',
+      },
+      {
+        id: 'b',
+        type: 'webpage',
+        title: 'A Page',
+        author: [{ literal: 'The Archive' }],
+        URL: 'https://archive.example/p',
+        publisher: 'Archive',
+      },
+    ],
+  });
+  expect(data && 'citation' in data ? data.citation : undefined).toEqual([
+    {
+      '@type': 'CreativeWork',
+      name: 'A Study',
+      author: [{ '@type': 'Person', name: 'Lucía Ibarra' }],
+      datePublished: '2021-03',
+      url: 'https://doi.org/10.5555/x',
+      identifier: 'doi:10.5555/x',
+    },
+    {
+      '@type': 'CreativeWork',
+      name: 'A Page',
+      author: [{ '@type': 'Person', name: 'The Archive' }],
+      publisher: { '@type': 'Organization', name: 'Archive' },
+      url: 'https://archive.example/p',
+    },
+  ]);
+  expect(structuredData(essay)).not.toHaveProperty('citation');
+});
+
+test('Highwire tags cite the essay with only what it gives; other pages have none', () => {
+  expect(citationTags({ ...essay, authors: ['Ada Example', 'Bo Example'], published: '2025-03-01' })).toEqual([
+    ['citation_title', essay.title],
+    ['citation_author', 'Ada Example'],
+    ['citation_author', 'Bo Example'],
+    ['citation_publication_date', '2025/03/01'],
+    ['citation_language', essay.lang],
+    ['citation_public_url', 'https://essays.example/essays/on-time/'],
+  ]);
+  expect(citationTags({ ...essay, url: undefined }).map(([name]) => name)).toEqual(['citation_title', 'citation_language']);
+  expect(citationTags({ ...essay, kind: 'website' })).toEqual([]);
 });

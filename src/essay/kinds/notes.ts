@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { FormattedCitation } from '../citation.ts';
 import type { CitedSource } from '../../sources/csl-item.ts';
+import { coinsContext } from '../../sources/coins.ts';
 import { formatCitations } from '../../sources/format-citations.ts';
 import { LOCATOR_WORDS, parseLocator, type Locator } from '../../sources/locator.ts';
 import { noteId, previewId, referenceId, referenceLabel, referenceLetter } from '../ids.ts';
@@ -189,7 +190,7 @@ export const notes: ComponentKind<Notes> = {
       appended: [
         {
           name: 'EssayNotes',
-          props: { lang, id: notesId, sources },
+          props: { lang, id: notesId, sources, coins: citedSources.map((source) => coinsContext(source.item)) },
           children: all.map((note) => ({
             name: 'EssayNote',
             props: {
@@ -202,8 +203,8 @@ export const notes: ComponentKind<Notes> = {
           })),
         },
       ],
-      // Lets the page add "Notes" to the contents.
-      frontmatter: { notesId },
+      // Lets the page add "Notes" to the contents, and describe its sources to machines (JSON-LD).
+      frontmatter: { notesId, citedSources: citedSources.map((source) => source.item) },
     };
   },
 };
