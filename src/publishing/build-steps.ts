@@ -9,6 +9,7 @@ import { writeSearchIndex } from '../search/write-search-index.ts';
 import { HOST_FILES, headersFile } from './host-headers.ts';
 import { writeInlineStylesheets } from './inline-stylesheets.ts';
 import { listPages } from './pages.ts';
+import { writeCitationFiles } from './write-citation-files.ts';
 import { writeFeed } from './write-feed.ts';
 import { socialCardsSummary, writeSocialCards } from './write-social-cards.ts';
 
@@ -55,6 +56,15 @@ export const BUILD_STEPS: readonly BuildStep[] = [
       context.essays = downloads.metadata;
       const reused = downloads.reused > 0 ? ` (${downloads.reused} unchanged since the last build, copied from the cache)` : '';
       return `Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s), ${kib(downloads.bytes)} in all${reused}.`;
+    },
+  },
+  {
+    name: 'Citation files',
+    reads: "the essays' metadata (from the downloads)",
+    writes: "each essay's citation for a reference manager beside its page: BibTeX, RIS and CSL-JSON",
+    run: async (context) => {
+      const files = writeCitationFiles(context.dir, context.config.title, context.essays);
+      return `Citation files: BibTeX, RIS and CSL-JSON for ${context.essays.length} essay(s), ${files} files.`;
     },
   },
   {

@@ -1,4 +1,5 @@
 import { formatDate } from '../essay/citation.ts';
+import type { CslItem } from '../sources/csl-item.ts';
 import { labelsFor } from '../strings/labels.ts';
 
 /** What a citation of an essay is made from: its frontmatter and the site, nothing guessed. */
@@ -108,6 +109,37 @@ function bibtexName(name: string): string {
   const escaped = escapeBibtex(name);
   return /,|\band\b/i.test(name) ? `{${escaped}}` : escaped;
 }
+
+/**
+ * The essay as CSL-JSON, for the RIS and CSL-JSON files a reference manager imports: a web
+ * page of the site, with only what the essay gives (its authors as written, one name each).
+ */
+export function essayCitationItem(facts: EssayCitationFacts): CslItem {
+  const { title, authors = [], siteTitle, published, updated, url, lang } = facts;
+  const date = published ?? updated;
+  return {
+    id: bibtexKey(facts),
+    'citation-key': bibtexKey(facts),
+    // A post of the site, as Zotero has it ("Blog Post"): the site's name is its container.
+    type: 'post-weblog',
+    title,
+    ...(authors.length > 0 ? { author: authors.map((name) => ({ literal: name })) } : {}),
+    'container-title': siteTitle,
+    ...(date ? { issued: { 'date-parts': [[date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]] } } : {}),
+    ...(url ? { URL: url } : {}),
+    language: lang,
+  };
+}
+
+/**
+ * The files beside an essay's page for a reference manager, by name: `cite.ris` in the
+ * page's folder, so the page links them by a relative address of a few bytes.
+ */
+export const CITATION_FILES = [
+  { file: 'cite.bib', name: 'BibTeX' },
+  { file: 'cite.ris', name: 'RIS' },
+  { file: 'cite.json', name: 'CSL-JSON' },
+] as const;
 
 function isoDay(date: Date | undefined): string | undefined {
   return date?.toISOString().slice(0, 10);

@@ -26,6 +26,7 @@ export const de: Labels = {
   published: 'Veröffentlicht am',
   citeThisEssay: 'Diesen Essay zitieren',
   citePlainText: 'Als Text',
+  citeFiles: 'Für die Literaturverwaltung',
   citeUpdated: (date) => `aktualisiert am ${date}`,
   skipToContent: 'Zum Inhalt springen',
   siteNavigation: 'Website',

@@ -26,6 +26,7 @@ export const en: Labels = {
   published: 'Published',
   citeThisEssay: 'Cite this essay',
   citePlainText: 'Plain text',
+  citeFiles: 'For a reference manager',
   citeUpdated: (date) => `updated ${date}`,
   skipToContent: 'Skip to content',
   siteNavigation: 'Site',

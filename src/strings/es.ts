@@ -26,6 +26,7 @@ export const es: Labels = {
   published: 'Publicado el',
   citeThisEssay: 'Citar este ensayo',
   citePlainText: 'Texto',
+  citeFiles: 'Para un gestor de referencias',
   citeUpdated: (date) => `actualizado el ${date}`,
   skipToContent: 'Ir al contenido',
   siteNavigation: 'Sitio',

@@ -26,6 +26,7 @@ export const fr: Labels = {
   published: 'Publié le',
   citeThisEssay: 'Citer cet essai',
   citePlainText: 'Texte',
+  citeFiles: 'Pour un gestionnaire de références',
   citeUpdated: (date) => `mis à jour le ${date}`,
   skipToContent: 'Aller au contenu',
   siteNavigation: 'Site',

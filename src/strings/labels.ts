@@ -52,6 +52,8 @@ export interface Labels {
   citeThisEssay: string;
   /** The name of the citation written as a sentence (beside "BibTeX"). */
   citePlainText: string;
+  /** The name of the links to the citation as files (BibTeX, RIS, CSL-JSON). */
+  citeFiles: string;
   /** "updated 15 April 2025", after the publication date in a citation. */
   citeUpdated: (date: string) => string;
 
@@ -181,6 +183,7 @@ export const STRING_LABEL_KEYS = [
   'published',
   'citeThisEssay',
   'citePlainText',
+  'citeFiles',
   'skipToContent',
   'siteNavigation',
   'search',

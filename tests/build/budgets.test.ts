@@ -18,14 +18,16 @@ import { readPage } from '../support/html.ts';
  * has (src/publishing/inline-stylesheets.ts), one request less before the first paint: 8,952 B at
  * the root, all of it HTML, and 9,127 B with SITE_URL (`npm run bench -- --only page --sizes ''`
  * prints the first). 8 KB would still mean leaving out parts a reader uses (the bench lists what
- * each would save). This budget holds the page where it is, with room for a longer title.
+ * each would save). Issue 22 added what reference managers read: the essay's Highwire tags
+ * (`citation_title`, `citation_language`: 14 B) and the links to its BibTeX, RIS and CSL-JSON
+ * files (58 B): 9,022 B. This budget holds the page there, with room for a longer title.
  */
-const ESSAY_HTML_AND_CSS = 8.8 * 1024;
+const ESSAY_HTML_AND_CSS = 9 * 1024;
 
 const siteDir = inject('siteDir');
 const gzip = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 
-test.each(listEssaySlugs(siteDir))('the essay page of %s, with the CSS it loads, is at most 8.8 KB compressed', (slug) => {
+test.each(listEssaySlugs(siteDir))('the essay page of %s, with the CSS it loads, is at most 9 KB compressed', (slug) => {
   const page = essayPath(slug);
   const html = readFileSync(join(siteDir, page, 'index.html'));
   const document = readPage(siteDir, page);

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { expect, inject, test } from 'vitest';
 import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { essayPath } from '../../src/site/urls.ts';
+import { readBibliography } from '../../src/sources/bibliography.ts';
 import { normalisedText, readPage } from '../support/html.ts';
 
 // The structure fixture names two authors and gives both dates, in French; the notes fixture
@@ -35,7 +36,7 @@ test('"Cite this essay" closes over a plain-text citation and BibTeX, in the ess
   const cite = structurePage().querySelector('article details.cite-essay');
   expect(cite?.hasAttribute('open')).toBe(false);
   expect(normalisedText(cite?.querySelector('summary'))).toBe('Citer cet essai');
-  expect([...(cite?.querySelectorAll('dt') ?? [])].map(normalisedText)).toEqual(['Texte', 'BibTeX']);
+  expect([...(cite?.querySelectorAll('dt') ?? [])].map(normalisedText)).toEqual(['Texte', 'BibTeX', 'Pour un gestionnaire de références']);
   const [text, bibtex] = [...(cite?.querySelectorAll('dd') ?? [])];
   // No SITE_URL for this build: no address, and never an "accessed" date.
   expect(normalisedText(text)).toBe(
@@ -86,4 +87,30 @@ test('the citation is a reading aid of the web page: left out of search, the dow
   const feed = readFileSync(join(inject('subPathSiteDir'), 'feed.xml'), 'utf8');
   expect(feed).toContain('<content:encoded>');
   expect(feed).not.toMatch(/cite-essay|BibTeX/);
+});
+
+test('the files for a reference manager are beside each page, and Citation.js reads back from each what the essay gives, and nothing more', () => {
+  const page = structurePage();
+  const links = [...(page.querySelectorAll('details.cite-essay dd:last-of-type a[download]') ?? [])];
+  expect(links.map((link) => [normalisedText(link), link.getAttribute('href')])).toEqual([
+    ['BibTeX', 'cite.bib'],
+    ['RIS', 'cite.ris'],
+    ['CSL-JSON', 'cite.json'],
+  ]);
+  const folder = join(inject('componentsSiteDir'), 'essays/structure');
+  for (const file of ['cite.bib', 'cite.ris', 'cite.json']) {
+    const [item] = readBibliography(file, readFileSync(join(folder, file), 'utf8')).items;
+    expect(item?.title, file).toBe('Structure fixture');
+    expect(
+      item?.author?.map((name) => name.literal ?? `${name.given} ${name.family}`),
+      file,
+    ).toEqual(['Camille Exemple', 'Jean Essai']);
+    expect(item?.issued?.['date-parts']?.[0], file).toEqual([2025, 3, 1]);
+    // No SITE_URL for this build: no address.
+    expect(item?.URL, file).toBeUndefined();
+  }
+  // An essay that names no author gets none in its files either.
+  const bare = readBibliography('cite.json', readFileSync(join(inject('componentsSiteDir'), 'essays/notes/cite.json'), 'utf8')).items[0];
+  expect(bare?.author).toBeUndefined();
+  expect(bare?.issued).toBeUndefined();
 });

@@ -1,0 +1,43 @@
+/**
+ * Writes, beside each essay's page, the files a reference manager imports to cite it:
+ * BibTeX (the entry the page shows), RIS and CSL-JSON (made by Citation.js), from the
+ * essay's metadata as its page gives it: nothing the essay does not say.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EssayMetadata } from '../offline/offline-article.ts';
+import { bibtexEntry, CITATION_FILES, essayCitationItem, type EssayCitationFacts } from '../site/cite-essay.ts';
+import { essayPath } from '../site/urls.ts';
+import { citationExports } from '../sources/export-citation.ts';
+
+const day = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : undefined);
+
+/** The citation facts of an essay, from the metadata its page gives. */
+export function factsOfEssay(essay: EssayMetadata, siteTitle: string): EssayCitationFacts {
+  return {
+    slug: essay.slug,
+    title: essay.title,
+    authors: essay.authors,
+    siteTitle,
+    published: day(essay.published),
+    updated: day(essay.modified),
+    url: essay.canonical,
+    lang: essay.lang,
+  };
+}
+
+/** Writes the three files of every essay; returns how many files. */
+export function writeCitationFiles(siteDir: string, siteTitle: string, essays: readonly EssayMetadata[]): number {
+  for (const essay of essays) {
+    const facts = factsOfEssay(essay, siteTitle);
+    const { ris, cslJson } = citationExports(essayCitationItem(facts));
+    const folder = join(siteDir, essayPath(essay.slug));
+    const texts: Record<(typeof CITATION_FILES)[number]['file'], string> = {
+      'cite.bib': `${bibtexEntry(facts)}\n`,
+      'cite.ris': ris,
+      'cite.json': cslJson,
+    };
+    for (const { file } of CITATION_FILES) writeFileSync(join(folder, file), texts[file]);
+  }
+  return essays.length * CITATION_FILES.length;
+}
