@@ -13,7 +13,7 @@ import { citationExports } from '../sources/export-citation.ts';
 const day = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : undefined);
 
 /** The citation facts of an essay, from the metadata its page gives. */
-export function factsOfEssay(essay: EssayMetadata, siteTitle: string): EssayCitationFacts {
+function factsOfEssay(essay: EssayMetadata, siteTitle: string): EssayCitationFacts {
   return {
     slug: essay.slug,
     title: essay.title,
