@@ -1,0 +1,75 @@
+import type { Browser, Page, SerializedAXNode } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { launchBrowser } from '../support/browser-session.ts';
+
+/**
+ * An essay page read closely, in Chromium (issue 21, "The read, everywhere"): the headings'
+ * hierarchy, a claim awaiting its source, the header's search field, the scenario cards' edges,
+ * the space above the notes, and the single-file copy's contents on a phone.
+ */
+const siteDir = inject('siteDir');
+const componentsDir = inject('componentsSiteDir');
+let site: StaticServer;
+let components: StaticServer;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  site = await serveDirectory(siteDir);
+  components = await serveDirectory(componentsDir);
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await Promise.all([site?.close(), components?.close()]);
+});
+
+async function open(server: StaticServer | string, path: string, width: number, height = 800): Promise<Page> {
+  const tab = await browser.newPage();
+  await tab.setViewport({ width, height });
+  await tab.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  await tab.goto(typeof server === 'string' ? server : new URL(path, server.url).href, { waitUntil: 'load' });
+  return tab;
+}
+
+/** What a screen reader says, in reading order: a control's name (not its content), else the text. */
+function spoken(node: SerializedAXNode): string[] {
+  if (['link', 'button', 'doc-noteref'].includes(node.role)) return [node.name ?? ''];
+  if (node.role === 'StaticText') return [node.name ?? ''];
+  return (node.children ?? []).flatMap(spoken);
+}
+
+test('a claim awaiting its source shows "[source needed]" after its numeral at every width, and a screen reader hears it once', async () => {
+  for (const width of [320, 375, 768, 1024, 1280]) {
+    const tab = await open(components, 'essays/notes/', width);
+    const reference = 'notes.ref-26';
+    const seen = await tab.$eval(`[id="${reference}"]`, (sup) => {
+      const control = [...sup.querySelectorAll<HTMLElement>('a, button')].find((element) =>
+        element.checkVisibility({ visibilityProperty: true }),
+      );
+      const box = control?.getBoundingClientRect();
+      const style = control ? getComputedStyle(control) : undefined;
+      return {
+        text: control?.innerText.replace(/\s+/g, ' '),
+        inView: box ? box.left >= 0 && box.right <= document.documentElement.clientWidth && box.height > 0 : false,
+        italic: style?.fontStyle,
+        size: style ? parseFloat(style.fontSize) : 0,
+      };
+    });
+    const paragraph = await tab.evaluateHandle((id) => document.getElementById(id)?.closest('p'), reference);
+    const neededInParagraph = await paragraph.evaluate((element) => element?.querySelectorAll('.note-ref-needed').length ?? 0);
+    const tree = await tab.accessibility.snapshot({ root: paragraph.asElement() ?? undefined, interestingOnly: false });
+    await tab.close();
+    const at = `at ${width} px`;
+    expect(seen.text, at).toBe('26 [source needed]');
+    expect(seen.inView, at).toBe(true);
+    expect(seen.italic, at).toBe('italic');
+    // Quiet, but legible: a superscript no smaller than 12 px.
+    expect(seen.size, at).toBeGreaterThanOrEqual(12);
+    const words = tree ? spoken(tree).join(' ') : '';
+    expect(words, at).toContain('Note 26, source needed');
+    // Once for each claim of the paragraph that awaits a source (26, 27 and 28), in its name.
+    expect(words.match(/source needed/gi), `${at}: ${words}`).toHaveLength(neededInParagraph);
+  }
+});
