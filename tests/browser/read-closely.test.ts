@@ -33,6 +33,36 @@ async function open(server: StaticServer | string, path: string, width: number, 
   return tab;
 }
 
+test('the headings read in order at a glance: the title the largest and at least as heavy as any, then h2, then h3', async () => {
+  for (const width of [375, 768, 1280]) {
+    const tab = await open(components, 'essays/structure/', width);
+    const styles = await tab.evaluate(() =>
+      Object.fromEntries(
+        ['h1', '.essay-body h2', '.essay-body h3', '.essay-body p'].map((selector) => {
+          const style = getComputedStyle(document.querySelector(selector) as Element);
+          return [
+            selector.split(' ').at(-1),
+            { size: parseFloat(style.fontSize), weight: Number(style.fontWeight), above: parseFloat(style.marginBlockStart) },
+          ];
+        }),
+      ),
+    );
+    await tab.close();
+    const { h1, h2, h3, p } = styles as Record<'h1' | 'h2' | 'h3' | 'p', { size: number; weight: number; above: number }>;
+    const at = `at ${width} px: ${JSON.stringify(styles)}`;
+    // Size: each step clearly larger than the next, the title most of all.
+    expect(h1.size, at).toBeGreaterThanOrEqual(h2.size * 1.3);
+    expect(h2.size, at).toBeGreaterThan(h3.size * 1.1);
+    expect(h3.size, at).toBeGreaterThan(p.size);
+    // Weight: never lighter going up; headings stand out from the text.
+    expect(h1.weight, at).toBeGreaterThanOrEqual(h2.weight);
+    expect(h2.weight, at).toBeGreaterThanOrEqual(h3.weight);
+    expect(h3.weight, at).toBeGreaterThan(p.weight);
+    // Space: a section starts further from what precedes it than a subsection does.
+    expect(h2.above, at).toBeGreaterThan(h3.above);
+  }
+});
+
 /** What a screen reader says, in reading order: a control's name (not its content), else the text. */
 function spoken(node: SerializedAXNode): string[] {
   if (['link', 'button', 'doc-noteref'].includes(node.role)) return [node.name ?? ''];
