@@ -1,6 +1,8 @@
 import type { Browser, Page, SerializedAXNode } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { listEssaySlugs } from '../../src/publishing/pages.ts';
+import { essayPath } from '../../src/site/urls.ts';
 import { launchBrowser } from '../support/browser-session.ts';
 
 /**
@@ -24,6 +26,8 @@ afterAll(async () => {
   await closeBrowser?.();
   await Promise.all([site?.close(), components?.close()]);
 });
+
+const firstEssay = essayPath(listEssaySlugs(siteDir)[0] ?? '');
 
 async function open(server: StaticServer | string, path: string, width: number, height = 800): Promise<Page> {
   const tab = await browser.newPage();
@@ -101,5 +105,44 @@ test('a claim awaiting its source shows "[source needed]" after its numeral at e
     expect(words, at).toContain('Note 26, source needed');
     // Once for each claim of the paragraph that awaits a source (26, 27 and 28), in its name.
     expect(words.match(/source needed/gi), `${at}: ${words}`).toHaveLength(neededInParagraph);
+  }
+});
+
+test('the header’s search field says what it is for, and the site’s name sits on its line', async () => {
+  for (const width of [768, 1280]) {
+    const tab = await open(site, firstEssay, width);
+    const header = await tab.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('.header-search input') as HTMLInputElement;
+      const name = document.querySelector('.site-name') as HTMLElement;
+      const range = document.createRange();
+      range.selectNodeContents(name);
+      const text = range.getBoundingClientRect();
+      const field = input.getBoundingClientRect();
+      const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (color: string) => {
+        const [r = 0, g = 0, b = 0] = channels(color).map((value) => {
+          const c = value / 255;
+          return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const [lighter, darker] = [
+        luminance(getComputedStyle(input, '::placeholder').color),
+        luminance(getComputedStyle(input).backgroundColor),
+      ].sort((a, b) => b - a) as [number, number];
+      return {
+        placeholder: input.placeholder,
+        shown: input.value === '' && input.checkVisibility(),
+        contrast: (lighter + 0.05) / (darker + 0.05),
+        offset: Math.abs((text.top + text.bottom) / 2 - (field.top + field.bottom) / 2),
+      };
+    });
+    await tab.close();
+    const at = `at ${width} px`;
+    expect(header.shown, at).toBe(true);
+    expect(header.placeholder.trim(), at).not.toBe('');
+    expect(header.contrast, at).toBeGreaterThanOrEqual(4.5);
+    // The name's letters centred on the field's, within a pixel or two.
+    expect(header.offset, at).toBeLessThanOrEqual(2);
   }
 });
