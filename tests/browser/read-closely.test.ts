@@ -146,3 +146,23 @@ test('the header’s search field says what it is for, and the site’s name sit
     expect(header.offset, at).toBeLessThanOrEqual(2);
   }
 });
+
+test('scenario cards keep the page’s gutter from the window’s edges at every width', async () => {
+  for (const width of [320, 375, 768, 992, 1024, 1100, 1280]) {
+    const tab = await open(site, firstEssay, width);
+    const { gutter, cards, windowWidth } = await tab.evaluate(() => ({
+      gutter: parseFloat(getComputedStyle(document.querySelector('main') as Element).paddingInlineStart),
+      windowWidth: document.documentElement.clientWidth,
+      cards: [...document.querySelectorAll('.scenario')].map((card) => {
+        const box = card.getBoundingClientRect();
+        return { left: box.left, right: box.right };
+      }),
+    }));
+    await tab.close();
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      expect(card.left, `at ${width} px`).toBeGreaterThanOrEqual(gutter - 0.5);
+      expect(windowWidth - card.right, `at ${width} px`).toBeGreaterThanOrEqual(gutter - 0.5);
+    }
+  }
+});
