@@ -166,3 +166,16 @@ test('scenario cards keep the page’s gutter from the window’s edges at every
     }
   }
 });
+
+test('the Notes heading sits just under the rule that opens the notes, not a screen’s worth below it', async () => {
+  for (const width of [375, 1280]) {
+    const tab = await open(components, 'essays/notes/', width);
+    const gap = await tab.$eval('[role="doc-endnotes"]', (notes) => {
+      const rule = notes.getBoundingClientRect().top + parseFloat(getComputedStyle(notes).borderBlockStartWidth);
+      return (notes.querySelector('h2') as HTMLElement).getBoundingClientRect().top - rule;
+    });
+    await tab.close();
+    expect(gap, `at ${width} px`).toBeGreaterThan(0);
+    expect(gap, `at ${width} px`).toBeLessThanOrEqual(24);
+  }
+});
