@@ -179,3 +179,22 @@ test('the Notes heading sits just under the rule that opens the notes, not a scr
     expect(gap, `at ${width} px`).toBeLessThanOrEqual(24);
   }
 });
+
+test('the single-file copy opens with its contents folded on a phone, its text on the first screen, and shows them beside the text where there is room', async () => {
+  const slug = listEssaySlugs(siteDir)[0] ?? '';
+  const file = new URL(`file://${siteDir}/${essayPath(slug)}${slug}.html`).href;
+  const phone = await open(file, '', 375, 667);
+  const folded = await phone.evaluate(() => ({
+    open: document.querySelector<HTMLDetailsElement>('nav.toc details')?.open,
+    listShown: document.querySelector('nav.toc ol')?.checkVisibility(),
+    summaryShown: document.querySelector('nav.toc summary')?.checkVisibility(),
+    firstParagraphTop: document.querySelector('.essay-body > p')?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY,
+  }));
+  await phone.close();
+  expect(folded).toMatchObject({ open: false, listShown: false, summaryShown: true });
+  expect(folded.firstParagraphTop).toBeLessThan(667 - 40);
+  const wide = await open(file, '', 1280, 800);
+  const listShown = await wide.$eval('nav.toc ol', (list) => list.checkVisibility());
+  await wide.close();
+  expect(listShown).toBe(true);
+});
