@@ -91,9 +91,10 @@ test('a claim awaiting its source shows "[source needed]" after its numeral at e
         size: style ? parseFloat(style.fontSize) : 0,
       };
     });
-    const paragraph = await tab.evaluateHandle((id) => document.getElementById(id)?.closest('p'), reference);
-    const neededInParagraph = await paragraph.evaluate((element) => element?.querySelectorAll('.note-ref-needed').length ?? 0);
-    const tree = await tab.accessibility.snapshot({ root: paragraph.asElement() ?? undefined, interestingOnly: false });
+    const paragraph = await tab.$(`p:has([id="${reference}"])`);
+    if (!paragraph) throw new Error(`No paragraph holds ${reference}.`);
+    const neededInParagraph = await paragraph.$$eval('.note-ref-needed', (references) => references.length);
+    const tree = await tab.accessibility.snapshot({ root: paragraph, interestingOnly: false });
     await tab.close();
     const at = `at ${width} px`;
     expect(seen.text, at).toBe('26 [source needed]');
