@@ -88,7 +88,7 @@ export interface SingleFileInput {
 
 /**
  * The single-file HTML: `<main>` holding the article as the page has it (with its contents,
- * a `<details open>` that works without script), and a footer naming the site it comes
+ * a `<details>` that works without script), and a footer naming the site it comes
  * from, with the essay's address when the site's is known.
  */
 export function singleFileHtml({ metadata, article: offline, css, images, siteTitle, siteLang }: SingleFileInput): string {
@@ -101,9 +101,10 @@ export function singleFileHtml({ metadata, article: offline, css, images, siteTi
     if (!data) throw new Error(`The image ${src} has no data: URL.`);
     image.properties['src'] = data;
   }
-  // The web page folds its contents on a phone and opens them by script on a wide screen;
-  // the copy runs no script, so its contents are open.
-  for (const details of elements(article).filter((node) => node.tagName === 'details')) details.properties['open'] = true;
+  // The web page folds its contents on a phone and opens them by script on a wide screen.
+  // The copy runs no script: its contents are folded as the page is (not open, filling a
+  // phone's first screen), and single-file.css shows them where they have a column of their own.
+  for (const details of elements(article).filter((node) => node.tagName === 'details')) delete details.properties['open'];
 
   // The footer is in the site's language, like the site's other chrome, and says so.
   const footerText = element('p', { lang: siteLang, dir: textDirection(siteLang) }, [

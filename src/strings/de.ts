@@ -9,6 +9,7 @@ export const de: Labels = {
   sources: 'Quellen',
   note: (label) => `Anmerkung ${label}`,
   noteAwaitingSource: (label) => `Anmerkung ${label}, Quelle fehlt`,
+  sourceNeededMark: 'Quelle fehlt',
 
   backToReference: (label) => `Zurück zum Verweis ${label}`,
   sourceNeeded: 'Quelle fehlt',

@@ -9,6 +9,7 @@ export const en: Labels = {
   sources: 'Sources',
   note: (label) => `Note ${label}`,
   noteAwaitingSource: (label) => `Note ${label}, source needed`,
+  sourceNeededMark: 'source needed',
 
   backToReference: (label) => `Back to reference ${label}`,
   sourceNeeded: 'Source needed',

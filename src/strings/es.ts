@@ -9,6 +9,7 @@ export const es: Labels = {
   sources: 'Fuentes',
   note: (label) => `Nota ${label}`,
   noteAwaitingSource: (label) => `Nota ${label}, falta la fuente`,
+  sourceNeededMark: 'falta la fuente',
 
   backToReference: (label) => `Volver a la referencia ${label}`,
   sourceNeeded: 'Falta la fuente',

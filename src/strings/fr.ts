@@ -9,6 +9,7 @@ export const fr: Labels = {
   sources: 'Sources',
   note: (label) => `Note ${label}`,
   noteAwaitingSource: (label) => `Note ${label}, source nécessaire`,
+  sourceNeededMark: 'source nécessaire',
 
   backToReference: (label) => `Retour à l’appel ${label}`,
   sourceNeeded: 'Source nécessaire',

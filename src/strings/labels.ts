@@ -18,6 +18,11 @@ export interface Labels {
   note: (label: string) => string;
   /** "Note 3, source needed": the name of a reference whose note awaits a source. */
   noteAwaitingSource: (label: string) => string;
+  /**
+   * "source needed": shown in brackets after the numeral of such a reference, as Wikipedia's
+   * "[citation needed]"; the words that end `noteAwaitingSource`, so the name holds what is seen.
+   */
+  sourceNeededMark: string;
   /** "Back to reference 3b": one back-link from a note to where it is cited. */
   backToReference: (label: string) => string;
   sourceNeeded: string;

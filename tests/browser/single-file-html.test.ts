@@ -142,7 +142,8 @@ test.each(SITES)(
 
 test('the contents work without script: a contents link moves focus to its section', async () => {
   const { page } = await open(join(inject('componentsSiteDir'), 'essays/structure/structure.html'));
-  expect(await page.$eval('nav.toc details', (details) => (details as HTMLDetailsElement).open)).toBe(true);
+  // At 1280 px the contents have a column of their own, and are shown there (single-file.css).
+  expect(await page.$eval('nav.toc a[href="#second-list"]', (link) => link.checkVisibility())).toBe(true);
   await page.focus('nav.toc a[href="#second-list"]');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash === '#second-list');
