@@ -10,7 +10,7 @@ import { sourceSchema } from '../authoring/essay-schema.ts';
 import type { Problem } from '../authoring/problems.ts';
 import { readBibliography, type BibliographyFile } from './bibliography.ts';
 import { frontmatterSourceItem, type CitedSource } from './csl-item.ts';
-import type { CitationStyle } from './format-citations.ts';
+import { formatCitations, type CitationStyle } from './format-citations.ts';
 import { builtInStyle, defaultStyle, styleFromFile } from './styles.ts';
 
 export interface SiteSources {
@@ -175,6 +175,20 @@ function essayStyle(
       ...at,
       message: `${shown(root, path)} ${style.problem}.`,
       fix: 'name a CSL style file, as https://www.zotero.org/styles gives them.',
+    });
+    return defaultStyle();
+  }
+  // citeproc-js reads the style when it first formats with it: tried here, so a broken file is
+  // reported at the essay's line instead of stopping the build with citeproc's own words.
+  try {
+    // It words what it cannot follow in the output ("[CSL STYLE ERROR: …]") rather than throwing.
+    const [probe = ''] = formatCitations([{ id: 'probe', type: 'book', title: 'Probe' }], [{ id: 'probe' }], 'en', style).notes;
+    if (!probe.includes('Probe')) throw new Error(`a citation of a book titled "Probe" comes out as "${probe}"`);
+  } catch (error) {
+    problems.push({
+      ...at,
+      message: `citeproc-js cannot read the style ${shown(root, path)}: ${String((error as Error).message).split('\n')[0]}.`,
+      fix: 'download the style again from https://www.zotero.org/styles; a style edited by hand must be valid CSL 1.0.',
     });
     return defaultStyle();
   }

@@ -88,3 +88,14 @@ test('a style is a built-in name or a CSL file; a missing file or one that is no
     'content/essays/on-notes/not-a-style.csl is not a CSL style: its root is not <style xmlns="http://purl.org/net/xbiblio/csl">.',
   );
 });
+
+test('a CSL file that citeproc-js cannot read is an error at the csl line, not a failed build', () => {
+  writeFileSync(
+    join(root, 'content/essays/on-notes/broken.csl'),
+    '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><citation><layout><text macro="nowhere"/></layout></citation></style>',
+  );
+  const { style, problems } = read({ csl: 'broken.csl' });
+  expect(style).toEqual(defaultStyle());
+  expect(problems[0]).toMatchObject({ file, line: 5 });
+  expect(problems[0]?.message).toMatch(/^citeproc-js cannot read the style content\/essays\/on-notes\/broken\.csl: /);
+});
