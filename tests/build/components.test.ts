@@ -213,7 +213,7 @@ test('scenarios are numbered across the three lists, each title a heading one le
   // The number is seen above the title; the colon between them is heard, not seen.
   const title = document.getElementById('structure.scenario-dry');
   expect(normalisedText(title?.querySelector('.scenario-number'))).toBe('Scénario 3:');
-  expect(title?.querySelector('.scenario-number .visually-hidden')?.textContent).toBe(':');
+  expect(title?.querySelector('.scenario-number > span')?.textContent).toBe(':');
   expect(title?.getAttribute('tabindex')).toBe('-1');
 });
 
