@@ -34,17 +34,13 @@ test.each(SITES)(
   async (_name, siteDir) => {
     const files = epubs(siteDir());
     expect(files.length).toBeGreaterThan(0);
-    // Two at a time: each run starts a browser, and the machine has two cores.
-    for (let start = 0; start < files.length; start += 2) {
-      const batch = files.slice(start, start + 2);
-      const reports = await Promise.all(batch.map((file) => runAce(file)));
-      batch.forEach((file, index) => {
-        const report = reports[index]!;
-        expect(formatAceViolations(report.violations), `Ace on ${file}`).toBe('');
-        expect(report.outcome, `Ace on ${file}`).toBe('pass');
-        // The package claims WCAG 2.2 AA (dcterms:conformsTo): EPUB Accessibility 1.1 asks who evaluated it.
-        expect(report.missingMetadata, `Ace on ${file}`).not.toContain('a11y:certifiedBy');
-      });
+    // One at a time: each run starts a browser, and the machine may be running epubcheck's Java beside it.
+    for (const file of files) {
+      const report = await runAce(file);
+      expect(formatAceViolations(report.violations), `Ace on ${file}`).toBe('');
+      expect(report.outcome, `Ace on ${file}`).toBe('pass');
+      // The package claims WCAG 2.2 AA (dcterms:conformsTo): EPUB Accessibility 1.1 asks who evaluated it.
+      expect(report.missingMetadata, `Ace on ${file}`).not.toContain('a11y:certifiedBy');
     }
   },
 );
