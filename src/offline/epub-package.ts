@@ -57,6 +57,12 @@ export interface AccessibilityInput {
   images: number;
   /** Images with no `alt` at all (an empty `alt` marks a decorative image, which is fine). */
   imagesWithoutAlt: number;
+  /**
+   * Who evaluated the essay against the conformance claim: the site that publishes it, with
+   * the checks this integration runs. EPUB Accessibility 1.1 asks for the evaluator beside
+   * every claim (`a11y:certifiedBy`); a claim without one is not a claim a reader can weigh.
+   */
+  certifiedBy: string;
 }
 
 /**
@@ -65,7 +71,7 @@ export interface AccessibilityInput {
  * reading order, headings, a table of contents, no hazards; images add the visual mode,
  * and their text alternatives when every one has one.
  */
-export function accessibilityMetadata({ images, imagesWithoutAlt }: AccessibilityInput): Array<[string, string]> {
+export function accessibilityMetadata({ images, imagesWithoutAlt, certifiedBy }: AccessibilityInput): Array<[string, string]> {
   const allDescribed = imagesWithoutAlt === 0;
   const features = [
     'structuralNavigation',
@@ -88,6 +94,7 @@ export function accessibilityMetadata({ images, imagesWithoutAlt }: Accessibilit
     ['schema:accessibilityHazard', 'none'],
     ['schema:accessibilitySummary', summary],
     ['dcterms:conformsTo', 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA'],
+    ['a11y:certifiedBy', certifiedBy],
   ];
 }
 

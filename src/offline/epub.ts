@@ -47,6 +47,8 @@ export interface EpubInput {
   identifier: string;
   modified: Date;
   stylesheet: string;
+  /** The site's title: the publisher, who evaluates the essay against its accessibility claim. */
+  siteTitle: string;
 }
 
 /** The EPUB file: a zip with `mimetype` first, stored, then the package. */
@@ -88,7 +90,11 @@ export function buildEpub(input: EpubInput): Uint8Array {
     modified: input.modified,
     manifest,
     spine: ['essay'],
-    accessibility: { images: images.length, imagesWithoutAlt: images.filter((image) => image.properties['alt'] === undefined).length },
+    accessibility: {
+      images: images.length,
+      imagesWithoutAlt: images.filter((image) => image.properties['alt'] === undefined).length,
+      certifiedBy: input.siteTitle,
+    },
   });
 
   const folder = EPUB_PATHS.packageDocument.replace(/[^/]+$/, '');

@@ -248,6 +248,7 @@ async function writeEssayDownloads(
     identifier: epubIdentifier({ canonical: page.metadata.canonical, siteTitle: options.siteTitle, slug }),
     modified: modifiedDate(page.metadata, job.buildTime),
     stylesheet: job.epubStylesheet,
+    siteTitle: options.siteTitle,
   });
 
   const siteCss = page.stylesheets.map((href) => {

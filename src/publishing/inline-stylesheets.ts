@@ -51,11 +51,17 @@ export interface InlinedPage {
 }
 
 /**
- * `css`, minified, without the style rules whose every selector names a class not in `classes`
- * (outside `:is()`, `:not()` and the like, which are kept whatever they name).
+ * `css`, minified, without the style rules whose every selector names a class not in `classes`,
+ * or holds an `:is()` or `:where()` none of whose selectors the page can match. What `:not()`,
+ * `:has()` and the like name is not looked into: those rules are kept whatever they name.
  */
 export function forClasses(css: string, classes: ReadonlySet<string>): string {
-  const absent = (selector: Selector) => selector.some((component) => component.type === 'class' && !classes.has(component.name));
+  const absent = (selector: Selector): boolean =>
+    selector.some((component) =>
+      component.type === 'class'
+        ? !classes.has(component.name)
+        : component.type === 'pseudo-class' && (component.kind === 'is' || component.kind === 'where') && component.selectors.every(absent),
+    );
   const { code } = transform({
     filename: 'page.css',
     code: new TextEncoder().encode(css),

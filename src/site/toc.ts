@@ -1,3 +1,9 @@
+/**
+ * The id of the contents' list, which the "Contents" link at the end of an essay leads to.
+ * With a dot, as the ids the essay components add (src/essay/ids.ts): no heading's id has one.
+ */
+export const TOC_LIST_ID = 'toc.list';
+
 /** A heading as Astro's `render()` reports it. */
 export interface Heading {
   depth: number;
@@ -10,6 +16,23 @@ export interface TocItem {
   slug: string;
   text: string;
   children: TocItem[];
+  /**
+   * A section of the essay, numbered by the list. Not the notes, nor a heading that carries
+   * its own number ("Scenario 1: Status Quo"), which a list number would number twice.
+   */
+  section: boolean;
+  /**
+   * The number the list item must be given (`<li value>`) when its place would show another:
+   * after an entry of its list that is not a section, which the list would count. Else unset.
+   */
+  listValue?: number;
+}
+
+export interface TocOptions {
+  minDepth?: number;
+  maxDepth?: number;
+  /** Ids of headings listed but neither numbered nor counted: the notes, and scenarios (numbered in their titles). */
+  unnumbered?: ReadonlySet<string>;
 }
 
 /**
@@ -17,17 +40,27 @@ export interface TocItem {
  * heading (down to `maxDepth`) under the nearest shallower one before it. A deeper
  * heading with no parent (an h3 before any h2) stays at the top rather than vanishing.
  */
-export function buildToc(headings: readonly Heading[], { minDepth = 2, maxDepth = 3 } = {}): TocItem[] {
+export function buildToc(headings: readonly Heading[], { minDepth = 2, maxDepth = 3, unnumbered = new Set() }: TocOptions = {}): TocItem[] {
   const root: TocItem[] = [];
   const stack: TocItem[] = [];
   for (const { depth, slug, text } of headings) {
     if (depth < minDepth || depth > maxDepth) continue;
-    const item: TocItem = { depth, slug, text, children: [] };
+    const item: TocItem = { depth, slug, text, children: [], section: !unnumbered.has(slug) };
     while (stack.length > 0 && (stack.at(-1)?.depth ?? 0) >= depth) stack.pop();
     (stack.at(-1)?.children ?? root).push(item);
     stack.push(item);
   }
+  numberSections(root);
   return root;
+}
+
+/** Sets `listValue` on each section of each list whose place in it is not its number. */
+function numberSections(items: readonly TocItem[]): void {
+  let sections = 0;
+  items.forEach((item, index) => {
+    if (item.section && ++sections !== index + 1) item.listValue = sections;
+    numberSections(item.children);
+  });
 }
 
 /** The reading line, as a fraction of the window's height: essay.css scrolls targets to just above it. */
@@ -48,7 +81,11 @@ export function currentHeadingIndex(tops: readonly number[], windowHeight: numbe
   return tops.findLastIndex((top) => top <= windowHeight * READING_LINE);
 }
 
-/** How many entries a contents list has, nested ones included: "Contents, 6 sections". */
-export function countTocItems(items: readonly TocItem[]): number {
-  return items.reduce((count, item) => count + 1 + countTocItems(item.children), 0);
+/**
+ * How many sections the contents list, as a reader counts them ("Contents, 6 sections"):
+ * the top-level entries that are sections. The parts of a section (its h3s, its scenarios)
+ * are in it, not more sections, and the notes are not a section of the essay.
+ */
+export function countSections(items: readonly TocItem[]): number {
+  return items.filter((item) => item.section).length;
 }

@@ -194,7 +194,7 @@ function opf(overrides: Partial<EssayMetadata> = {}, images = 0) {
         { id: 'essay', href: 'essay.xhtml', mediaType: 'application/xhtml+xml' },
       ],
       spine: ['essay'],
-      accessibility: { images, imagesWithoutAlt: 0 },
+      accessibility: { images, imagesWithoutAlt: 0, certifiedBy: 'Essays of Example' },
     }),
   );
 }
@@ -244,6 +244,8 @@ test('the accessibility metadata of EPUB Accessibility 1.1, in the package', () 
   ]);
   expect(metas(document, 'schema:accessibilityHazard')).toEqual(['none']);
   expect(metas(document, 'dcterms:conformsTo')).toEqual(['EPUB Accessibility 1.1 - WCAG 2.2 Level AA']);
+  // A claim names who evaluated it (EPUB Accessibility 1.1): the site that publishes the essay.
+  expect(metas(document, 'a11y:certifiedBy')).toEqual(['Essays of Example']);
   const summary = document.querySelector('meta[property="schema:accessibilitySummary"]');
   expect(summary?.getAttribute('xml:lang')).toBe('en');
   expect(summary?.textContent).toContain('It has no images.');
@@ -251,7 +253,10 @@ test('the accessibility metadata of EPUB Accessibility 1.1, in the package', () 
 
 test('images add the visual mode, and alternative text only when every image has some', () => {
   const described = new Map(
-    accessibilityMetadata({ images: 2, imagesWithoutAlt: 0 }).map(([property, value]) => [`${property}=${value}`, true]),
+    accessibilityMetadata({ images: 2, imagesWithoutAlt: 0, certifiedBy: 'Essays' }).map(([property, value]) => [
+      `${property}=${value}`,
+      true,
+    ]),
   );
   expect([...described.keys()]).toEqual(
     expect.arrayContaining([
@@ -261,7 +266,9 @@ test('images add the visual mode, and alternative text only when every image has
       'schema:accessibilityFeature=alternativeText',
     ]),
   );
-  const undescribed = accessibilityMetadata({ images: 2, imagesWithoutAlt: 1 }).map(([property, value]) => `${property}=${value}`);
+  const undescribed = accessibilityMetadata({ images: 2, imagesWithoutAlt: 1, certifiedBy: 'Essays' }).map(
+    ([property, value]) => `${property}=${value}`,
+  );
   expect(undescribed).not.toContain('schema:accessibilityFeature=alternativeText');
   expect(undescribed).not.toContain('schema:accessModeSufficient=textual');
   expect(undescribed).toContain('schema:accessModeSufficient=textual,visual');
@@ -293,6 +300,7 @@ function epubInput(): EpubInput {
     identifier: epubIdentifier({ canonical: undefined, siteTitle: 'Essays', slug: 'on-time' }),
     modified: new Date('2025-04-15T00:00:00Z'),
     stylesheet: '.note { margin: 0; }\n.visually-hidden { width: 1px; }',
+    siteTitle: 'Essays',
   };
 }
 

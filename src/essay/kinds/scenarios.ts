@@ -118,7 +118,8 @@ export const scenarios: ComponentKind<Scenarios> = {
         })),
       ],
       appended: [],
-      frontmatter: {},
+      // For the contents: a scenario's heading carries its number, so the list numbers it not again.
+      frontmatter: { selfNumberedIds: lists.flatMap((list) => list.scenarios.map((scenario) => scenario.id)) },
     };
   },
 };
@@ -135,18 +136,20 @@ function span(className: string, children: MdxJsxTextElement['children']): MdxJs
 
 /**
  * A scenario's title as a heading: "Scenario 2: Status Quo" to the contents, to search and
- * to a screen reader, shown as the number above the title (the colon is there, unseen). It
- * carries the scenario's id, so a link lands on it, and takes focus there as other headings do.
+ * to a screen reader, shown as the number above the title. The colon is there, unseen: in a
+ * span of its own that essay-blocks.css makes transparent, in the line, as it must be. A
+ * visually hidden span is taken out of the line (absolutely positioned), and Chromium then
+ * reads it as a block of its own, with a space before it: "Scenario 2 : Status Quo".
+ * The heading carries the scenario's id, so a link lands on it, and takes focus there as
+ * other headings do.
  */
 export function scenarioHeading({ depth, id, name, title }: { depth: Heading['depth']; id: string; name: string; title: string }): Heading {
+  const colon: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: 'span', attributes: [], children: [{ type: 'text', value: ':' }] };
   return {
     type: 'heading',
     depth,
     data: { hProperties: { id, tabIndex: -1, className: ['scenario-title'] } },
-    children: [
-      span('scenario-number', [{ type: 'text', value: name }, span('visually-hidden', [{ type: 'text', value: ':' }])]),
-      { type: 'text', value: ` ${title}` },
-    ],
+    children: [span('scenario-number', [{ type: 'text', value: name }, colon]), { type: 'text', value: ` ${title}` }],
   };
 }
 

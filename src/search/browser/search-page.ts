@@ -70,12 +70,21 @@ function enhance(root: HTMLElement): void {
   // overtaken by a newer query is never shown.
   let waiting: string | undefined;
   let running = false;
+  // A search sent from another page (the header's field, ?q=…) arrives with focus nowhere
+  // (on the body): its first answer takes focus, so a screen reader reads what was found
+  // and the next Tab goes on to the results. Not when the reader has moved on meanwhile.
+  let focusAnswer = false;
+  const answer = (text: string): void => {
+    status.textContent = text;
+    if (focusAnswer && text !== '' && (document.activeElement === document.body || document.activeElement === null)) status.focus();
+    focusAnswer = false;
+  };
 
   const run = async (query: string): Promise<void> => {
     rememberQuery(query);
     if (query === '') {
       showResults([]);
-      status.textContent = '';
+      answer('');
       return;
     }
     try {
@@ -103,11 +112,11 @@ function enhance(root: HTMLElement): void {
       );
       showResults(outcome.hits);
       const sentence = searchStatus(labels, outcome, query);
-      status.textContent = saved ? `${labels.searchOfflineScope(saved.size)} ${sentence}` : sentence;
+      answer(saved ? `${labels.searchOfflineScope(saved.size)} ${sentence}` : sentence);
     } catch (error) {
       if (waiting !== undefined) return;
       showResults([]);
-      status.textContent = labels.searchFailed;
+      answer(labels.searchFailed);
       console.error('Search failed:', error);
     }
   };
@@ -148,6 +157,7 @@ function enhance(root: HTMLElement): void {
   const initial = queryFromSearch(location.search);
   if (initial !== '') {
     input.value = initial;
+    focusAnswer = true;
     request(initial);
   }
 }

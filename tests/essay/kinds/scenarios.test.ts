@@ -105,16 +105,18 @@ test('the heading shows the number apart from the title, its colon heard and not
       attributes: [{ type: 'mdxJsxAttribute', name: 'class', value: 'scenario-number' }],
       children: [
         { type: 'text', value: 'Scenario 2' },
-        {
-          type: 'mdxJsxTextElement',
-          name: 'span',
-          attributes: [{ type: 'mdxJsxAttribute', name: 'class', value: 'visually-hidden' }],
-          children: [{ type: 'text', value: ':' }],
-        },
+        // A span of its own in the line, made transparent by essay-blocks.css (not visually hidden, which
+        // takes it out of the line and gives Chromium's name a space before it: "Scenario 2 : A").
+        { type: 'mdxJsxTextElement', name: 'span', attributes: [], children: [{ type: 'text', value: ':' }] },
       ],
     },
     { type: 'text', value: ' A' },
   ]);
+});
+
+test('the ids of the headings that carry their own number go to the contents, which do not number them again', () => {
+  const rendering = renderEssay(analyze(`${list('A', 'B')}\n\n${list('C')}`), { idPrefix: 'e.', lang: 'en', style: defaultStyle() });
+  expect(rendering.frontmatter['selfNumberedIds']).toEqual(['e.scenario-a', 'e.scenario-b', 'e.scenario-c']);
 });
 
 test('each scenario is given its number in the whole essay, for its list item', () => {
