@@ -31,6 +31,7 @@ test('with no options and no variables, every option has its default', () => {
       lang: 'en',
       essaysDir: 'content/essays',
       essaysPerPage: 50,
+      bibliography: [],
       requireSources: false,
       strict: false,
       runEssayCode: false,
@@ -114,7 +115,7 @@ test('every bad option and variable is reported at once, each with what was give
       `  essayPress({ lang: "english" }) must be a language tag of the IANA registry, such as lang: 'de'`,
       '  REQUIRE_SOURCES="yes" must be true or false, such as REQUIRE_SOURCES=1',
       '  essayPress({ strings.en.contents: "" }) must not be empty: leave the word out for the built-in one',
-      '  essayPress({ titel }): no such option. The options are title, lang, essaysDir, essaysPerPage, accessibilityContact, requireSources, strict, runEssayCode, strings.',
+      '  essayPress({ titel }): no such option. The options are title, lang, essaysDir, essaysPerPage, accessibilityContact, bibliography, csl, requireSources, strict, runEssayCode, strings.',
       '  Fix: set each as shown, or leave it out for its default (docs/configuration.md lists every option).',
     ].join('\n'),
   );
