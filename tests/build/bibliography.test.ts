@@ -2,6 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { formatAceViolations, runAce } from '../../scripts/lib/ace.ts';
 import { runEpubcheck } from '../../scripts/lib/epubcheck.ts';
 import { sourceSchema } from '../../src/authoring/essay-schema.ts';
 import { readFrontmatter } from '../../src/authoring/problems.ts';
@@ -72,7 +73,7 @@ test('an essay citing a BibTeX export in a second style, APA, in German', () => 
   expect(sourcesList('in-apa')).toEqual(citeprocBibliography(pick(items, ['ibarra2021', 'archive2024']), apa, 'de-DE'));
 });
 
-test('the EPUB and the single-file copy carry the same notes and sources, and epubcheck finds nothing wrong', async () => {
+test('the EPUB and the single-file copy carry the same notes and sources, and epubcheck and Ace find nothing wrong', async () => {
   const dir = join(siteDir, 'essays/from-zotero');
   const onPage = notes('from-zotero').map(citation);
   const epub = unzipSync(readFileSync(join(dir, 'from-zotero.epub')));
@@ -91,4 +92,5 @@ test('the EPUB and the single-file copy carry the same notes and sources, and ep
     ['FATAL', 'ERROR', 'WARNING'].includes(message.severity),
   );
   expect(faults).toEqual([]);
+  expect(formatAceViolations((await runAce(join(dir, 'from-zotero.epub'))).violations)).toBe('');
 });
