@@ -22,3 +22,21 @@ const place = (): void => {
 };
 place();
 wide.addEventListener('change', place);
+
+// Without CSS anchor positioning (Firefox before 147, Safari before 26) the browser would open
+// a preview where it opens any popover, perhaps over its reference: it is placed here before it opens,
+// below its reference's line, or above it where there is more room (essay.css, `.sidenote`;
+// tests/browser/fallbacks.test.ts).
+if (!CSS.supports('position-area', 'top')) {
+  document.addEventListener(
+    'beforetoggle',
+    (event) => {
+      const note = event.target as HTMLElement;
+      const button = document.querySelector(`[popovertarget="${note.id}"]`);
+      if ((event as ToggleEvent).newState !== 'open' || !button) return;
+      const line = button.getBoundingClientRect();
+      note.style.inset = innerHeight - line.bottom > line.top ? `${line.bottom}px 0 auto` : `auto 0 ${innerHeight - line.top}px`;
+    },
+    true,
+  );
+}
