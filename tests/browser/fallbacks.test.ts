@@ -114,7 +114,11 @@ describe.each(ENGINES)('in %s', (engine) => {
       for (const [index, target] of targets.slice(0, 6).entries()) {
         const selector = `button[popovertarget="${target}"]`;
         // The reference at the top, the middle and the bottom of the screen in turn.
-        await tab.$eval(selector, (button, block) => button.scrollIntoView({ block }), (['start', 'center', 'end'] as const)[index % 3]);
+        await tab.$eval(
+          selector,
+          (button, block) => button.scrollIntoView({ block }),
+          (['start', 'center', 'end'] as const)[index % 3] ?? 'start',
+        );
         await tab.focus(selector);
         await tab.keyboard.press('Enter');
         const seen = await tab.$eval(selector, (button) => {

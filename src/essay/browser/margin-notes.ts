@@ -27,16 +27,14 @@ wide.addEventListener('change', place);
 // a preview where it opens any popover, perhaps over its reference: it is placed here before it opens,
 // below its reference's line, or above it where there is more room (essay.css, `.sidenote`;
 // tests/browser/fallbacks.test.ts).
-if (!CSS.supports('position-area', 'top')) {
+if (!CSS.supports('position-area:top'))
   document.addEventListener(
     'beforetoggle',
     (event) => {
       const note = event.target as HTMLElement;
-      const button = document.querySelector(`[popovertarget="${note.id}"]`);
-      if ((event as ToggleEvent).newState !== 'open' || !button) return;
-      const line = button.getBoundingClientRect();
-      note.style.inset = innerHeight - line.bottom > line.top ? `${line.bottom}px 0 auto` : `auto 0 ${innerHeight - line.top}px`;
+      const line = document.querySelector(`[popovertarget="${note.id}"]`)?.getBoundingClientRect();
+      const room = innerHeight - (line?.top ?? 0);
+      if (line) note.style.inset = room > line.bottom ? `${line.bottom}px 0 auto` : `auto 0 ${room}px`;
     },
     true,
   );
-}
