@@ -157,7 +157,7 @@ export async function clickMiddle(tab: Page, selector: string): Promise<void> {
 }
 
 /** The engine a tab or browser runs in. */
-export function engineOf(target: Page | Browser): Engine {
+function engineOf(target: Page | Browser): Engine {
   return launched.get('mainFrame' in target ? target.browser() : target)?.engine ?? 'chromium';
 }
 
