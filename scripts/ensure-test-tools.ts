@@ -1,13 +1,13 @@
 /**
  * Runs before the tests: makes sure the tools the tests use are there: a Chromium for
- * pa11y-ci and the browser tests, epubcheck (with Java) for the EPUB downloads, and Java
+ * pa11y-ci and the browser tests, a Firefox for the browser tests' second engine, epubcheck (with Java) for the EPUB downloads, and Java
  * for the Nu Html Checker (its jar comes with the vnu-jar package). On Debian as root it
  * installs Debian's packages; anywhere else it says what to install. It never downloads a
  * browser or a Java runtime of its own.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { BROWSER_MISSING_MESSAGE, findBrowser } from './lib/browser.ts';
+import { BROWSER_MISSING_MESSAGE, findBrowser, findFirefox, FIREFOX_MISSING_MESSAGE } from './lib/browser.ts';
 import { EPUBCHECK_MISSING_MESSAGE, findEpubcheck } from './lib/epubcheck.ts';
 import { findHtmlValidator, JAVA_MISSING_MESSAGE } from './lib/html-validator.ts';
 
@@ -28,6 +28,13 @@ const tools: Tool[] = [
     packages: ['chromium'],
     missingMessage: BROWSER_MISSING_MESSAGE,
     chosenBy: process.env['PUPPETEER_EXECUTABLE_PATH'],
+  },
+  {
+    name: 'Firefox for the browser tests',
+    find: () => findFirefox(),
+    packages: ['firefox-esr'],
+    missingMessage: FIREFOX_MISSING_MESSAGE,
+    chosenBy: process.env['FIREFOX_EXECUTABLE_PATH'],
   },
   {
     name: 'EPUB checker',

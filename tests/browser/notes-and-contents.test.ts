@@ -1,163 +1,177 @@
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser } from '../support/browser-session.ts';
+import { browserPool, clickMiddle, emulateMedia, ENGINES, setJavaScriptEnabled, waitForFunction } from '../support/browser-session.ts';
 
 let server: StaticServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
   server = await serveDirectory(inject('componentsSiteDir'));
-  ({ browser, close: closeBrowser } = await launchBrowser());
 });
 afterAll(async () => {
-  await closeBrowser?.();
   await server?.close();
 });
 
-async function open(path: string, width: number): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewport({ width, height: 800 });
-  // Reduced motion turns smooth scrolling off, so a jump has landed when it is checked.
-  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-  await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
-  return page;
-}
+describe.each(ENGINES)('in %s', (engine) => {
+  const browsers = browserPool(engine);
+  let browser: Browser;
 
-/** The focused element's id, and whether it is on screen below the top edge. */
-function focused(page: Page): Promise<{ id: string; top: number; visible: boolean }> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement;
-    const box = element.getBoundingClientRect();
-    return { id: element.id, top: Math.round(box.top), visible: box.top >= 0 && box.bottom <= window.innerHeight };
+  beforeAll(async () => {
+    browser = await browsers.browser();
   });
-}
-
-test('following a note reference lands on the note with focus, and its back-link lands on the reference', async () => {
-  const page = await open('essays/notes/', 1280);
-  await page.focus('[id="notes.ref-3"] a');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.hash === '#notes.note-3');
-  const note = await focused(page);
-  expect(note.id).toBe('notes.note-3');
-  expect(note.visible).toBe(true);
-
-  await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Back to reference 3');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.hash === '#notes.ref-3');
-  const reference = await focused(page);
-  expect(reference.id).toBe('notes.ref-3');
-  expect(reference.visible).toBe(true);
-  await page.close();
-});
-
-test('each back-link of a source cited three times returns to its own citation', async () => {
-  const page = await open('essays/notes/#notes.note-1', 1280);
-  const hrefs = await page.$$eval('[id="notes.note-1"] a[role="doc-backlink"]', (links) => links.map((link) => link.getAttribute('href')));
-  expect(hrefs).toEqual(['#notes.ref-1a', '#notes.ref-1b', '#notes.ref-1c']);
-  await page.click('[id="notes.note-1"] a[href="#notes.ref-1c"]');
-  await page.waitForFunction(() => location.hash === '#notes.ref-1c');
-  expect((await focused(page)).id).toBe('notes.ref-1c');
-  await page.close();
-});
-
-test('a contents link moves keyboard focus to its section', async () => {
-  const page = await open('essays/structure/', 1280);
-  await page.focus('.toc a[href="#second-list"]');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.hash === '#second-list');
-  const section = await focused(page);
-  expect(section.id).toBe('second-list');
-  expect(section.visible).toBe(true);
-  await page.close();
-});
-
-test('on a wide screen notes sit beside the text as sidenotes, with no preview buttons', async () => {
-  const page = await open('essays/notes/', 1280);
-  const layout = await page.evaluate(() => {
-    const sidenote = document.querySelector('.sidenote') as HTMLElement;
-    const text = document.querySelector('.essay-body p') as HTMLElement;
-    return {
-      sidenote: getComputedStyle(sidenote).display,
-      button: getComputedStyle(document.querySelector('.note-toggle') as HTMLElement).display,
-      besideText: sidenote.getBoundingClientRect().left >= text.getBoundingClientRect().right,
-      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    };
+  afterAll(async () => {
+    await browsers.close();
   });
-  expect(layout).toEqual({ sidenote: 'block', button: 'none', besideText: true, overflow: 0 });
-  await page.close();
-});
 
-test('a margin note is hidden from assistive technology, its links out of the tab order; on a phone the same element is a preview that is not', async () => {
-  const page = await open('essays/notes/', 1280);
-  const readable = () =>
-    page.$$eval('.sidenote', (notes) =>
-      notes.map((note) => ({
-        hidden: note.getAttribute('aria-hidden') === 'true',
-        tabStops: [...note.querySelectorAll<HTMLElement>('a, button')].filter((control) => control.tabIndex >= 0).length,
-      })),
+  async function open(path: string, width: number): Promise<Page> {
+    const page = await browser.newPage();
+    await page.setViewport({ width, height: 800 });
+    // Reduced motion turns smooth scrolling off, so a jump has landed when it is checked.
+    await emulateMedia(page, [{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+    return page;
+  }
+
+  /** The focused element's id, and whether it is on screen below the top edge. */
+  function focused(page: Page): Promise<{ id: string; top: number; visible: boolean }> {
+    return page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const box = element.getBoundingClientRect();
+      return { id: element.id, top: Math.round(box.top), visible: box.top >= 0 && box.bottom <= window.innerHeight };
+    });
+  }
+
+  test('following a note reference lands on the note with focus, and its back-link lands on the reference', async () => {
+    const page = await open('essays/notes/', 1280);
+    await page.focus('[id="notes.ref-3"] a');
+    await page.keyboard.press('Enter');
+    await waitForFunction(page, () => location.hash === '#notes.note-3');
+    const note = await focused(page);
+    expect(note.id).toBe('notes.note-3');
+    expect(note.visible).toBe(true);
+
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Back to reference 3');
+    await page.keyboard.press('Enter');
+    await waitForFunction(page, () => location.hash === '#notes.ref-3');
+    const reference = await focused(page);
+    expect(reference.id).toBe('notes.ref-3');
+    expect(reference.visible).toBe(true);
+    await page.close();
+  });
+
+  test('each back-link of a source cited three times returns to its own citation', async () => {
+    const page = await open('essays/notes/#notes.note-1', 1280);
+    const hrefs = await page.$$eval('[id="notes.note-1"] a[role="doc-backlink"]', (links) =>
+      links.map((link) => link.getAttribute('href')),
     );
-  const wide = await readable();
-  expect(wide).toHaveLength(30);
-  expect(wide.every(({ hidden, tabStops }) => hidden && tabStops === 0)).toBe(true);
-  // Tab goes from a reference's link on to the next reference's, not into the margin note between them.
-  await page.focus('[id="notes.ref-1a"] a');
-  await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.closest('sup')?.id)).toBe('notes.ref-2');
+    expect(hrefs).toEqual(['#notes.ref-1a', '#notes.ref-1b', '#notes.ref-1c']);
+    await page.click('[id="notes.note-1"] a[href="#notes.ref-1c"]');
+    await waitForFunction(page, () => location.hash === '#notes.ref-1c');
+    expect((await focused(page)).id).toBe('notes.ref-1c');
+    await page.close();
+  });
 
-  await page.setViewport({ width: 375, height: 800 });
-  await page.waitForFunction(() => document.querySelector('.sidenote[aria-hidden]') === null);
-  const narrow = await readable();
-  // Each preview: its link to the note and its ×, and the links of its words.
-  expect(narrow.every(({ hidden, tabStops }) => !hidden && tabStops >= 2)).toBe(true);
-  await page.close();
-});
+  test('a contents link moves keyboard focus to its section', async () => {
+    const page = await open('essays/structure/', 1280);
+    await page.focus('.toc a[href="#second-list"]');
+    await page.keyboard.press('Enter');
+    await waitForFunction(page, () => location.hash === '#second-list');
+    const section = await focused(page);
+    expect(section.id).toBe('second-list');
+    expect(section.visible).toBe(true);
+    await page.close();
+  });
 
-test('on a narrow screen a note opens in place from the keyboard and closes with Escape', async () => {
-  const page = await open('essays/notes/', 375);
-  expect(await page.$eval('.sidenote', (sidenote) => getComputedStyle(sidenote).display)).toBe('none');
-  await page.focus('button[popovertarget="notes.preview-3"]');
-  await page.keyboard.press('Enter');
-  const opened = await page.$eval('[id="notes.preview-3"]', (popover) => ({
-    open: popover.matches(':popover-open'),
-    text: popover.textContent,
-    onScreen: popover.getBoundingClientRect().bottom <= window.innerHeight,
-  }));
-  expect(opened).toEqual({ open: true, text: 'Note 3 Remark 1 about claim 1.×', onScreen: true });
-  await page.keyboard.press('Escape');
-  expect(await page.$eval('[id="notes.preview-3"]', (popover) => popover.matches(':popover-open'))).toBe(false);
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'))).toBe('notes.preview-3');
+  test('on a wide screen notes sit beside the text as sidenotes, with no preview buttons', async () => {
+    const page = await open('essays/notes/', 1280);
+    const layout = await page.evaluate(() => {
+      const sidenote = document.querySelector('.sidenote') as HTMLElement;
+      const text = document.querySelector('.essay-body p') as HTMLElement;
+      return {
+        sidenote: getComputedStyle(sidenote).display,
+        button: getComputedStyle(document.querySelector('.note-toggle') as HTMLElement).display,
+        besideText: sidenote.getBoundingClientRect().left >= text.getBoundingClientRect().right,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    expect(layout).toEqual({ sidenote: 'block', button: 'none', besideText: true, overflow: 0 });
+    await page.close();
+  });
 
-  // Tab from the open preview's button reaches the link to the note, then the preview's own × (named Close note 3).
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute('href')])).toEqual([
-    'Note 3',
-    '#notes.note-3',
-  ]);
-  await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Close note 3');
-  await page.keyboard.press('Enter');
-  expect(await page.$eval('[id="notes.preview-3"]', (popover) => popover.matches(':popover-open'))).toBe(false);
-  await page.close();
-});
+  test('a margin note is hidden from assistive technology, its links out of the tab order; on a phone the same element is a preview that is not', async () => {
+    const page = await open('essays/notes/', 1280);
+    const readable = () =>
+      page.$$eval('.sidenote', (notes) =>
+        notes.map((note) => ({
+          hidden: note.getAttribute('aria-hidden') === 'true',
+          tabStops: [...note.querySelectorAll<HTMLElement>('a, button')].filter((control) => control.tabIndex >= 0).length,
+        })),
+      );
+    const wide = await readable();
+    expect(wide).toHaveLength(30);
+    expect(wide.every(({ hidden, tabStops }) => hidden && tabStops === 0)).toBe(true);
+    // Tab goes from a reference's link on to the next reference's, not into the margin note between them.
+    await page.focus('[id="notes.ref-1a"] a');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('sup')?.id)).toBe('notes.ref-2');
 
-test('the contents script marks the section being read, and the page works without it', async () => {
-  const page = await open('essays/structure/', 1280);
-  // A scenario's title is a heading in the contents too: the last one of the second list, with
-  // the text after it below the reading line (the first would give way to the next at once).
-  await page.evaluate(() => document.getElementById('structure.scenario-balance')?.scrollIntoView());
-  await page.waitForFunction(() => document.querySelector('.toc a[aria-current]')?.getAttribute('href') === '#structure.scenario-balance');
-  await page.close();
+    await page.setViewport({ width: 375, height: 800 });
+    await waitForFunction(page, () => document.querySelector('.sidenote[aria-hidden]') === null);
+    const narrow = await readable();
+    // Each preview: its link to the note and its ×, and the links of its words.
+    expect(narrow.every(({ hidden, tabStops }) => !hidden && tabStops >= 2)).toBe(true);
+    await page.close();
+  });
 
-  const withoutScript = await browser.newPage();
-  await withoutScript.setJavaScriptEnabled(false);
-  await withoutScript.setViewport({ width: 375, height: 800 });
-  await withoutScript.goto(new URL('essays/structure/', server.url).href);
-  await withoutScript.click('button[popovertarget="structure.preview-1"]');
-  expect(await withoutScript.$eval('[id="structure.preview-1"]', (popover) => popover.matches(':popover-open'))).toBe(true);
-  expect(await withoutScript.$$eval('.toc a', (links) => links.length)).toBeGreaterThan(5);
-  await withoutScript.close();
+  test('on a narrow screen a note opens in place from the keyboard and closes with Escape', async () => {
+    const page = await open('essays/notes/', 375);
+    expect(await page.$eval('.sidenote', (sidenote) => getComputedStyle(sidenote).display)).toBe('none');
+    await page.focus('button[popovertarget="notes.preview-3"]');
+    await page.keyboard.press('Enter');
+    const opened = await page.$eval('[id="notes.preview-3"]', (popover) => ({
+      open: popover.matches(':popover-open'),
+      text: popover.textContent,
+      onScreen: popover.getBoundingClientRect().bottom <= window.innerHeight,
+    }));
+    expect(opened).toEqual({ open: true, text: 'Note 3 Remark 1 about claim 1.×', onScreen: true });
+    await page.keyboard.press('Escape');
+    expect(await page.$eval('[id="notes.preview-3"]', (popover) => popover.matches(':popover-open'))).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('popovertarget'))).toBe('notes.preview-3');
+
+    // Tab from the open preview's button reaches the link to the note, then the preview's own × (named Close note 3).
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute('href')])).toEqual([
+      'Note 3',
+      '#notes.note-3',
+    ]);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Close note 3');
+    await page.keyboard.press('Enter');
+    expect(await page.$eval('[id="notes.preview-3"]', (popover) => popover.matches(':popover-open'))).toBe(false);
+    await page.close();
+  });
+
+  test('the contents script marks the section being read, and the page works without it', async () => {
+    const page = await open('essays/structure/', 1280);
+    // A scenario's title is a heading in the contents too: the last one of the second list, with
+    // the text after it below the reading line (the first would give way to the next at once).
+    await page.evaluate(() => document.getElementById('structure.scenario-balance')?.scrollIntoView());
+    await waitForFunction(
+      page,
+      () => document.querySelector('.toc a[aria-current]')?.getAttribute('href') === '#structure.scenario-balance',
+    );
+    await page.close();
+
+    const withoutScript = await (await browsers.browser({ javaScript: false })).newPage();
+    await setJavaScriptEnabled(withoutScript, false);
+    await withoutScript.setViewport({ width: 375, height: 800 });
+    await withoutScript.goto(new URL('essays/structure/', server.url).href);
+    await clickMiddle(withoutScript, 'button[popovertarget="structure.preview-1"]');
+    expect(await withoutScript.$eval('[id="structure.preview-1"]', (popover) => popover.matches(':popover-open'))).toBe(true);
+    // Not $$eval: in a Firefox without JavaScript, puppeteer's query of many elements never answers.
+    expect(await withoutScript.evaluate(() => document.querySelectorAll('.toc a').length)).toBeGreaterThan(5);
+    await withoutScript.close();
+  });
 });
