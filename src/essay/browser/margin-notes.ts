@@ -26,9 +26,3 @@ const place = (event?: Event): void => {
 place();
 wide.addEventListener('change', place);
 addEventListener('hashchange', place);
-// Without CSS anchor positioning (Firefox before 147, Safari before 26) a preview is placed by
-// a classic script of its own (preview-placement.ts, its address on the essay), fetched only by
-// those browsers: the others' JavaScript stays under 1 KB.
-const placement = document.querySelector<HTMLElement>('[data-placement-src]')?.dataset['placementSrc'];
-if (placement && !CSS.supports('position-area:top'))
-  document.head.append(Object.assign(document.createElement('script'), { src: placement }));

@@ -23,7 +23,7 @@ const mark = (): void => {
   scheduled = false;
   const current = currentHeadingIndex(
     headings.map((heading) => heading?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY),
-    window.innerHeight,
+    innerHeight,
   );
   // ARIA reflection: null removes the attribute.
   for (const [index, link] of links.entries()) link.ariaCurrent = index === current ? 'location' : null;
