@@ -51,7 +51,21 @@ function readFile(root: string, path: string): BibliographyFile | { missing: tru
   }
   const known = readFiles.get(absolute);
   if (known?.stamp === stamp) return known.read;
-  const read = readBibliography(path, readFileSync(absolute, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    // There, but not a file that can be read (a folder, a file without permission).
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return {
+      file: path,
+      items: [],
+      problems: [
+        { file: path, message: `the bibliography file cannot be read (${reason}).`, fix: 'export it again as a file the build can read.' },
+      ],
+    };
+  }
+  const read = readBibliography(path, text);
   readFiles.set(absolute, { stamp, read });
   return read;
 }

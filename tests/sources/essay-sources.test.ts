@@ -99,3 +99,14 @@ test('a CSL file that citeproc-js cannot read is an error at the csl line, not a
   expect(problems[0]).toMatchObject({ file, line: 5 });
   expect(problems[0]?.message).toMatch(/^citeproc-js cannot read the style content\/essays\/on-notes\/broken\.csl: /);
 });
+
+test('a bibliography that is there but cannot be read is an error naming it, not a failed build', () => {
+  mkdirSync(join(root, 'content/essays/on-notes/folder.bib'));
+  expect(read({ bibliography: 'folder.bib' }).problems).toEqual([
+    {
+      file: 'content/essays/on-notes/folder.bib',
+      message: 'the bibliography file cannot be read (EISDIR).',
+      fix: 'export it again as a file the build can read.',
+    },
+  ]);
+});
