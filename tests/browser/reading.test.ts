@@ -5,6 +5,7 @@ import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { essayPath } from '../../src/site/urls.ts';
 import { browserPool, emulateMedia, emulatePrint, ENGINES, waitForFunction } from '../support/browser-session.ts';
+import { ARABIC_ESSAY, elementsOffScreen, SCRIPT_ESSAYS, sidewaysScroll, wordsOutOfOrder } from '../support/rtl.ts';
 
 /**
  * What a reader meets on an essay page, measured in Chromium and in Firefox: the first screen on a phone,
@@ -15,13 +16,16 @@ const siteDir = inject('siteDir');
 const componentsDir = inject('componentsSiteDir');
 let site: StaticServer;
 let components: StaticServer;
+/** The Arabic site of essays in Arabic, Greek and Japanese (tests/fixtures/scripts/). */
+let scripts: StaticServer;
 
 beforeAll(async () => {
   site = await serveDirectory(siteDir);
   components = await serveDirectory(componentsDir);
+  scripts = await serveDirectory(inject('scriptsSiteDir'));
 });
 afterAll(async () => {
-  await Promise.all([site?.close(), components?.close()]);
+  await Promise.all([site?.close(), components?.close(), scripts?.close()]);
 });
 
 const essays = listEssaySlugs(siteDir).map((slug) => essayPath(slug));
@@ -368,5 +372,142 @@ describe.each(ENGINES)('in %s', (engine) => {
       await tab.close();
       expect(small, `at ${width} px`).toEqual([]);
     }
+  });
+  describe('right to left: an Arabic site, with essays in Arabic, Greek and Japanese', () => {
+    test('each page has its language and direction: the Arabic essay and the site’s own pages right to left, the Greek and Japanese essays left to right', async () => {
+      const pages = [
+        ...SCRIPT_ESSAYS.map(({ path, lang, dir }) => ({ path, lang, dir })),
+        { path: '', lang: 'ar', dir: 'rtl' },
+        { path: 'search/', lang: 'ar', dir: 'rtl' },
+      ];
+      for (const { path, lang, dir } of pages) {
+        const tab = await open(scripts, path, 1280, 800);
+        const html = await tab.$eval('html', (element) => ({
+          lang: element.getAttribute('lang'),
+          dir: element.getAttribute('dir'),
+          direction: getComputedStyle(document.body).direction,
+        }));
+        await tab.close();
+        expect(html, `/${path}`).toEqual({ lang, dir, direction: dir });
+      }
+    });
+
+    test.each([...SCRIPT_ESSAYS.map(({ path }) => path), '', 'search/', `search/?q=${ARABIC_ESSAY.word}`])(
+      'at 320 px, /%s scrolls not sideways, and nothing hangs off either edge',
+      async (path) => {
+        const tab = await open(scripts, path, 320, 640);
+        if (path.includes('?q=')) await waitForFunction(tab, () => document.querySelector('.search-result') !== null, { timeout: 20_000 });
+        const scroll = await sidewaysScroll(tab);
+        // In a right-to-left page what spills over the right edge cannot be scrolled to, and scrollWidth leaves it out.
+        const offScreen = await elementsOffScreen(tab);
+        await tab.close();
+        expect(scroll).toBeLessThanOrEqual(0);
+        expect(offScreen).toEqual([]);
+      },
+    );
+
+    test('on a phone, a note’s preview in the Arabic essay opens by its reference, never over its line, inside the window, its × clear of its words', async () => {
+      for (const [width, height] of [
+        [320, 568],
+        [375, 667],
+      ] as const) {
+        const tab = await open(scripts, ARABIC_ESSAY.path, width, height);
+        // Without anchor positioning (Firefox 140 ESR) a phone's reference is its link to the note, as above.
+        if (!(await tab.evaluate(() => CSS.supports('position-area', 'top')))) {
+          const shown = await tab.$$eval('.essay-body sup.note-ref', (sups) =>
+            sups.map((sup) =>
+              [...sup.querySelectorAll<HTMLElement>('a, button')]
+                .filter((control) => control.getClientRects().length > 0 && getComputedStyle(control).visibility !== 'hidden')
+                .map((control) => control.tagName)
+                .join(),
+            ),
+          );
+          expect(shown, `at ${width} px`).toEqual(['A', 'A', 'A']);
+          await tab.close();
+          continue;
+        }
+        const targets = await tab.$$eval('.essay-body button.note-toggle', (buttons) =>
+          buttons.map((button) => button.getAttribute('popovertarget')),
+        );
+        expect(targets).toHaveLength(3);
+        for (const target of targets) {
+          const selector = `button[popovertarget="${target}"]`;
+          await tab.$eval(selector, (button) => button.scrollIntoView({ block: 'center' }));
+          await tab.click(selector);
+          const placed = await tab.$eval(selector, (button) => {
+            const popover = document.getElementById(button.getAttribute('popovertarget') ?? '') as HTMLElement;
+            const paragraph = button.closest('p') as HTMLElement;
+            const lineHeight = parseFloat(getComputedStyle(paragraph).lineHeight);
+            const box = button.getBoundingClientRect();
+            const middle = (box.top + box.bottom) / 2;
+            const preview = popover.getBoundingClientRect();
+            // The note's words: every text of the preview but its ×.
+            const close = popover.querySelector('.sidenote-close')?.getBoundingClientRect();
+            const words: DOMRect[] = [];
+            const walker = document.createTreeWalker(popover, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (node.parentElement?.closest('.sidenote-close') || !node.textContent?.trim()) continue;
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              words.push(...range.getClientRects());
+            }
+            const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+            return {
+              open: popover.matches(':popover-open'),
+              line: { top: middle - lineHeight / 2, bottom: middle + lineHeight / 2 },
+              preview: { top: preview.top, bottom: preview.bottom, left: preview.left, right: preview.right },
+              window: { width: document.documentElement.clientWidth, height: window.innerHeight },
+              closeOverWords: close ? words.some((word) => overlaps(word, close)) : true,
+            };
+          });
+          const { line, preview, window } = placed;
+          const at = `${target} at ${width} px: the preview ${JSON.stringify(preview)}, the line ${JSON.stringify(line)}`;
+          expect(placed.open, at).toBe(true);
+          expect(preview.top < line.bottom && preview.bottom > line.top, `${at} covers the line`).toBe(false);
+          // By its reference: just below its line, or just above it.
+          const gap = preview.top >= line.bottom ? preview.top - line.bottom : line.top - preview.bottom;
+          expect(gap, `${at} is not by it`).toBeLessThanOrEqual(48);
+          expect(
+            preview.left >= 0 && preview.right <= window.width && preview.top >= 0 && preview.bottom <= window.height,
+            `${at} is outside the window`,
+          ).toBe(true);
+          expect(placed.closeOverWords, `${at}: its × is over its words`).toBe(false);
+          await tab.keyboard.press('Escape');
+        }
+        await tab.close();
+      }
+    });
+
+    test('on a phone, the Contents link rests at the end of the line: the left of the Arabic essay, the right of the Greek one', async () => {
+      for (const { path, dir } of SCRIPT_ESSAYS.slice(0, 2)) {
+        const tab = await open(scripts, path, 375, 667);
+        await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 3));
+        const edges = await tab.evaluate(() => {
+          const jump = document.querySelector('.toc-jump')?.getBoundingClientRect();
+          const text = document.querySelector('.essay-body')?.getBoundingClientRect();
+          return jump && text && { left: jump.left - text.left, right: text.right - jump.right };
+        });
+        await tab.close();
+        const [end, start] = dir === 'rtl' ? (['left', 'right'] as const) : (['right', 'left'] as const);
+        expect(Math.abs(edges?.[end] ?? Infinity), `${path}: ${JSON.stringify(edges)}`).toBeLessThanOrEqual(1);
+        expect(edges?.[start], `${path}: ${JSON.stringify(edges)}`).toBeGreaterThan(100);
+      }
+    });
+
+    // Reading time and counts are English on a page in Arabic until the site has Arabic words:
+    // each must still read in its own order ("1 min read", not "min read 1"), which takes the
+    // English phrase isolated from the Arabic line around it (<bdi>, or dir="ltr").
+    test.each([
+      { width: 375, what: 'reading time', selector: '.byline-details' },
+      { width: 375, what: 'contents’ count', selector: '.toc summary' },
+      { width: 1280, what: 'reading time', selector: '.byline-details' },
+    ])('at $width px, the Arabic essay’s $what reads in its words’ order', async ({ width, selector }) => {
+      const tab = await open(scripts, ARABIC_ESSAY.path, width, 800);
+      const text = await tab.$eval(selector, (element) => element.textContent ?? '');
+      const problems = await wordsOutOfOrder(tab, selector);
+      await tab.close();
+      expect(text).toMatch(/\d/);
+      expect(problems).toEqual([]);
+    });
   });
 });

@@ -19,10 +19,18 @@ declare module 'vitest' {
     componentsSiteDir: string;
     /** An English site with one essay in each of English, German, French and Spanish (tests/fixtures/search-languages/). */
     searchLanguagesSiteDir: string;
+    /**
+     * A site in Arabic (SITE_LANG=ar, right to left) of essays in three scripts
+     * (tests/fixtures/scripts/): Arabic, Greek and Japanese.
+     */
+    scriptsSiteDir: string;
   }
 }
 
-/** Builds the real site twice (at the root, and under a sub-path with SITE_URL), the components fixture site and the search languages one. */
+/**
+ * Builds the real site twice (at the root, and under a sub-path with SITE_URL), the components
+ * fixture site, the search languages one and the right-to-left one.
+ */
 export default function setup(project: TestProject): () => void {
   const scratch = join(ROOT, '.tmp');
   mkdirSync(scratch, { recursive: true });
@@ -31,7 +39,9 @@ export default function setup(project: TestProject): () => void {
   // Two essays a page: the fixture's three essays fill two pages of the home page's list.
   const components = buildSite({ ESSAYS_DIR: 'tests/fixtures/components', ESSAYS_PER_PAGE: String(COMPONENTS_PER_PAGE) });
   const searchLanguages = buildSite({ ESSAYS_DIR: 'tests/fixtures/search-languages', SITE_LANG: 'en' });
-  const builds = [atRoot, underSubPath, components, searchLanguages];
+  // Its own pages (home, search) are right to left too, as an Arabic site's are.
+  const scripts = buildSite({ ESSAYS_DIR: 'tests/fixtures/scripts', SITE_LANG: 'ar' });
+  const builds = [atRoot, underSubPath, components, searchLanguages, scripts];
   for (const build of builds) {
     if (build.status !== 0) throw new Error(`The site did not build:\n${build.output}`);
   }
@@ -39,6 +49,7 @@ export default function setup(project: TestProject): () => void {
   project.provide('subPathSiteDir', underSubPath.outDir);
   project.provide('componentsSiteDir', components.outDir);
   project.provide('searchLanguagesSiteDir', searchLanguages.outDir);
+  project.provide('scriptsSiteDir', scripts.outDir);
   return () => {
     for (const build of builds) rmSync(join(build.outDir, '..'), { recursive: true, force: true });
   };
