@@ -2,14 +2,18 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { browserPool, clickMiddle, emulateMedia, ENGINES, setJavaScriptEnabled, waitForFunction } from '../support/browser-session.ts';
+import { ARABIC_ESSAY, GREEK_ESSAY } from '../support/rtl.ts';
 
 let server: StaticServer;
+/** The Arabic site of essays in Arabic, Greek and Japanese (tests/fixtures/scripts/). */
+let scripts: StaticServer;
 
 beforeAll(async () => {
   server = await serveDirectory(inject('componentsSiteDir'));
+  scripts = await serveDirectory(inject('scriptsSiteDir'));
 });
 afterAll(async () => {
-  await server?.close();
+  await Promise.all([server?.close(), scripts?.close()]);
 });
 
 describe.each(ENGINES)('in %s', (engine) => {
@@ -189,5 +193,116 @@ describe.each(ENGINES)('in %s', (engine) => {
     // Not $$eval: in a Firefox without JavaScript, puppeteer's query of many elements never answers.
     expect(await withoutScript.evaluate(() => document.querySelectorAll('.toc a').length)).toBeGreaterThan(5);
     await withoutScript.close();
+  });
+  describe('right to left: the Arabic essay, beside the Greek one', () => {
+    async function openEssay(path: string, width: number, height = 800): Promise<Page> {
+      const page = await browser.newPage();
+      await page.setViewport({ width, height });
+      await emulateMedia(page, [{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+      await page.goto(new URL(path, scripts.url).href, { waitUntil: 'load' });
+      return page;
+    }
+
+    // The margin notes float to the end of the line (float: inline-end) and the contents take the
+    // grid's first column, at its start: in a left-to-right essay the notes are in the right
+    // margin and the contents on the left; in a right-to-left one, its mirror, the notes are in
+    // the left margin (still the end of its lines) and the contents on the right.
+    test.each([
+      { essay: ARABIC_ESSAY, notes: 'left', contents: 'right' },
+      { essay: GREEK_ESSAY, notes: 'right', contents: 'left' },
+    ] as const)(
+      'at 1024 and 1280 px, $essay.path has its margin notes in the $notes margin, level with their references, and at 1280 its contents on the $contents',
+      async ({ essay, notes, contents }) => {
+        for (const width of [1024, 1280]) {
+          const page = await openEssay(essay.path, width);
+          const layout = await page.evaluate(() => {
+            const text = document.querySelector('.essay-body') as HTMLElement;
+            const body = text.getBoundingClientRect();
+            const toc = (document.querySelector('.toc') as HTMLElement).getBoundingClientRect();
+            const side = (box: DOMRect) => (box.left >= body.right ? 'right' : box.right <= body.left ? 'left' : 'over the text');
+            return {
+              contents: side(toc),
+              notes: [...document.querySelectorAll<HTMLElement>('.sidenote')].map((sidenote) => {
+                const reference = document.querySelector(`[popovertarget="${sidenote.id}"]`)?.closest('sup') as HTMLElement;
+                const lineHeight = parseFloat(getComputedStyle(reference.closest('p') as HTMLElement).lineHeight);
+                const box = sidenote.getBoundingClientRect();
+                // The reference's line: as tall as a line of its paragraph, around the reference's middle.
+                const referenceBox = reference.getBoundingClientRect();
+                const lineTop = (referenceBox.top + referenceBox.bottom) / 2 - lineHeight / 2;
+                return {
+                  id: sidenote.id,
+                  shown: getComputedStyle(sidenote).display,
+                  side: side(box),
+                  level: Math.abs(box.top - lineTop) < lineHeight,
+                };
+              }),
+              overflow:
+                (document.scrollingElement ?? document.documentElement).scrollWidth -
+                (document.scrollingElement ?? document.documentElement).clientWidth,
+            };
+          });
+          await page.close();
+          // From 1216 px (76rem) the contents have a column of their own; below, they are above the text.
+          if (width === 1280) expect(layout.contents).toBe(contents);
+          expect(layout.notes, `at ${width} px`).toHaveLength(3);
+          for (const note of layout.notes)
+            expect(note, `${note.id} at ${width} px`).toEqual({ id: note.id, shown: 'block', side: notes, level: true });
+          expect(layout.overflow, `at ${width} px`).toBeLessThanOrEqual(0);
+        }
+      },
+    );
+
+    test('following a note reference of the Arabic essay lands on the note with focus, and its back-link lands on the reference', async () => {
+      const page = await openEssay(ARABIC_ESSAY.path, 1280);
+      await page.focus('[id="al-saat.ref-3"] a');
+      await page.keyboard.press('Enter');
+      await waitForFunction(page, () => location.hash === '#al-saat.note-3');
+      expect(await focused(page)).toMatchObject({ id: 'al-saat.note-3', visible: true });
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await waitForFunction(page, () => location.hash === '#al-saat.ref-3');
+      expect(await focused(page)).toMatchObject({ id: 'al-saat.ref-3', visible: true });
+      await page.close();
+    });
+
+    // The bar of the section being read is the entry's border at the start of its line
+    // (border-inline-start), between the list number and the words: on the right in Arabic.
+    test.each([
+      { essay: ARABIC_ESSAY, bar: 'right' },
+      { essay: GREEK_ESSAY, bar: 'left' },
+    ] as const)(
+      'a contents link of $essay.path moves focus to its section, and the section is marked by a bar on the $bar of its entry',
+      async ({ essay, bar }) => {
+        const page = await openEssay(essay.path, 1280, 600);
+        await page.focus(`.toc a[href="#${essay.section}"]`);
+        await page.keyboard.press('Enter');
+        await waitForFunction(page, (id) => decodeURIComponent(location.hash) === `#${id}`, {}, essay.section);
+        expect(await focused(page)).toMatchObject({ id: essay.section, visible: true });
+        await waitForFunction(page, () => document.querySelector('.toc a[aria-current]') !== null);
+        const marked = await page.evaluate(() => {
+          const link = document.querySelector('.toc a[aria-current]') as HTMLElement;
+          const entry = link.closest('li') as HTMLElement;
+          const style = getComputedStyle(entry);
+          const linkBox = link.getBoundingClientRect();
+          const entryBox = entry.getBoundingClientRect();
+          return {
+            href: decodeURIComponent(link.getAttribute('href') ?? ''),
+            left: { width: style.borderLeftWidth, colour: style.borderLeftColor },
+            right: { width: style.borderRightWidth, colour: style.borderRightColor },
+            linkColour: getComputedStyle(link).color,
+            // The words are inside the bar, not under it.
+            clear:
+              linkBox.left >= entryBox.left + parseFloat(style.borderLeftWidth) &&
+              linkBox.right <= entryBox.right - parseFloat(style.borderRightWidth),
+          };
+        });
+        await page.close();
+        expect(marked.href).toBe(`#${essay.section}`);
+        const [shown, unseen] = bar === 'right' ? [marked.right, marked.left] : [marked.left, marked.right];
+        expect(shown).toEqual({ width: '3px', colour: marked.linkColour });
+        expect(unseen.width).toBe('0px');
+        expect(marked.clear).toBe(true);
+      },
+    );
   });
 });
