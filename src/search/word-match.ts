@@ -52,10 +52,14 @@ const UNSPACED_LANGUAGES = ['zh', 'ja', 'th'];
  */
 export function queryFor(language: string, query: string): string {
   if (!UNSPACED_LANGUAGES.includes(language) || typeof Intl.Segmenter !== 'function') return query;
-  return [...new Intl.Segmenter(language, { granularity: 'word' }).segment(query)]
-    .filter((segment) => segment.isWordLike)
-    .map((segment) => segment.segment)
-    .join(' ');
+  return (
+    [...new Intl.Segmenter(language, { granularity: 'word' }).segment(query)]
+      // A segment with a letter or a digit is a word, whatever isWordLike says: Firefox 140's
+      // segmenter calls 鉄道 ("railway"), alone, no word, which left nothing to search for.
+      .filter((segment) => segment.isWordLike || /[\p{L}\p{N}]/u.test(segment.segment))
+      .map((segment) => segment.segment)
+      .join(' ')
+  );
 }
 
 /** The forms of a word of the page: whole ("git-absorb" is `gitabsorb`) and its parts (`git`, `absorb`). */

@@ -36,6 +36,23 @@ test('the heading Pagefind puts at the start of a section excerpt is dropped, si
   expect(withoutHeading(parseExcerpt('Choices made. Then'), 'Choices')).toEqual(parseExcerpt('Choices made. Then'));
 });
 
+test('a word the browser’s segmenter does not call word-like is still searched for (Firefox 140: 鉄道 alone)', () => {
+  const Segmenter = Intl.Segmenter;
+  // As Firefox 140 segments "鉄道": one segment, with isWordLike false.
+  class NotWordLike {
+    segment(text: string) {
+      return [{ segment: text, index: 0, input: text, isWordLike: false }];
+    }
+  }
+  Intl.Segmenter = NotWordLike as unknown as typeof Intl.Segmenter;
+  try {
+    expect(queryFor('ja', '鉄道')).toBe('鉄道');
+    expect(queryFor('ja', '、')).toBe('');
+  } finally {
+    Intl.Segmenter = Segmenter;
+  }
+});
+
 test('a query in a language written without spaces is split into its words for that language’s index', () => {
   expect(queryFor('ja', '平和への道')).toBe('平和 へ の 道');
   expect(queryFor('zh', '和平之路')).toMatch(/^\S+( \S+)+$/);
