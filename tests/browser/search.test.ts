@@ -11,6 +11,7 @@ import { axeViolations } from '../support/axe.ts';
 import { decodedFragment } from '../support/html.ts';
 import { wordsToFind } from '../support/essay-words.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
+import { ARABIC_ESSAY, SCRIPT_ESSAYS, sidewaysScroll } from '../support/rtl.ts';
 
 // The component fixtures (tests/fixtures/components/): "harvest" is only in the second section
 // of with-notes.mdx, "claim" in several sections and notes of notes.mdx.
@@ -472,5 +473,95 @@ describe.each(ENGINES)('in %s', (engine) => {
       expect(marked).toEqual([]);
       await tab.close();
     });
+  });
+  describe('an Arabic site, right to left, with essays in Arabic, Greek and Japanese', () => {
+    // tests/fixtures/scripts/, built with SITE_LANG=ar: its search page is in Arabic, right to left.
+    let scripts: StaticServer;
+    beforeAll(async () => {
+      scripts = await serveDirectory(inject('scriptsSiteDir'));
+    });
+    afterAll(async () => {
+      await scripts?.close();
+    });
+
+    /** Types `query` into the search field of the page and waits until the status line names it (in whatever quotation marks). */
+    async function searchScripts(tab: Page, query: string): Promise<string> {
+      await tab.type('#search-query', query);
+      await waitForFunction(
+        tab,
+        (q) => document.querySelector('[data-search-status]')?.textContent?.includes(q),
+        { timeout: 20_000 },
+        query,
+      );
+      return tab.$eval('[data-search-status]', (status) => status.textContent ?? '');
+    }
+
+    // Pagefind has no stemming for Arabic: the word as it is in the essay finds it.
+    test.each(SCRIPT_ESSAYS)(
+      'a word of the $lang essay finds it and its section, and its link lands there',
+      async ({ path, title, word, section }) => {
+        const tab = await newTab();
+        await tab.goto(new URL('search/', scripts.url).href);
+        expect(await searchScripts(tab, word)).toBe(labelsFor('ar').searchResults(1, word, 1));
+        const result = await tab.$eval('.search-result', (item) => ({
+          title: item.querySelector('h2 a')?.textContent,
+          sections: [...item.querySelectorAll('.search-result-section > a')].map((a) => decodeURIComponent(a.getAttribute('href') ?? '')),
+          marked: [...item.querySelectorAll('mark')].map((mark) => mark.textContent),
+        }));
+        expect(result.title).toBe(title);
+        expect(result.sections).toContain(`/${path}#${section}`);
+        // Pagefind marks the word with the punctuation after it ("القطارات.").
+        expect(result.marked.some((marked) => marked?.includes(word))).toBe(true);
+        const href = await tab.$$eval(
+          '.search-result-section > a',
+          (links, id) => links.find((a) => decodeURIComponent(a.hash) === `#${id}`)?.getAttribute('href'),
+          section,
+        );
+        await Promise.all([tab.waitForNavigation(), tab.click(`.search-result-section > a[href="${href}"]`)]);
+        expect(await headingInView(tab, section)).toBe(true);
+        await tab.close();
+      },
+    );
+
+    test('the results page is laid out right to left: the page, each result and its title start at the right', async () => {
+      const tab = await newTab();
+      await tab.setViewport({ width: 1280, height: 900 });
+      await tab.goto(new URL(`search/?q=${ARABIC_ESSAY.word}`, scripts.url).href);
+      await waitForSelector(tab, '.search-result mark');
+      const layout = await tab.evaluate(() => {
+        const list = document.querySelector('[data-search-results]')?.getBoundingClientRect();
+        const result = document.querySelector('.search-result') as HTMLElement;
+        const title = result.querySelector('h2 a')?.getBoundingClientRect();
+        const field = document.querySelector('#search-query') as HTMLElement;
+        return {
+          html: [document.documentElement.lang, document.documentElement.dir],
+          directions: [getComputedStyle(result).direction, getComputedStyle(field).direction],
+          // The title's right edge on the list's right edge (its start), not its left.
+          titleAtStart: list && title ? Math.abs(list.right - title.right) <= 1 && title.left - list.left > 100 : false,
+        };
+      });
+      await tab.close();
+      expect(layout).toEqual({ html: ['ar', 'rtl'], directions: ['rtl', 'rtl'], titleAtStart: true });
+    });
+
+    test.each([
+      { width: 320, scheme: 'light' },
+      { width: 320, scheme: 'dark' },
+      { width: 1280, scheme: 'light' },
+      { width: 1280, scheme: 'dark' },
+    ] as const)(
+      'with results shown, the Arabic search page has no axe violations and no sideways scrolling at $width px ($scheme)',
+      async ({ width, scheme }) => {
+        const tab = await newTab({ scheme });
+        await tab.setViewport({ width, height: 900 });
+        await tab.goto(new URL(`search/?q=${ARABIC_ESSAY.word}`, scripts.url).href);
+        await waitForSelector(tab, '.search-result mark');
+        const summary = await axeViolations(tab);
+        const overflow = await sidewaysScroll(tab);
+        await tab.close();
+        expect(summary).toEqual([]);
+        expect(overflow).toBeLessThanOrEqual(0);
+      },
+    );
   });
 });
