@@ -4,21 +4,25 @@ import { listPages } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { browserPool, emulateMedia, ENGINES } from '../support/browser-session.ts';
 import { axeViolations } from '../support/axe.ts';
+import { ARABIC_ESSAY } from '../support/rtl.ts';
 import { AXE_VIEWPORTS, REFLOW_WIDTHS, type ColourScheme } from '../../src/publishing/accessibility-audits.ts';
 
-// The site itself, and the fixture essays that use every component (notes, sources, scenarios).
-const sites = { site: inject('siteDir'), components: inject('componentsSiteDir') };
+// The site itself, the fixture essays that use every component (notes, sources, scenarios),
+// and a right-to-left site (SITE_LANG=ar): its Arabic essay, home page and search page.
+const sites = { site: inject('siteDir'), components: inject('componentsSiteDir'), scripts: inject('scriptsSiteDir') };
 const pages = [
   ...listPages(sites.site).map((page) => ({ site: 'site' as const, page })),
   ...listPages(sites.components)
     .filter((page) => page.startsWith('essays/'))
     .map((page) => ({ site: 'components' as const, page })),
+  ...[ARABIC_ESSAY.path, '', 'search/'].map((page) => ({ site: 'scripts' as const, page })),
 ];
 const servers: Partial<Record<keyof typeof sites, StaticServer>> = {};
 
 beforeAll(async () => {
   servers.site = await serveDirectory(sites.site);
   servers.components = await serveDirectory(sites.components);
+  servers.scripts = await serveDirectory(sites.scripts);
 });
 afterAll(async () => {
   await Promise.all(Object.values(servers).map((server) => server.close()));
@@ -58,7 +62,7 @@ describe.each(ENGINES)('in %s', (engine) => {
   });
 
   // The reader's choice in the footer, against the system's scheme: what it switches is what axe checks.
-  const essayPages = (['site', 'components'] as const).flatMap(
+  const essayPages = (['site', 'components', 'scripts'] as const).flatMap(
     (site) => pages.find((page) => page.site === site && page.page.startsWith('essays/')) ?? [],
   );
   describe.each(essayPages)('$site page "/$page" with a colour scheme chosen', (page) => {
