@@ -456,11 +456,11 @@ describe.each(ENGINES)('in %s', (engine) => {
               open: popover.matches(':popover-open'),
               line: { top: middle - lineHeight / 2, bottom: middle + lineHeight / 2 },
               preview: { top: preview.top, bottom: preview.bottom, left: preview.left, right: preview.right },
-              window: { width: document.documentElement.clientWidth, height: window.innerHeight },
+              viewport: { width: document.documentElement.clientWidth, height: window.innerHeight },
               closeOverWords: close ? words.some((word) => overlaps(word, close)) : true,
             };
           });
-          const { line, preview, window } = placed;
+          const { line, preview, viewport } = placed;
           const at = `${target} at ${width} px: the preview ${JSON.stringify(preview)}, the line ${JSON.stringify(line)}`;
           expect(placed.open, at).toBe(true);
           expect(preview.top < line.bottom && preview.bottom > line.top, `${at} covers the line`).toBe(false);
@@ -468,7 +468,7 @@ describe.each(ENGINES)('in %s', (engine) => {
           const gap = preview.top >= line.bottom ? preview.top - line.bottom : line.top - preview.bottom;
           expect(gap, `${at} is not by it`).toBeLessThanOrEqual(48);
           expect(
-            preview.left >= 0 && preview.right <= window.width && preview.top >= 0 && preview.bottom <= window.height,
+            preview.left >= 0 && preview.right <= viewport.width && preview.top >= 0 && preview.bottom <= viewport.height,
             `${at} is outside the window`,
           ).toBe(true);
           expect(placed.closeOverWords, `${at}: its × is over its words`).toBe(false);

@@ -44,12 +44,13 @@ test('a word the browser’s segmenter does not call word-like is still searched
       return [{ segment: text, index: 0, input: text, isWordLike: false }];
     }
   }
-  Intl.Segmenter = NotWordLike as unknown as typeof Intl.Segmenter;
+  const intl = Intl as { Segmenter: unknown };
+  intl.Segmenter = NotWordLike;
   try {
     expect(queryFor('ja', '鉄道')).toBe('鉄道');
     expect(queryFor('ja', '、')).toBe('');
   } finally {
-    Intl.Segmenter = Segmenter;
+    intl.Segmenter = Segmenter;
   }
 });
 
