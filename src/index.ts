@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkEssays, EssayProblems, reportEssayChecks, type EssayChecks } from './authoring/checks-step.ts';
 import { IMPORT_META_ENV_NAMES } from './config/environment.ts';
@@ -11,7 +10,6 @@ import type { EssayPressOptions, SiteConfig } from './config/options.ts';
 import { ConfigError, resolveConfig } from './config/resolve.ts';
 import { virtualModules } from './config/virtual-modules.ts';
 import { essayMarkup } from './essay/markup-plugin.ts';
-import { runBuildSteps } from './publishing/build-steps.ts';
 import { watchForLoggedErrors } from './publishing/logged-errors.ts';
 import { siteStatementFacts } from './publishing/accessibility-statement.ts';
 import { createStaging } from './publishing/staging.ts';
@@ -39,7 +37,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
   return {
     name: 'essay-press',
     hooks: {
-      'astro:config:setup': ({ config: astroConfig, command, updateConfig, injectRoute, logger }) => {
+      'astro:config:setup': async ({ config: astroConfig, command, updateConfig, injectRoute, logger }) => {
         // Not `config.root.pathname`: that is percent-encoded ("My%20Essays"), not a path.
         const root = fileURLToPath(astroConfig.root);
         let outDir = process.env['OUT_DIR'] ? resolve(root, process.env['OUT_DIR']) : fileURLToPath(astroConfig.outDir);
@@ -84,7 +82,8 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           integrations: [
             ...(has('@astrojs/mdx') ? [] : [mdx()]),
             // A sitemap lists absolute URLs: there is one only when the site's address is known.
-            ...(config.site && !has('@astrojs/sitemap') ? [sitemap()] : []),
+            // Imported only then: it is a tenth of a small build's start-up.
+            ...(config.site && !has('@astrojs/sitemap') ? [(await import('@astrojs/sitemap')).default()] : []),
             publishStep({ root, config, outDir, checks, staging }),
           ],
         });
@@ -133,6 +132,9 @@ function publishStep({
           if (errors > 0) throw new Error(`Astro reported ${errors} error(s) while building; see the messages above.`);
           const log = lineLogger(logger);
           for (const report of reportEssayChecks(checks, { root, outDir, config })) log(report);
+          // Loaded here, not with the config: the steps' libraries (Pagefind, workbox, Citation.js…)
+          // are a third of a small build's start-up, and `astro dev` or a failed check never needs them.
+          const { runBuildSteps } = await import('./publishing/build-steps.ts');
           await runBuildSteps({ dir: fileURLToPath(dir), config, cacheDir, essays: [], styleHashes: [] }, log);
           staging?.publish();
           log(`The site is in ${outDir}`);

@@ -7,7 +7,7 @@
  * offline-article.ts (both), epub.ts and single-file-html.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { DOWNLOAD_FORMATS, DOWNLOAD_SIZE_ATTRIBUTE, downloadFileName, formatFileSize, type DownloadFormat } from './downloads.ts';
@@ -229,7 +229,7 @@ async function writeEssayDownloads(
   if (cached) {
     DownloadsCache.copy(cached, targets);
     const sizes = { epub: fileSize(targets.epub), html: fileSize(targets.html) };
-    writeFileSync(pageFile, fillDownloadSizes(pageHtml, sizes, cached.metadata.lang));
+    replacePage(pageFile, fillDownloadSizes(pageHtml, sizes, cached.metadata.lang));
     return { files: listed(sizes), metadata: cached.metadata, reused: true };
   }
   if (job.cachedOnly) return undefined;
@@ -274,7 +274,7 @@ async function writeEssayDownloads(
   const written: Record<DownloadFormat, Uint8Array> = { epub, html: Buffer.from(html, 'utf8') };
   for (const format of DOWNLOAD_FORMATS) writeFileSync(targets[format], written[format]);
   const sizes = { epub: written.epub.byteLength, html: written.html.byteLength };
-  writeFileSync(pageFile, fillDownloadSizes(pageHtml, sizes, page.metadata.lang));
+  replacePage(pageFile, fillDownloadSizes(pageHtml, sizes, page.metadata.lang));
   if (key !== undefined) job.cache?.keep(slug, key, page.metadata, written);
   return { files: listed(sizes), metadata: page.metadata, reused: false };
 }
@@ -287,6 +287,17 @@ function fileSize(file: string): number {
  * The page with each download link's empty size element filled (", 14 KB"), edited in
  * place: the rest of the page stays byte for byte as Astro wrote it.
  */
+/**
+ * Writes the page with its links sized in one rename, never truncating it in place: the search
+ * index reads the same pages at the same time (src/publishing/build-steps.ts), and must find
+ * either the page as Astro wrote it or as it is now, both with the same text to index.
+ */
+function replacePage(pageFile: string, html: string): void {
+  const written = `${pageFile}.${process.pid}.tmp`;
+  writeFileSync(written, html);
+  renameSync(written, pageFile);
+}
+
 export function fillDownloadSizes(html: string, bytes: Readonly<Record<DownloadFormat, number>>, lang: string): string {
   let filled = html;
   for (const format of DOWNLOAD_FORMATS) {

@@ -2,8 +2,8 @@
  * Generates the service worker in the staging folder, after the search index is written
  * (issue 7, part 1; issue 20, the reader's cost).
  *
- * Workbox's `getManifest` lists every file of the finished site with a revision (the
- * hash of its content; none for content-hashed names). The files are sorted by
+ * Every file of the finished site is listed with a revision, as Workbox's precache expects (the
+ * MD5 of its content; the name itself for content-hashed names), and its size. The files are sorted by
  * src/offline/offline-files.ts: the shell is precached on a first visit (its list takes the
  * place of `self.__WB_MANIFEST` in the worker, as Workbox's own `injectManifest` does); the
  * rest of the site, and the downloads, go into `offline-site.json` with their sizes, for
@@ -12,12 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
-// getManifest from its own module: workbox-build's index also loads generateSW and
-// injectManifest (Rollup, Babel), 330 ms of every build's start-up for code never run here.
-import { getManifest } from 'workbox-build/build/get-manifest.js';
-import type { ManifestEntry } from 'workbox-build';
 import { CONTENT_HASHED_PATH, SERVICE_WORKER_FILE } from './offline-routes.ts';
 import { SITE_LIST_FILE, fileGroup, siteList, type SiteList } from './offline-files.ts';
 import { fillOfflineSizes } from './offline-sizes.ts';
@@ -46,18 +42,8 @@ const SOURCE = resolve(import.meta.dirname, 'browser/service-worker.ts');
 const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
 
 export async function writeServiceWorker(siteDir: string, options: ServiceWorkerOptions): Promise<ServiceWorkerResult> {
-  const { manifestEntries, warnings } = await getManifest({
-    globDirectory: siteDir,
-    globPatterns: ['**/*'],
-    globIgnores: [SERVICE_WORKER_FILE, SITE_LIST_FILE],
-    // Hashed names are their own revision: no second hash, no cache-busting query.
-    dontCacheBustURLsMatching: CONTENT_HASHED_PATH,
-    // Workbox leaves out files over 2 MB by default, with a warning: an essay's large
-    // image would then be missing from a saved copy of the site.
-    maximumFileSizeToCacheInBytes: Number.MAX_SAFE_INTEGER,
-  });
-  if (warnings.length > 0) throw new Error(`The service worker's file list is incomplete: ${warnings.join('; ')}`);
-  const all = (manifestEntries ?? []).map((entry) => ({ ...entry, bytes: statSync(join(siteDir, entry.url)).size }));
+  const files = listSiteFiles(siteDir);
+  const all = files.filter(({ url }) => url !== SERVICE_WORKER_FILE && url !== SITE_LIST_FILE);
   const list = siteList(all.map(({ url, revision, bytes }) => ({ file: url, revision: revision ?? url, bytes })));
 
   // The home page says what saving the whole site downloads: filled in before the shell's
@@ -101,13 +87,18 @@ export async function writeServiceWorker(siteDir: string, options: ServiceWorker
     source.replace(MANIFEST_PLACEHOLDER, () => JSON.stringify(entries)),
   );
 
-  const site = siteFiles(siteDir);
+  // The whole site as published: the files listed above (their sizes as they are now), and the two just written.
+  const written = [SERVICE_WORKER_FILE, SITE_LIST_FILE, ...(filled !== homeHtml ? ['index.html'] : [])];
+  const site = [
+    ...files.filter(({ url }) => !written.includes(url)).map(({ bytes }) => bytes),
+    ...written.map((url) => statSync(join(siteDir, url)).size),
+  ];
   return {
     count: shell.length,
     bytes: shell.reduce((sum, entry) => sum + entry.bytes, 0),
     list,
     siteCount: site.length,
-    siteBytes: site.reduce((sum, file) => sum + statSync(file).size, 0),
+    siteBytes: site.reduce((sum, bytes) => sum + bytes, 0),
   };
 }
 
@@ -119,8 +110,8 @@ export function readPrecacheManifest(serviceWorker: string): ManifestEntry[] {
 }
 
 /** Workbox's revision of a file: the MD5 of its content, in hex. */
-function md5(text: string): string {
-  return createHash('md5').update(text).digest('hex');
+function md5(content: string | Buffer): string {
+  return createHash('md5').update(content).digest('hex');
 }
 
 /** A short hash of the list of every file: any changed file of the site changes it. */
@@ -131,8 +122,29 @@ function buildId(entries: ReadonlyArray<{ url: string; revision?: string | null 
     .slice(0, 12);
 }
 
-function siteFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
+/** A file of the site as the precache names it: its path from the site's root, and its revision. */
+export interface ManifestEntry {
+  url: string;
+  /** The MD5 of its content; null for a content-hashed name, which changes when the content does. */
+  revision: string | null;
+}
+
+/**
+ * Every file of the site, read once: its revision (as Workbox's `getManifest` gives it, with the
+ * content-hashed paths left unrevisioned) and its size, in path order.
+ */
+function listSiteFiles(siteDir: string): Array<ManifestEntry & { bytes: number }> {
+  return (
+    readdirSync(siteDir, { recursive: true, withFileTypes: true })
+      .map((entry) => ({ entry, path: join(entry.parentPath, entry.name) }))
+      .map(({ entry, path }) => ({ entry, path, url: relative(siteDir, path).split(sep).join('/') }))
+      // Hidden files (a host's own, such as .nojekyll) are no part of what a reader fetches.
+      .filter(({ entry, url }) => entry.isFile() && !url.split('/').some((part) => part.startsWith('.')))
+      .map(({ path, url }) => {
+        if (CONTENT_HASHED_PATH.test(url)) return { url, revision: null, bytes: statSync(path).size };
+        const content = readFileSync(path);
+        return { url, revision: md5(content), bytes: content.byteLength };
+      })
+      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+  );
 }

@@ -9,9 +9,8 @@ import { writeSearchIndex } from '../search/write-search-index.ts';
 import { HOST_FILES, headersFile } from './host-headers.ts';
 import { writeInlineStylesheets } from './inline-stylesheets.ts';
 import { listPages } from './pages.ts';
+import { runInOrder } from './step-order.ts';
 import { writeCitationFiles } from './write-citation-files.ts';
-import { writeFeed } from './write-feed.ts';
-import { socialCardsSummary, writeSocialCards } from './write-social-cards.ts';
 
 /** What every step is handed: the site being built, and what earlier steps read from it. */
 export interface StepContext {
@@ -31,6 +30,11 @@ export interface BuildStep {
   name: string;
   reads: string;
   writes: string;
+  /**
+   * The steps whose output this one reads, when not every step before it: it starts as soon as
+   * they are done, beside the others (src/publishing/step-order.ts).
+   */
+  after?: readonly string[];
   /** Runs only on sites where this holds (the feed and cards need an absolute address). */
   when?: (config: SiteConfig) => boolean;
   run: (context: StepContext) => Promise<string>;
@@ -74,14 +78,19 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     when: (config) => config.site !== undefined,
     run: async (context) => {
       const started = performance.now();
+      // Loaded only on a site with an address: satori and the card fonts are not small.
+      const { socialCardsSummary, writeSocialCards } = await import('./write-social-cards.ts');
       const cards = await writeSocialCards(context.dir, { siteTitle: context.config.title, cacheDir: context.cacheDir }, context.essays);
       return socialCardsSummary(cards, (performance.now() - started) / 1000);
     },
   },
   {
     name: 'Search index',
-    reads: 'every essay page, with its downloads links sized',
+    reads: "every essay page's text (not its download links, which it ignores)",
     writes: 'pagefind/: one index per essay language',
+    // Pagefind is a process of its own: it indexes while the downloads are made on the
+    // build's threads. The downloads replace each page in one rename, so it reads a whole page.
+    after: [],
     run: async (context) => {
       const search = await writeSearchIndex(context.dir);
       return [`Search index: ${search.pages} essay page(s) indexed.`, stemmingNotice(search.languages)].filter(Boolean).join('\n');
@@ -115,6 +124,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     when: (config) => config.site !== undefined,
     run: async (context) => {
       const { site = '', base, title: siteTitle, lang: siteLang } = context.config;
+      const { writeFeed } = await import('./write-feed.ts');
       const feed = await writeFeed(context.dir, { site, base, siteTitle, siteLang }, context.essays);
       return `Feed: ${feed.items} essay(s) in feed.xml, with the sitemap named in robots.txt.`;
     },
@@ -136,10 +146,13 @@ export const BUILD_STEPS: readonly BuildStep[] = [
 /** Runs every step that applies to the site, in order; each one's line goes to `log`. */
 export async function runBuildSteps(context: StepContext, log: (line: string) => void): Promise<void> {
   log(`Pages: ${listPages(context.dir).length} built.`);
-  for (const step of BUILD_STEPS) {
-    if (step.when && !step.when(context.config)) continue;
-    log(await step.run(context));
-  }
+  await runInOrder(
+    BUILD_STEPS,
+    async ({ when, run }) => (when && !when(context.config) ? undefined : run(context)),
+    (line) => {
+      if (line !== undefined) log(line);
+    },
+  );
   if (!context.config.site) {
     log(
       'Feed, sitemap and social cards: none, as they need absolute addresses. Set SITE_URL (such as https://essays.example) to publish them.',
