@@ -59,7 +59,7 @@ export function checkEssays(root: string, config: SiteConfig, command: string, l
         ...(note.line ? { line: note.line } : {}),
         ...(note.column ? { column: note.column } : {}),
         message: `note ${note.number} awaits a source${note.needed ? `: ${note.needed}` : '.'}`,
-        fix: 'cite the source with <Footnote source="id" /> and add it to the frontmatter sources.',
+        fix: 'add the source to the frontmatter `sources:` or to a `bibliography:` file, and cite it with <Footnote source="key" />.',
       })),
     );
     if (awaiting.length > 0) fail(awaiting);

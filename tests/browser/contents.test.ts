@@ -1,10 +1,10 @@
 import sharp from 'sharp';
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { expect, inject, test } from 'vitest';
 import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { essayPath } from '../../src/site/urls.ts';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser } from '../support/browser-session.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
+import { sitesInChromium } from '../support/browser-session.ts';
 
 /**
  * The contents as a reader meets them, in Chromium (issue 21): what they count and number,
@@ -13,28 +13,15 @@ import { launchBrowser } from '../support/browser-session.ts';
  */
 const siteDir = inject('siteDir');
 const componentsDir = inject('componentsSiteDir');
-let site: StaticServer;
-let components: StaticServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  site = await serveDirectory(siteDir);
-  components = await serveDirectory(componentsDir);
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await Promise.all([site?.close(), components?.close()]);
-});
+const served = sitesInChromium();
 
 const essays: Array<[string, () => StaticServer]> = [
-  ...listEssaySlugs(siteDir).map((slug): [string, () => StaticServer] => [essayPath(slug), () => site]),
-  ...listEssaySlugs(componentsDir).map((slug): [string, () => StaticServer] => [essayPath(slug), () => components]),
+  ...listEssaySlugs(siteDir).map((slug): [string, () => StaticServer] => [essayPath(slug), () => served.site]),
+  ...listEssaySlugs(componentsDir).map((slug): [string, () => StaticServer] => [essayPath(slug), () => served.components]),
 ];
 
 async function open(server: StaticServer, path: string, width: number, { javaScript = true } = {}): Promise<Page> {
-  const tab = await browser.newPage();
+  const tab = await served.browser.newPage();
   await tab.setJavaScriptEnabled(javaScript);
   await tab.setViewport({ width, height: 800 });
   await tab.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
@@ -74,7 +61,7 @@ test.each(essays)('%s: "Contents, N sections" counts the sections, and no entry 
 });
 
 test('the count is the six sections of an essay with three scenarios and notes, and a scenario is not "1. Scenario 1"', async () => {
-  const tab = await open(site, essayPath(listEssaySlugs(siteDir)[0]!), 1280);
+  const tab = await open(served.site, essayPath(listEssaySlugs(siteDir)[0]!), 1280);
   const seen = await tab.evaluate(() => ({
     label: document.getElementById('toc-label')?.textContent,
     scenarios: [...document.querySelectorAll('.toc li')]
@@ -110,7 +97,7 @@ async function inkColumns(
 }
 
 test('the bar of the section being read stands clear of its list number, in the contents column', async () => {
-  const tab = await open(site, essayPath(listEssaySlugs(siteDir)[0]!), 1280);
+  const tab = await open(served.site, essayPath(listEssaySlugs(siteDir)[0]!), 1280);
   // The third entry, first line: from the column's edge to where the entry's words start.
   const region = await tab.evaluate(() => {
     const nav = document.querySelector('nav.toc')!.getBoundingClientRect();
@@ -139,7 +126,7 @@ test('the bar of the section being read stands clear of its list number, in the 
 });
 
 test('the focus ring of "Contents" and of its entries is whole inside the contents column, which scrolls', async () => {
-  const tab = await open(site, essayPath(listEssaySlugs(siteDir)[0]!), 1280);
+  const tab = await open(served.site, essayPath(listEssaySlugs(siteDir)[0]!), 1280);
   // From the keyboard, so the ring shows (:focus-visible): the skip link, the header's links and field, then the contents.
   let seen = 0;
   const rings: Array<{ name: string; inside: boolean; ring: string }> = [];
@@ -210,7 +197,7 @@ async function toMiddle(tab: Page): Promise<void> {
 test.each([375, 800])(
   'at %i px, from the middle of the essay a "Contents" link is on screen, reached by Tab, and leads to the contents with focus',
   async (width) => {
-    const tab = await open(site, essayPath(listEssaySlugs(siteDir)[0]!), width);
+    const tab = await open(served.site, essayPath(listEssaySlugs(siteDir)[0]!), width);
     await toMiddle(tab);
     const shown = await contentsLink(tab);
     expect(shown).toMatchObject({ onScreen: true });
@@ -264,7 +251,7 @@ test.each([375, 800])(
 );
 
 test('without JavaScript the "Contents" link is a plain link that opens the folded contents on a phone', async () => {
-  const tab = await open(site, essayPath(listEssaySlugs(siteDir)[0]!), 375, { javaScript: false });
+  const tab = await open(served.site, essayPath(listEssaySlugs(siteDir)[0]!), 375, { javaScript: false });
   await toMiddle(tab);
   expect(await tab.$eval('nav.toc details', (details) => (details as HTMLDetailsElement).open)).toBe(false);
   const link = await contentsLink(tab);
@@ -276,12 +263,12 @@ test('without JavaScript the "Contents" link is a plain link that opens the fold
 });
 
 test('the "Contents" link is not there beside the contents column, nor on paper, and jumps without motion when asked', async () => {
-  const wide = await open(site, essayPath(listEssaySlugs(siteDir)[0]!), 1280);
+  const wide = await open(served.site, essayPath(listEssaySlugs(siteDir)[0]!), 1280);
   await toMiddle(wide);
   expect(await contentsLink(wide)).toBeUndefined();
   await wide.close();
 
-  const tab = await open(site, essayPath(listEssaySlugs(siteDir)[0]!), 800);
+  const tab = await open(served.site, essayPath(listEssaySlugs(siteDir)[0]!), 800);
   await tab.emulateMediaType('print');
   expect(await contentsLink(tab)).toBeUndefined();
   await tab.emulateMediaType('screen');

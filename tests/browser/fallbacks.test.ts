@@ -162,18 +162,7 @@ describe.each(ENGINES)('in %s', (engine) => {
       const tab = await open(withoutPopovers, width, 800);
       expect(await tab.evaluate(() => 'showPopover' in HTMLElement.prototype || document.querySelector('[popover]') !== null)).toBe(false);
       // Each reference shows a control that is a link to its note.
-      const references = await tab.$$eval('.essay-body sup.note-ref', (sups) =>
-        sups.map((sup) => {
-          const shown = [...sup.querySelectorAll<HTMLElement>('a, button')].filter(
-            (control) => control.checkVisibility({ visibilityProperty: true }) && control.getClientRects().length > 0,
-          );
-          return {
-            id: sup.id,
-            links: shown.filter((control) => control.matches('a[href^="#"]')).map((a) => a.getAttribute('href')),
-            shown: shown.length,
-          };
-        }),
-      );
+      const references = await shownControls(tab);
       expect(references.length).toBeGreaterThan(3);
       expect(
         references.filter(({ links, shown }) => links.length !== 1 || shown !== 1),

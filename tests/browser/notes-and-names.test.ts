@@ -1,31 +1,19 @@
-import type { Browser, Page, SerializedAXNode } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser } from '../support/browser-session.ts';
+import type { Page, SerializedAXNode } from 'puppeteer-core';
+import { expect, test } from 'vitest';
+import { sitesInChromium } from '../support/browser-session.ts';
 
 /**
  * What a screen reader is told (the accessibility tree Chromium builds) for scenario titles
  * and note references, and a phone's note preview once its link to the notes is followed
  * (issue 21). On the component fixtures (tests/fixtures/components/).
  */
-let server: StaticServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  server = await serveDirectory(inject('componentsSiteDir'));
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-});
+const served = sitesInChromium();
 
 async function open(path: string, width: number): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   await page.setViewport({ width, height: 800 });
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-  await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+  await page.goto(new URL(path, served.components.url).href, { waitUntil: 'load' });
   return page;
 }
 

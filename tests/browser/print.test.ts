@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { Page } from 'puppeteer-core';
+import { expect, inject, test } from 'vitest';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { essayPath } from '../../src/site/urls.ts';
-import { launchBrowser } from '../support/browser-session.ts';
+import { sitesInChromium } from '../support/browser-session.ts';
 
 /**
  * An essay page on paper (issue 21), read in Chromium with print styles: what the printed text
@@ -12,28 +12,14 @@ import { launchBrowser } from '../support/browser-session.ts';
  * which the screen shows note numbers as links; a wide window printed as it is, for the rest.
  */
 const siteDir = inject('siteDir');
-const componentsDir = inject('componentsSiteDir');
-let site: StaticServer;
-let components: StaticServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  site = await serveDirectory(siteDir);
-  components = await serveDirectory(componentsDir);
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await Promise.all([site?.close(), components?.close()]);
-});
+const served = sitesInChromium();
 
 /** An A4 sheet's width inside its margins, and a desktop window's. */
 const SHEET = 660;
 const WIDTHS = [SHEET, 1280];
 
 async function printed(server: StaticServer, path: string, width: number): Promise<Page> {
-  const tab = await browser.newPage();
+  const tab = await served.browser.newPage();
   await tab.setViewport({ width, height: 900 });
   await tab.emulateMediaType('print');
   await tab.goto(new URL(path, server.url).href, { waitUntil: 'load' });
@@ -41,8 +27,8 @@ async function printed(server: StaticServer, path: string, width: number): Promi
 }
 
 const essays = [
-  ...listEssaySlugs(siteDir).map((slug) => ({ server: () => site, path: essayPath(slug) })),
-  { server: () => components, path: 'essays/notes/' },
+  ...listEssaySlugs(siteDir).map((slug) => ({ server: () => served.site, path: essayPath(slug) })),
+  { server: () => served.components, path: 'essays/notes/' },
 ];
 
 test.each(essays)(
@@ -78,7 +64,7 @@ test.each(essays)(
 
 test('printed, each note’s words are on the sheet once, in the notes list, not again beside the text', async () => {
   for (const width of WIDTHS) {
-    const tab = await printed(components, 'essays/notes/', width);
+    const tab = await printed(served.components, 'essays/notes/', width);
     const { body, notes } = await tab.evaluate(() => ({
       body: document.body.innerText,
       notes: document.querySelector<HTMLElement>('[role="doc-endnotes"]')?.innerText ?? '',
@@ -99,7 +85,7 @@ test.each([
   'printed, %s shows no control a sheet cannot use: no field, button, switch, skip link or offline copies',
   async (_name, which, path) => {
     for (const width of WIDTHS) {
-      const tab = await printed(which === 'site' ? site : components, path, width);
+      const tab = await printed(which === 'site' ? served.site : served.components, path, width);
       const shown = await tab.evaluate(() => ({
         controls: [...document.querySelectorAll('input, button, select, textarea, summary, .skip-link, .downloads')]
           .filter((element) => element.checkVisibility())

@@ -1,9 +1,9 @@
-import type { Browser, Page, SerializedAXNode } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
+import type { Page, SerializedAXNode } from 'puppeteer-core';
+import { expect, inject, test } from 'vitest';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { essayPath } from '../../src/site/urls.ts';
-import { launchBrowser } from '../support/browser-session.ts';
+import { sitesInChromium } from '../support/browser-session.ts';
 
 /**
  * An essay page read closely, in Chromium (issue 21, "The read, everywhere"): the headings'
@@ -11,26 +11,12 @@ import { launchBrowser } from '../support/browser-session.ts';
  * the space above the notes, and the single-file copy's contents on a phone.
  */
 const siteDir = inject('siteDir');
-const componentsDir = inject('componentsSiteDir');
-let site: StaticServer;
-let components: StaticServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  site = await serveDirectory(siteDir);
-  components = await serveDirectory(componentsDir);
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await Promise.all([site?.close(), components?.close()]);
-});
+const served = sitesInChromium();
 
 const firstEssay = essayPath(listEssaySlugs(siteDir)[0] ?? '');
 
 async function open(server: StaticServer | string, path: string, width: number, height = 800): Promise<Page> {
-  const tab = await browser.newPage();
+  const tab = await served.browser.newPage();
   await tab.setViewport({ width, height });
   await tab.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   await tab.goto(typeof server === 'string' ? server : new URL(path, server.url).href, { waitUntil: 'load' });
@@ -39,7 +25,7 @@ async function open(server: StaticServer | string, path: string, width: number, 
 
 test('the headings read in order at a glance: the title the largest and at least as heavy as any, then h2, then h3', async () => {
   for (const width of [375, 768, 1280]) {
-    const tab = await open(components, 'essays/structure/', width);
+    const tab = await open(served.components, 'essays/structure/', width);
     const styles = await tab.evaluate(() =>
       Object.fromEntries(
         ['h1', '.essay-body h2', '.essay-body h3', '.essay-body p'].map((selector) => {
@@ -76,7 +62,7 @@ function spoken(node: SerializedAXNode): string[] {
 
 test('a claim awaiting its source shows "[source needed]" after its numeral at every width, and a screen reader hears it once', async () => {
   for (const width of [320, 375, 768, 1024, 1280]) {
-    const tab = await open(components, 'essays/notes/', width);
+    const tab = await open(served.components, 'essays/notes/', width);
     const reference = 'notes.ref-26';
     const seen = await tab.$eval(`[id="${reference}"]`, (sup) => {
       const control = [...sup.querySelectorAll<HTMLElement>('a, button')].find((element) =>
@@ -111,7 +97,7 @@ test('a claim awaiting its source shows "[source needed]" after its numeral at e
 
 test('the header’s search field says what it is for, and the site’s name sits on its line', async () => {
   for (const width of [768, 1280]) {
-    const tab = await open(site, firstEssay, width);
+    const tab = await open(served.site, firstEssay, width);
     const header = await tab.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('.header-search input') as HTMLInputElement;
       const name = document.querySelector('.site-name') as HTMLElement;
@@ -150,7 +136,7 @@ test('the header’s search field says what it is for, and the site’s name sit
 
 test('scenario cards keep the page’s gutter from the window’s edges at every width', async () => {
   for (const width of [320, 375, 768, 992, 1024, 1100, 1280]) {
-    const tab = await open(site, firstEssay, width);
+    const tab = await open(served.site, firstEssay, width);
     const { gutter, cards, windowWidth } = await tab.evaluate(() => ({
       gutter: parseFloat(getComputedStyle(document.querySelector('main') as Element).paddingInlineStart),
       windowWidth: document.documentElement.clientWidth,
@@ -170,7 +156,7 @@ test('scenario cards keep the page’s gutter from the window’s edges at every
 
 test('the Notes heading sits just under the rule that opens the notes, not a screen’s worth below it', async () => {
   for (const width of [375, 1280]) {
-    const tab = await open(components, 'essays/notes/', width);
+    const tab = await open(served.components, 'essays/notes/', width);
     const gap = await tab.$eval('[role="doc-endnotes"]', (notes) => {
       const rule = notes.getBoundingClientRect().top + parseFloat(getComputedStyle(notes).borderBlockStartWidth);
       return (notes.querySelector('h2') as HTMLElement).getBoundingClientRect().top - rule;

@@ -1,30 +1,17 @@
-import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser } from '../support/browser-session.ts';
+import { expect, test } from 'vitest';
+import { sitesInChromium } from '../support/browser-session.ts';
 
 /**
  * Where keyboard focus is when a search sent from the header's field arrives on the search
  * page (issue 21): on the status that says what was found, which a screen reader then reads,
  * not on the page's body. On the component fixtures, whose "harvest" is in one essay.
  */
-let server: StaticServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  server = await serveDirectory(inject('componentsSiteDir'));
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-});
+const served = sitesInChromium();
 
 test('searching from the header field lands focus on the status that says what was found, then Tab goes on to the results', async () => {
-  const tab = await browser.newPage();
+  const tab = await served.browser.newPage();
   await tab.setViewport({ width: 1280, height: 800 });
-  await tab.goto(new URL('essays/notes/', server.url).href);
+  await tab.goto(new URL('essays/notes/', served.components.url).href);
   await tab.type('#header-search-query', 'harvest');
   await Promise.all([tab.waitForNavigation(), tab.keyboard.press('Enter')]);
   await tab.waitForSelector('.search-result', { timeout: 20_000 });
@@ -49,13 +36,13 @@ test('searching from the header field lands focus on the status that says what w
 });
 
 test('a reader who moved to the field before the answer came keeps focus there', async () => {
-  const tab = await browser.newPage();
+  const tab = await served.browser.newPage();
   await tab.setViewport({ width: 1280, height: 800 });
   // Search is slow to start (its index loads), so focus the field at once, before any answer.
   await tab.evaluateOnNewDocument(() => {
     document.addEventListener('DOMContentLoaded', () => document.querySelector<HTMLInputElement>('#search-query')?.focus());
   });
-  await tab.goto(new URL('search/?q=harvest', server.url).href);
+  await tab.goto(new URL('search/?q=harvest', served.components.url).href);
   await tab.waitForSelector('.search-result', { timeout: 20_000 });
   expect(await tab.evaluate(() => document.activeElement?.id)).toBe('search-query');
   await tab.close();

@@ -340,6 +340,9 @@ test('claims awaiting a source are reported, and fail the build only with REQUIR
   const strict = buildSite({ ESSAYS_DIR: 'tests/fixtures/components', REQUIRE_SOURCES: '1' });
   expect(strict.status).not.toBe(0);
   expect(strict.output).toMatch(/notes\.mdx:\d+:\d+ {2}note 26 awaits a source: The figure's origin\./);
+  expect(strict.output).toContain(
+    'Fix: add the source to the frontmatter `sources:` or to a `bibliography:` file, and cite it with <Footnote source="key" />.',
+  );
   expect(existsSync(strict.outDir)).toBe(false);
   for (const build of [lenient, strict]) rmSync(dirname(build.outDir), { recursive: true, force: true });
 });

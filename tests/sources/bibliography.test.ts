@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { readBibliography } from '../../src/sources/bibliography.ts';
+import { bibliographyFixture } from '../support/bibliography.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/bibliography/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(bibliographyFixture(name), 'utf8');
 
 const KEYS = [
   'hale2019',

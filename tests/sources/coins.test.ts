@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { readBibliography } from '../../src/sources/bibliography.ts';
 import { coinsContext } from '../../src/sources/coins.ts';
+import { bibliographyFixture } from '../support/bibliography.ts';
 
-const { items } = readBibliography('library.json', readFileSync(new URL('../fixtures/bibliography/library.json', import.meta.url), 'utf8'));
+const { items } = readBibliography('library.json', readFileSync(bibliographyFixture('library.json'), 'utf8'));
 const context = (id: string) => new URLSearchParams(coinsContext(items.find((item) => item.id === id) ?? { id, type: 'document' }));
 
 test('a journal article is an OpenURL article: its title, journal, volume, pages, date, DOI and every author', () => {

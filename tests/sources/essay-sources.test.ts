@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { essaySources } from '../../src/sources/essay-sources.ts';
 import { builtInStyle, defaultStyle } from '../../src/sources/styles.ts';
+import { bibliographyFixture as fixture } from '../support/bibliography.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'essay-sources-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const fixture = (name: string) => new URL(`../fixtures/bibliography/${name}`, import.meta.url);
 mkdirSync(join(root, 'content/essays/on-notes'), { recursive: true });
 copyFileSync(fixture('library.bib'), join(root, 'content/essays/on-notes/library.bib'));
 copyFileSync(fixture('library.json'), join(root, 'content/library.json'));

@@ -5,8 +5,9 @@ import { readBibliography } from '../../src/sources/bibliography.ts';
 import { cslLocaleFor, formatCitations, safeCitationHtml } from '../../src/sources/format-citations.ts';
 import { builtInStyle, defaultStyle } from '../../src/sources/styles.ts';
 import { citeprocBibliography, citeprocCitation } from '../support/citeproc.ts';
+import { bibliographyFixture } from '../support/bibliography.ts';
 
-const { items } = readBibliography('library.bib', readFileSync(new URL('../fixtures/bibliography/library.bib', import.meta.url), 'utf8'));
+const { items } = readBibliography('library.bib', readFileSync(bibliographyFixture('library.bib'), 'utf8'));
 const text = (html: string) => (parseHTML(`<p>${html}</p>`).document.querySelector('p')?.textContent ?? '').trim();
 const apa = builtInStyle('apa');
 if (!apa) throw new Error('Citation.js carries APA.');

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import puppeteer, { type Browser, type MediaFeature, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_ARGS, FIREFOX_PREFS, requireBrowser, requireFirefox } from '../../scripts/lib/browser.ts';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 /**
  * The engines the browser tests run in: Chromium, driven over the DevTools protocol, and
@@ -126,6 +128,35 @@ export function browserPool(engine: Engine): {
       sessions.clear();
     },
   };
+}
+
+export interface SitesInChromium {
+  /** The real site, built at the root (`siteDir`). */
+  site: StaticServer;
+  /** The component fixtures' site (`componentsSiteDir`). */
+  components: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * For a file of Chromium-only page tests: the real site and the component fixtures' site,
+ * served on 127.0.0.1, and one Chromium, from before the file's first test to after its last.
+ * The fields are there once the file's `beforeAll` has run: read them inside tests.
+ */
+export function sitesInChromium(): SitesInChromium {
+  const served: Partial<SitesInChromium> = {};
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    served.site = await serveDirectory(inject('siteDir'));
+    served.components = await serveDirectory(inject('componentsSiteDir'));
+    session = await launchBrowser();
+    served.browser = session.browser;
+  });
+  afterAll(async () => {
+    await session?.close();
+    await Promise.all([served.site?.close(), served.components?.close()]);
+  });
+  return served as SitesInChromium;
 }
 
 /**
