@@ -109,6 +109,12 @@ test('a locator of a kind the style cannot word, or without a source, is a probl
   expect(sourceless?.message).toBe('<Footnote locator> says where in a source, but the note cites none.');
 });
 
+test('a source attribute with no key says where keys come from: the frontmatter or a bibliography file', () => {
+  const [problem] = analyze('A.<Footnote source="" />').problems;
+  expect(problem?.message).toBe('<Footnote source> has no source id.');
+  expect(problem?.fix).toMatch(/frontmatter sources or the key of an entry in a bibliography file/);
+});
+
 test('a note cannot both cite a source and ask for one', () => {
   expect(analyze('A.<Footnote source="almanac" needed />').problems[0]?.message).toMatch(/both cites a source and asks for one/);
 });

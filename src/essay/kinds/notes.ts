@@ -73,7 +73,11 @@ export const notes: ComponentKind<Notes> = {
       const neededAttribute = attribute(node, 'needed');
       const text = textOf(node).trim();
       if (sourceId === true || sourceId === '') {
-        problem(node, '<Footnote source> has no source id.', 'write source="id" with the id of an entry in the frontmatter sources.');
+        problem(
+          node,
+          '<Footnote source> has no source id.',
+          'write source="id" with the id of an entry in the frontmatter sources or the key of an entry in a bibliography file.',
+        );
         continue;
       }
       if (sourceId !== undefined && neededAttribute !== undefined) {
