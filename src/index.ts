@@ -133,7 +133,7 @@ function publishStep({
           if (errors > 0) throw new Error(`Astro reported ${errors} error(s) while building; see the messages above.`);
           const log = lineLogger(logger);
           for (const report of reportEssayChecks(checks, { root, outDir, config })) log(report);
-          await runBuildSteps({ dir: fileURLToPath(dir), config, cacheDir, essays: [], styleHashes: [] }, log);
+          await runBuildSteps({ dir: fileURLToPath(dir), root, config, cacheDir, essays: [], styleHashes: [] }, log);
           staging?.publish();
           log(`The site is in ${outDir}`);
         } catch (error) {
