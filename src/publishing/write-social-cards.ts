@@ -23,6 +23,7 @@ import {
   chooseCardFonts,
   describeCharacter,
   type CardFontFamily,
+  type CardFontSubset,
   type SubsetRanges,
 } from './card-fonts.ts';
 import {
@@ -51,15 +52,22 @@ import type { EssayMetadata } from '../offline/offline-article.ts';
 const require = createRequire(import.meta.url);
 const TOKENS = resolve(import.meta.dirname, '../site/styles/tokens.css');
 
-/** The fonts that draw one card, as satori takes them, and what chose them. */
-export interface CardFonts {
-  fonts: Font[];
+/** The fonts chosen for one card, before any file is read: enough to name its cached drawing. */
+export interface CardFontPlan {
   /** The names of the files, in the order satori tries them: the card's `fontFamily`. */
   names: string[];
+  /** The families, each once (`Noto Serif JP`). */
+  families: string[];
   /** The packages they come from, with versions (`@fontsource/source-serif-4@5.3.1`): a new version may draw other letters. */
   versions: string[];
   /** Characters of the card's text that no font draws. */
   missing: string[];
+  subsets: CardFontSubset[];
+}
+
+/** The fonts that draw one card, as satori takes them, and what chose them. */
+export interface CardFonts extends CardFontPlan {
+  fonts: Font[];
 }
 
 /**
@@ -73,10 +81,23 @@ export class CardFontLoader {
   private readonly ranges = new Map<string, SubsetRanges>();
   private readonly versions = new Map<string, string>();
 
-  /** The fonts that draw `text` (the title and the site title) in an essay in `lang`. */
-  fontsFor(text: string, lang: string): CardFonts {
+  /** The fonts that would draw `text` (the title and the site title) in an essay in `lang`; no font file is read. */
+  plan(text: string, lang: string): CardFontPlan {
     const choice = chooseCardFonts(text, cardFontFamilies(lang), (family) => this.rangesOf(family));
-    const fonts = choice.subsets.flatMap((subset) =>
+    const packages = [...new Set(choice.subsets.map((subset) => subset.family.package))];
+    return {
+      names: choice.subsets.map(cardFontName),
+      families: [...new Set(choice.subsets.map((subset) => subset.family.family))],
+      versions: packages.map((name) => `${name}@${this.versions.get(name) ?? ''}`),
+      missing: choice.missing,
+      subsets: choice.subsets,
+    };
+  }
+
+  /** The fonts that draw `text` in an essay in `lang`, their files read (or kept from an earlier card). */
+  fontsFor(text: string, lang: string): CardFonts {
+    const plan = this.plan(text, lang);
+    const fonts = plan.subsets.flatMap((subset) =>
       Object.values(CARD_FONT_WEIGHTS).map((weight): Font => ({
         name: cardFontName(subset),
         weight,
@@ -84,13 +105,7 @@ export class CardFontLoader {
         data: this.file(join(this.folder(subset.family), 'files', cardFontFile(subset, weight))),
       })),
     );
-    const packages = [...new Set(choice.subsets.map((subset) => subset.family.package))];
-    return {
-      fonts,
-      names: choice.subsets.map(cardFontName),
-      versions: packages.map((name) => `${name}@${this.versions.get(name) ?? ''}`),
-      missing: choice.missing,
-    };
+    return { ...plan, fonts };
   }
 
   private folder(family: CardFontFamily): string {
@@ -122,9 +137,12 @@ export class CardFontLoader {
   }
 }
 
-/** The fonts of one card's text, from a loader of its own: for tests and single cards. */
+/** What a card draws: its title and its site title. */
+const drawnText = (text: CardText) => `${text.title} ${text.siteTitle}`;
+
+/** The fonts of one card's text, read by `loader` (one of its own unless given). */
 export function loadCardFonts(text: CardText, loader = new CardFontLoader()): CardFonts {
-  return loader.fontsFor(`${text.title} ${text.siteTitle}`, text.lang);
+  return loader.fontsFor(drawnText(text), text.lang);
 }
 
 /** The card's colours, from the site's src/site/styles/tokens.css. */
@@ -181,13 +199,13 @@ export async function drawSocialCard(text: CardText, colours: CardColours, fonts
 }
 
 /** The versions of what draws a card, besides the tree: a change to any redraws every card. */
-function drawingVersions(fonts: CardFonts): unknown {
+function drawingVersions(fonts: Pick<CardFontPlan, 'versions'>): unknown {
   const { version: satoriVersion } = require('satori/package.json') as { version: string };
   return { design: CARD_DESIGN_VERSION, fonts: fonts.versions, satori: satoriVersion, sharp: sharp.versions };
 }
 
 /** The name of a card in the cache: a hash of its tree and of what draws it. */
-export function cardCacheKey(element: CardElement, fonts: CardFonts): string {
+export function cardCacheKey(element: CardElement, fonts: Pick<CardFontPlan, 'versions'>): string {
   return createHash('sha256')
     .update(JSON.stringify({ element, drawing: drawingVersions(fonts) }))
     .digest('hex')
@@ -211,6 +229,8 @@ export interface SocialCardsResult {
   reused: number;
   /** Essays with no card: a title too long for a card. */
   without: string[];
+  /** The font families the cards are drawn in, in the order first used. */
+  families: string[];
 }
 
 /** What a card says of its essay: the essay's metadata as the offline downloads read it from its page. */
@@ -240,7 +260,7 @@ export async function writeSocialCards(
   options: SocialCardsOptions,
   essays: readonly CardEssay[],
 ): Promise<SocialCardsResult> {
-  const result: SocialCardsResult = { drawn: 0, reused: 0, without: [] };
+  const result: SocialCardsResult = { drawn: 0, reused: 0, without: [], families: [] };
   const cache = join(options.cacheDir, 'social-cards');
   const loader = options.fonts ?? new CardFontLoader();
   const cards = essays.flatMap((essay) => {
@@ -250,7 +270,7 @@ export async function writeSocialCards(
       result.without.push(essay.slug);
       return [];
     }
-    return [{ slug: essay.slug, text, card, fonts: loadCardFonts(text, loader) }];
+    return [{ slug: essay.slug, text, card, fonts: loader.plan(drawnText(text), text.lang) }];
   });
   const undrawable = cards.filter(({ fonts }) => fonts.missing.length > 0);
   if (undrawable.length > 0) {
@@ -258,6 +278,7 @@ export async function writeSocialCards(
       undrawableTitlesMessage(undrawable.map(({ slug, fonts }) => ({ file: options.essayFile?.(slug) ?? `the essay ${slug}`, missing: fonts.missing }))),
     );
   }
+  result.families = [...new Set(cards.flatMap(({ fonts }) => fonts.families))];
   let colours: CardColours | undefined;
   // Two cards are drawn at a time: while satori lays one out (JavaScript, on this thread),
   // sharp rasterises the other (on libvips' threads).
@@ -270,7 +291,8 @@ export async function writeSocialCards(
       if (existsSync(cached)) {
         result.reused += 1;
       } else {
-        const { png } = await drawSocialCard(text, colours, fonts);
+        // The font files are read only for a card drawn now, not for one copied from the cache.
+        const { png } = await drawSocialCard(text, colours, loadCardFonts(text, loader));
         // Written whole, then renamed: a build stopped halfway leaves no broken card to reuse.
         mkdirSync(cache, { recursive: true });
         const partial = `${cached}.${process.pid}.${slug}.partial`;
@@ -289,10 +311,11 @@ export async function writeSocialCards(
 
 /** The build log's line: how many cards were drawn and reused, and which essays have none, and why. */
 export function socialCardsSummary(result: SocialCardsResult, seconds: number): string {
-  const { drawn, reused, without } = result;
+  const { drawn, reused, without, families } = result;
+  const fonts = families.length === 0 ? '' : `, in ${families.join(', ')}`;
   const none =
     without.length === 0
       ? ''
       : ` None for ${without.length} essay(s) (${without.slice(0, 3).join(', ')}${without.length > 3 ? ', …' : ''}): a title over ${MAX_CARD_TITLE_LENGTH} characters.`;
-  return `Social cards: ${drawn} drawn and ${reused} reused from the cache, in ${seconds.toFixed(1)} s.${none}`;
+  return `Social cards: ${drawn} drawn and ${reused} reused from the cache${fonts}, in ${seconds.toFixed(1)} s.${none}`;
 }
