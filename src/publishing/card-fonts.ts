@@ -3,7 +3,8 @@
  * first family (in the order below) with a subset whose `unicode-range` covers it. Pure and
  * tested (tests/publishing/card-fonts.test.ts); src/publishing/write-social-cards.ts reads the
  * ranges from each package's `unicode.json`, only for the families a title reaches, and the
- * chosen files only.
+ * chosen files only. The packages are resolved by name at build time, which knip cannot see:
+ * knip.json lists them.
  */
 
 /** A font family of the cards, from its `@fontsource` package. */

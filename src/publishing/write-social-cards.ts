@@ -275,7 +275,9 @@ export async function writeSocialCards(
   const undrawable = cards.filter(({ fonts }) => fonts.missing.length > 0);
   if (undrawable.length > 0) {
     throw new Error(
-      undrawableTitlesMessage(undrawable.map(({ slug, fonts }) => ({ file: options.essayFile?.(slug) ?? `the essay ${slug}`, missing: fonts.missing }))),
+      undrawableTitlesMessage(
+        undrawable.map(({ slug, fonts }) => ({ file: options.essayFile?.(slug) ?? `the essay ${slug}`, missing: fonts.missing })),
+      ),
     );
   }
   result.families = [...new Set(cards.flatMap(({ fonts }) => fonts.families))];

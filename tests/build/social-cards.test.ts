@@ -77,14 +77,22 @@ test('the Arabic, Greek and Japanese fixtures’ cards show their titles in thei
   expect(listEssaySlugs(site)).toEqual(['al-saat', 'chronos-kai-roloi', 'tokei-to-jikan']);
   for (const slug of listEssaySlugs(site)) {
     const page = readPage(site, `essays/${slug}/`);
-    const text = { title: page.querySelector('h1')?.textContent ?? '', siteTitle: 'Essays', lang: page.documentElement.getAttribute('lang') ?? '' };
+    const text = {
+      title: page.querySelector('h1')?.textContent ?? '',
+      siteTitle: 'Essays',
+      lang: page.documentElement.getAttribute('lang') ?? '',
+    };
     const { card, boxes } = await titles(site, slug, text);
     expect(card.equals(boxes), slug).toBe(false);
     // And the card is the one the unit tests check, drawn in the fonts its title needs.
     const drawn = await drawSocialCard(text, readCardColours(), loadCardFonts(text));
-    expect((await sharp(drawn.png).extract({ left: 80, top: 80, width: 1040, height: 300 }).raw().toBuffer()).equals(card), slug).toBe(true);
+    expect((await sharp(drawn.png).extract({ left: 80, top: 80, width: 1040, height: 300 }).raw().toBuffer()).equals(card), slug).toBe(
+      true,
+    );
   }
-  expect(scripts.output).toMatch(/Social cards: 3 drawn and 0 reused from the cache, in Source Serif 4, Noto Sans Arabic, Noto Serif JP, in/);
+  expect(scripts.output).toMatch(
+    /Social cards: 3 drawn and 0 reused from the cache, in Source Serif 4, Noto Sans Arabic, Noto Serif JP, in/,
+  );
 });
 
 test('a second build copies every card from the cache, drawing none: the cached files are not written again', () => {
@@ -98,7 +106,11 @@ test('a second build copies every card from the cache, drawing none: the cached 
 });
 
 test('a title no card font can draw stops the build, naming the essay file, the character and its code point, and the fix', () => {
-  const result = buildSite({ ESSAYS_DIR: 'tests/fixtures/social-cards-undrawable', SITE_URL: SITE, CACHE_DIR: join(scratch, 'undrawable-cache') });
+  const result = buildSite({
+    ESSAYS_DIR: 'tests/fixtures/social-cards-undrawable',
+    SITE_URL: SITE,
+    CACHE_DIR: join(scratch, 'undrawable-cache'),
+  });
   try {
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('The social card of 1 essay(s) cannot be drawn');

@@ -35,7 +35,16 @@ test('an essay’s card is cards/<slug>.png, 1200 by 630, and its text alternati
 });
 
 test('a title in any script has a card; only one too long to read on a card has none', () => {
-  for (const title of ['Über die Zeit', 'Łódź, Győr, Brașov', 'מסה לדוגמה', 'Περί χρόνου', 'عن الساعات', '時計と時間', 'On Time 🕰️', LONG_TITLE]) {
+  for (const title of [
+    'Über die Zeit',
+    'Łódź, Győr, Brașov',
+    'מסה לדוגמה',
+    'Περί χρόνου',
+    'عن الساعات',
+    '時計と時間',
+    'On Time 🕰️',
+    LONG_TITLE,
+  ]) {
     expect(socialCard('a', { ...text, title }), title).toBeDefined();
   }
   expect(socialCard('a', { ...text, title: 'x'.repeat(MAX_CARD_TITLE_LENGTH) })).toBeDefined();

@@ -123,7 +123,12 @@ const ESSAYS = [
 test('the next build copies each card from the cache instead of drawing it; a changed site title draws them again', async () => {
   const cacheDir = scratch();
   const first = scratch();
-  expect(await writeSocialCards(first, { siteTitle: 'Essays', cacheDir }, ESSAYS)).toEqual({ drawn: 3, reused: 0, without: ['too-long'], families: ['Source Serif 4', 'Noto Serif Hebrew'] });
+  expect(await writeSocialCards(first, { siteTitle: 'Essays', cacheDir }, ESSAYS)).toEqual({
+    drawn: 3,
+    reused: 0,
+    without: ['too-long'],
+    families: ['Source Serif 4', 'Noto Serif Hebrew'],
+  });
   expect(readdirSync(join(first, 'cards')).sort()).toEqual(['hebrew.png', 'on-time.png', 'uber-die-zeit.png']);
   const cached = readdirSync(join(cacheDir, 'social-cards')).map((name) => join(cacheDir, 'social-cards', name));
   expect(cached).toHaveLength(3);
@@ -131,7 +136,12 @@ test('the next build copies each card from the cache instead of drawing it; a ch
 
   const second = scratch();
   const secondFonts = new CardFontLoader();
-  expect(await writeSocialCards(second, { siteTitle: 'Essays', cacheDir, fonts: secondFonts }, ESSAYS)).toEqual({ drawn: 0, reused: 3, without: ['too-long'], families: ['Source Serif 4', 'Noto Serif Hebrew'] });
+  expect(await writeSocialCards(second, { siteTitle: 'Essays', cacheDir, fonts: secondFonts }, ESSAYS)).toEqual({
+    drawn: 0,
+    reused: 3,
+    without: ['too-long'],
+    families: ['Source Serif 4', 'Noto Serif Hebrew'],
+  });
   expect(cached.map((file) => statSync(file).mtimeMs)).toEqual(written);
   // Copied from the cache, a card's fonts are not read at all.
   expect(secondFonts.read).toEqual([]);
@@ -145,7 +155,11 @@ test('the next build copies each card from the cache instead of drawing it; a ch
 
 test('a title no font can draw stops the build before any card is drawn, naming the file, the characters and the fix', async () => {
   const site = scratch();
-  const essays = [...ESSAYS, { slug: 'private', title: 'On \uE000 Time \uE001', lang: 'en' }, { slug: 'emoji', title: 'Clocks 🕰', lang: 'en' }];
+  const essays = [
+    ...ESSAYS,
+    { slug: 'private', title: 'On \uE000 Time \uE001', lang: 'en' },
+    { slug: 'emoji', title: 'Clocks 🕰', lang: 'en' },
+  ];
   const essayFile = (slug: string) => (slug === 'private' ? 'content/essays/private.mdx' : undefined);
   await expect(writeSocialCards(site, { siteTitle: 'Essays', cacheDir: scratch(), essayFile }, essays)).rejects.toThrow(
     undrawableTitlesMessage([
@@ -164,7 +178,10 @@ test('a title no font can draw stops the build before any card is drawn, naming 
 test('a site of Latin titles reads Source Serif 4’s Latin files alone, once for the whole build', async () => {
   const own = new CardFontLoader();
   await writeSocialCards(scratch(), { siteTitle: 'Essays', cacheDir: scratch(), fonts: own }, ESSAYS.slice(0, 2));
-  expect(own.read.map((file) => file.split('/').at(-1))).toEqual(['source-serif-4-latin-600-normal.woff', 'source-serif-4-latin-400-normal.woff']);
+  expect(own.read.map((file) => file.split('/').at(-1))).toEqual([
+    'source-serif-4-latin-600-normal.woff',
+    'source-serif-4-latin-400-normal.woff',
+  ]);
   // An Arabic title adds Noto Sans Arabic's Arabic files, and nothing of the CJK families.
   loadCardFonts(text('عن الساعات', 'ar'), own);
   expect(own.read.slice(2).map((file) => file.split('/').at(-1))).toEqual([
@@ -213,14 +230,17 @@ const SCRIPTS: Record<string, CardText> = {
   'Chinese (Traditional)': text('關於鐘錶與時間', 'zh-Hant'),
 };
 
-test.each(Object.entries(SCRIPTS))('a %s title is drawn in its own letters, not the empty boxes of a font without them', async (_script, card) => {
-  const drawn = await drawSocialCard(card, colours, fontsOf(card));
-  expect(drawn.layout.svg.length).toBeGreaterThan(0);
-  // Drawn in the Latin fonts alone, every letter is the same empty box: the real card is not that.
-  const boxes = await drawSocialCard(card, colours, fonts);
-  expect((await titleArea(drawn.png)).equals(await titleArea(boxes.png))).toBe(false);
-  expect((await ink(drawn.png)).pixels).toBeGreaterThan(2000);
-});
+test.each(Object.entries(SCRIPTS))(
+  'a %s title is drawn in its own letters, not the empty boxes of a font without them',
+  async (_script, card) => {
+    const drawn = await drawSocialCard(card, colours, fontsOf(card));
+    expect(drawn.layout.svg.length).toBeGreaterThan(0);
+    // Drawn in the Latin fonts alone, every letter is the same empty box: the real card is not that.
+    const boxes = await drawSocialCard(card, colours, fonts);
+    expect((await titleArea(drawn.png)).equals(await titleArea(boxes.png))).toBe(false);
+    expect((await ink(drawn.png)).pixels).toBeGreaterThan(2000);
+  },
+);
 
 test('an Arabic title is shaped: its letters join, which they do not when a non-joiner stands between them', async () => {
   const joined = text('الساعات', 'ar');
@@ -244,7 +264,10 @@ test('an Arabic or Hebrew title starts at the right and reads right to left: its
     // The first word takes the title's rightmost columns, as wide as it is alone, and the space after it is to its left.
     const width = alone.right - alone.left;
     const space = title.columns.slice(title.right - width - 12, title.right - width - 4);
-    expect(space.every((inked) => !inked), `${lang}: a space left of the first word`).toBe(true);
+    expect(
+      space.every((inked) => !inked),
+      `${lang}: a space left of the first word`,
+    ).toBe(true);
     expect(title.left).toBeLessThan(alone.left - 100);
   }
   // A left-to-right title starts at the left margin.
