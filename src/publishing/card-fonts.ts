@@ -89,6 +89,17 @@ export function parseUnicodeRange(value: string): Array<[number, number]> {
     .map(([, from = '', to]) => [parseInt(from, 16), parseInt(to ?? from, 16)]);
 }
 
+/** Each range parsed once a build: a CJK family's hundred subsets are asked about for every CJK title. */
+const parsed = new Map<string, Array<[number, number]>>();
+function parsedRange(value: string): Array<[number, number]> {
+  let ranges = parsed.get(value);
+  if (!ranges) {
+    ranges = parseUnicodeRange(value);
+    parsed.set(value, ranges);
+  }
+  return ranges;
+}
+
 /** A family's subsets and their `unicode-range`s, as its package's `unicode.json` lists them. */
 export type SubsetRanges = Readonly<Record<string, string>>;
 
@@ -122,7 +133,7 @@ export function chooseCardFonts(
     if (remaining.length === 0) break;
     for (const [name, range] of Object.entries(rangesOf(candidate))) {
       if (candidate.subsets && !candidate.subsets.includes(name)) continue;
-      const ranges = parseUnicodeRange(range);
+      const ranges = parsedRange(range);
       const covered = (char: string) => {
         const code = char.codePointAt(0) ?? 0;
         return ranges.some(([from, to]) => code >= from && code <= to);
