@@ -132,10 +132,10 @@ function publishStep({
           if (errors > 0) throw new Error(`Astro reported ${errors} error(s) while building; see the messages above.`);
           const log = lineLogger(logger);
           for (const report of reportEssayChecks(checks, { root, outDir, config })) log(report);
-          // Loaded here, not with the config: the steps' libraries (Pagefind, workbox, Citation.js…)
+          // Loaded here, not with the config: the steps' libraries (Pagefind, Citation.js, satori…)
           // are a third of a small build's start-up, and `astro dev` or a failed check never needs them.
           const { runBuildSteps } = await import('./publishing/build-steps.ts');
-          await runBuildSteps({ dir: fileURLToPath(dir), config, cacheDir, essays: [], styleHashes: [] }, log);
+          await runBuildSteps({ dir: fileURLToPath(dir), root, config, cacheDir, essays: [], styleHashes: [] }, log);
           staging?.publish();
           log(`The site is in ${outDir}`);
         } catch (error) {

@@ -39,6 +39,14 @@ function readEssayFolder(root: string, essaysDir: string): EssayFolder {
 }
 
 /**
+ * The essay file of each slug, by its path from the project root (`content/essays/on-time.mdx`),
+ * for a message about an essay that later steps know by its slug alone.
+ */
+export function essayFilesBySlug(root: string, essaysDir: string): Map<string, string> {
+  return new Map(readEssayFolder(root, essaysDir).essays.map((essay) => [slugOf(essay), essay.file]));
+}
+
+/**
  * Every address of the site below its base path, for the link checks: its own pages,
  * the files of public/, and each essay that will be built (drafts are not).
  */

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { essayFilesBySlug } from '../authoring/essay-folder.ts';
 import { join } from 'node:path';
 import type { SiteConfig } from '../config/options.ts';
 import { writeOfflineDownloads } from '../offline/write-downloads.ts';
@@ -16,6 +17,8 @@ import { writeCitationFiles } from './write-citation-files.ts';
 export interface StepContext {
   /** The staging folder Astro rendered the site into. */
   dir: string;
+  /** The project's folder, which the essays folder is in. */
+  root: string;
   config: SiteConfig;
   /** Where cards and downloads made in earlier builds are kept (Astro's cache folder). */
   cacheDir: string;
@@ -73,14 +76,17 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   },
   {
     name: 'Social cards',
-    reads: "the essays' metadata (from the downloads), the colour tokens and the card font",
+    reads: "the essays' metadata (from the downloads), the colour tokens and the card fonts each title needs",
     writes: 'one PNG card per essay, named by every essay page',
     when: (config) => config.site !== undefined,
     run: async (context) => {
       const started = performance.now();
       // Loaded only on a site with an address: satori and the card fonts are not small.
       const { socialCardsSummary, writeSocialCards } = await import('./write-social-cards.ts');
-      const cards = await writeSocialCards(context.dir, { siteTitle: context.config.title, cacheDir: context.cacheDir }, context.essays);
+      const { root, config } = context;
+      // Read only when a title cannot be drawn, to name its file.
+      const essayFile = (slug: string) => essayFilesBySlug(root, config.essaysDir).get(slug);
+      const cards = await writeSocialCards(context.dir, { siteTitle: config.title, cacheDir: context.cacheDir, essayFile }, context.essays);
       return socialCardsSummary(cards, (performance.now() - started) / 1000);
     },
   },

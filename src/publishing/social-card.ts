@@ -5,6 +5,7 @@
  * (tests/lib/social-card.test.ts); src/publishing/write-social-cards.ts draws it at build time.
  */
 import type { SchemeTokens } from '../offline/web-manifest.ts';
+import { textDirection } from '../strings/lang.ts';
 
 /** 1.91:1, the size Open Graph and X's `summary_large_image` show without cropping. */
 export const SOCIAL_CARD_WIDTH = 1200;
@@ -15,33 +16,13 @@ export const SOCIAL_CARD_DIR = 'cards';
 
 /**
  * Raised whenever the drawing changes in a way the element tree does not show (the PNG
- * encoding, how a card is checked), so cached cards of the old design are not reused.
+ * encoding, how a card is checked, the fonts chosen), so cached cards of the old design are
+ * not reused. 2: fonts for every script, and right-to-left titles.
  */
-export const CARD_DESIGN_VERSION = 1;
-
-/** The font of the cards, from its npm package: the same letters on every machine. */
-export const CARD_FONT_FAMILY = 'Source Serif 4';
+export const CARD_DESIGN_VERSION = 2;
 
 /** The weights drawn: the title's and the site title's. */
 export const CARD_FONT_WEIGHTS = { title: 600, site: 400 } as const;
-
-/**
- * The subsets of `@fontsource/source-serif-4` the cards load, with the characters each
- * covers (its CSS `unicode-range`, checked against the package by a test): Latin and Latin
- * Extended, for essays in English, French, German, Spanish and the other Latin-script
- * languages. Satori reads `.woff`, not `.woff2`.
- */
-export const CARD_FONT_SUBSETS: Readonly<Record<string, string>> = {
-  latin:
-    'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
-  'latin-ext':
-    'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C4,U+2113,U+2C60-2C7F,U+A720-A7FF',
-};
-
-/** The family name satori knows each subset by: one name per font file, tried in order. */
-export function cardFontName(subset: string): string {
-  return `${CARD_FONT_FAMILY} ${subset}`;
-}
 
 /**
  * The longest title a card takes, in characters. Longer ones would be drawn too small to
@@ -73,42 +54,15 @@ function cardText(text: string): string {
 }
 
 /**
- * Parses a CSS `unicode-range` value into code-point ranges.
- *
- * @example parseUnicodeRange('U+0000-00FF,U+0131') // [[0, 255], [305, 305]]
- */
-export function parseUnicodeRange(value: string): Array<[number, number]> {
-  return value
-    .split(',')
-    .map((part) => /^\s*U\+([0-9a-f]+)(?:-([0-9a-f]+))?\s*$/i.exec(part))
-    .filter((match) => match !== null)
-    .map(([, from = '', to]) => [parseInt(from, 16), parseInt(to ?? from, 16)]);
-}
-
-const COVERED = Object.values(CARD_FONT_SUBSETS).flatMap(parseUnicodeRange);
-
-/**
- * Whether the card's font has every character of `text`. A card never falls back to
- * another font (there is none to fall back to that every machine has): a title in
- * Hebrew or Greek gets no card rather than a row of empty boxes.
- */
-export function fontCovers(text: string): boolean {
-  return [...cardText(text)].every((char) => {
-    const code = char.codePointAt(0) ?? 0;
-    return COVERED.some(([from, to]) => code >= from && code <= to);
-  });
-}
-
-/**
- * The social card of the essay `slug`, or undefined when it cannot have one: a title the
- * font cannot draw, or too long to read on a card. The page (which names the card) and the
- * build (which draws it) both ask here, so they cannot disagree.
+ * The social card of the essay `slug`, or undefined when it cannot have one: a title too long
+ * to read on a card. The page (which names the card) and the build (which draws it) both ask
+ * here, so they cannot disagree. A title in any script has one: the build chooses fonts that
+ * draw it (src/publishing/card-fonts.ts), and stops, naming the characters, when none can.
  */
 export function socialCard(slug: string, text: CardText): SocialCard | undefined {
   const title = cardText(text.title);
   const siteTitle = cardText(text.siteTitle);
   if (title === '' || [...title].length > MAX_CARD_TITLE_LENGTH) return undefined;
-  if (!fontCovers(title) || !fontCovers(siteTitle)) return undefined;
   return {
     path: `${SOCIAL_CARD_DIR}/${slug}.png`,
     width: SOCIAL_CARD_WIDTH,
@@ -170,11 +124,13 @@ const CONTENT_HEIGHT = SOCIAL_CARD_HEIGHT - CARD_LAYOUT.band - 2 * CARD_LAYOUT.p
 
 /**
  * A character's width in ems in Source Serif 4 Semibold, rounded up: measured with satori
- * (a sentence averages 0.5 em a character). Only an estimate to choose the size with; the
+ * (a sentence averages 0.5 em a character); a CJK character's is 1 em. Only an estimate to choose the size with; the
  * drawing checks the real layout (`cardFits`).
  */
 function charWidth(char: string): number {
   if (char === ' ') return 0.26;
+  // Han, kana, Hangul and full-width forms are square.
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u.test(char)) return 1;
   if (/[MWmw@%ŒÆœæ]/u.test(char)) return 1;
   if (/\p{Lu}/u.test(char)) return 0.74;
   if (/[\p{L}\p{N}]/u.test(char)) return 0.58;
@@ -243,12 +199,14 @@ export type CardPart = 'title' | 'site-title';
 
 /**
  * The card as satori lays it out: the title at the top, as large as it fits (`size`), in
- * the text colour; the site title at the foot, under a rule, in the muted colour.
+ * the text colour; the site title at the foot, under a rule, in the muted colour. `fonts`
+ * names the font files that draw it, in the order they are tried (`chooseCardFonts`). The
+ * card runs in the essay's direction: an Arabic or Hebrew title starts at the right.
  */
-export function cardElement(text: CardText, colours: CardColours, size: number): CardElement {
+export function cardElement(text: CardText, colours: CardColours, size: number, fonts: readonly string[]): CardElement {
   const layout = CARD_LAYOUT;
   const siteTitle = cardText(text.siteTitle);
-  const families = Object.keys(CARD_FONT_SUBSETS).map(cardFontName).join(', ');
+  const direction = textDirection(text.lang);
   return {
     type: 'div',
     props: {
@@ -262,7 +220,8 @@ export function cardElement(text: CardText, colours: CardColours, size: number):
         padding: `${layout.paddingBlock}px ${layout.paddingInline}px`,
         borderTop: `${layout.band}px solid ${colours.accent}`,
         backgroundColor: colours.background,
-        fontFamily: families,
+        fontFamily: fonts.join(', '),
+        direction,
       },
       children: [
         {

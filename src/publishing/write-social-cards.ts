@@ -3,8 +3,9 @@
  * the staging folder, after Astro and before the service worker, which leaves the cards
  * out of its precache: a reader offline has no use for them.
  *
- * Satori lays out the element tree of src/publishing/social-card.ts in Source Serif 4, read from
- * its npm package, and sharp turns the SVG into a PNG: the same image on every machine.
+ * Satori lays out the element tree of src/publishing/social-card.ts in the fonts its text needs
+ * (src/publishing/card-fonts.ts: Source Serif 4, and Noto for other scripts), read from their
+ * npm packages, and sharp turns the SVG into a PNG: the same image on every machine.
  * A drawn card is kept in the build's cache folder under a hash of everything that makes
  * it (the tree: title, site title, language, colours, size; the design version; the font,
  * satori and sharp versions), so the next build copies it instead of drawing it again.
@@ -16,9 +17,17 @@ import { dirname, join, resolve } from 'node:path';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 import {
+  cardFontFamilies,
+  cardFontFile,
+  cardFontName,
+  chooseCardFonts,
+  describeCharacter,
+  type CardFontFamily,
+  type CardFontSubset,
+  type SubsetRanges,
+} from './card-fonts.ts';
+import {
   CARD_DESIGN_VERSION,
-  CARD_FONT_FAMILY,
-  CARD_FONT_SUBSETS,
   CARD_FONT_WEIGHTS,
   MAX_CARD_TITLE_LENGTH,
   TITLE_SIZES,
@@ -28,7 +37,6 @@ import {
   cardColours,
   cardElement,
   cardFits,
-  cardFontName,
   smallerTitleSizes,
   socialCard,
   titleFontSize,
@@ -44,26 +52,97 @@ import type { EssayMetadata } from '../offline/offline-article.ts';
 const require = createRequire(import.meta.url);
 const TOKENS = resolve(import.meta.dirname, '../site/styles/tokens.css');
 
-/** The card font's files, as satori takes them, and the package version they come from. */
-export interface CardFonts {
-  fonts: Font[];
-  /** `@fontsource/source-serif-4@5.3.1`: a new version may draw other letters. */
-  version: string;
+/** The fonts chosen for one card, before any file is read: enough to name its cached drawing. */
+export interface CardFontPlan {
+  /** The names of the files, in the order satori tries them: the card's `fontFamily`. */
+  names: string[];
+  /** The families, each once (`Noto Serif JP`). */
+  families: string[];
+  /** The packages they come from, with versions (`@fontsource/source-serif-4@5.3.1`): a new version may draw other letters. */
+  versions: string[];
+  /** Characters of the card's text that no font draws. */
+  missing: string[];
+  subsets: CardFontSubset[];
 }
 
-/** Reads the `.woff` files of each subset and weight the cards use. */
-export function loadCardFonts(): CardFonts {
-  const manifest = require.resolve('@fontsource/source-serif-4/package.json');
-  const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name: string; version: string };
-  const fonts = Object.keys(CARD_FONT_SUBSETS).flatMap((subset) =>
-    Object.values(CARD_FONT_WEIGHTS).map((weight): Font => ({
-      name: cardFontName(subset),
-      weight,
-      style: 'normal',
-      data: readFileSync(join(dirname(manifest), 'files', `source-serif-4-${subset}-${weight}-normal.woff`)),
-    })),
-  );
-  return { fonts, version: `${name}@${version}` };
+/** The fonts that draw one card, as satori takes them, and what chose them. */
+export interface CardFonts extends CardFontPlan {
+  fonts: Font[];
+}
+
+/**
+ * Reads the card fonts from their packages, each file once for the whole build, and each
+ * family's `unicode.json` only when a title needs more than the families before it: a site of
+ * Latin titles reads Source Serif 4 alone. `read` lists the font files read, in order.
+ */
+export class CardFontLoader {
+  readonly read: string[] = [];
+  private readonly files = new Map<string, Buffer>();
+  private readonly ranges = new Map<string, SubsetRanges>();
+  private readonly versions = new Map<string, string>();
+
+  /** The fonts that would draw `text` (the title and the site title) in an essay in `lang`; no font file is read. */
+  plan(text: string, lang: string): CardFontPlan {
+    const choice = chooseCardFonts(text, cardFontFamilies(lang), (family) => this.rangesOf(family));
+    const packages = [...new Set(choice.subsets.map((subset) => subset.family.package))];
+    return {
+      names: choice.subsets.map(cardFontName),
+      families: [...new Set(choice.subsets.map((subset) => subset.family.family))],
+      versions: packages.map((name) => `${name}@${this.versions.get(name) ?? ''}`),
+      missing: choice.missing,
+      subsets: choice.subsets,
+    };
+  }
+
+  /** The fonts that draw `text` in an essay in `lang`, their files read (or kept from an earlier card). */
+  fontsFor(text: string, lang: string): CardFonts {
+    const plan = this.plan(text, lang);
+    const fonts = plan.subsets.flatMap((subset) =>
+      Object.values(CARD_FONT_WEIGHTS).map((weight): Font => ({
+        name: cardFontName(subset),
+        weight,
+        style: 'normal',
+        data: this.file(join(this.folder(subset.family), 'files', cardFontFile(subset, weight))),
+      })),
+    );
+    return { ...plan, fonts };
+  }
+
+  private folder(family: CardFontFamily): string {
+    const manifest = require.resolve(`${family.package}/package.json`);
+    if (!this.versions.has(family.package)) {
+      const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+      this.versions.set(family.package, version);
+    }
+    return dirname(manifest);
+  }
+
+  private rangesOf(family: CardFontFamily): SubsetRanges {
+    let ranges = this.ranges.get(family.package);
+    if (!ranges) {
+      ranges = JSON.parse(readFileSync(join(this.folder(family), 'unicode.json'), 'utf8')) as SubsetRanges;
+      this.ranges.set(family.package, ranges);
+    }
+    return ranges;
+  }
+
+  private file(path: string): Buffer {
+    let data = this.files.get(path);
+    if (!data) {
+      data = readFileSync(path);
+      this.files.set(path, data);
+      this.read.push(path);
+    }
+    return data;
+  }
+}
+
+/** What a card draws: its title and its site title. */
+const drawnText = (text: CardText) => `${text.title} ${text.siteTitle}`;
+
+/** The fonts of one card's text, read by `loader` (one of its own unless given). */
+export function loadCardFonts(text: CardText, loader = new CardFontLoader()): CardFonts {
+  return loader.fontsFor(drawnText(text), text.lang);
 }
 
 /** The card's colours, from the site's src/site/styles/tokens.css. */
@@ -108,7 +187,7 @@ export interface DrawnCard {
 export async function drawSocialCard(text: CardText, colours: CardColours, fonts: CardFonts): Promise<DrawnCard> {
   const estimate = titleFontSize(text);
   for (const size of [estimate, ...smallerTitleSizes(estimate)]) {
-    const layout = await layOutCard(cardElement(text, colours, size), fonts);
+    const layout = await layOutCard(cardElement(text, colours, size, fonts.names), fonts);
     if (!cardFits(layout.boxes)) continue;
     // A full-colour PNG: the site's colours exact and the letters' edges clean. A palette
     // PNG is half the bytes (28 KB against 64 KB for a typical title) but its quantisation
@@ -120,13 +199,13 @@ export async function drawSocialCard(text: CardText, colours: CardColours, fonts
 }
 
 /** The versions of what draws a card, besides the tree: a change to any redraws every card. */
-function drawingVersions(fonts: CardFonts): unknown {
+function drawingVersions(fonts: Pick<CardFontPlan, 'versions'>): unknown {
   const { version: satoriVersion } = require('satori/package.json') as { version: string };
-  return { design: CARD_DESIGN_VERSION, font: fonts.version, satori: satoriVersion, sharp: sharp.versions };
+  return { design: CARD_DESIGN_VERSION, fonts: fonts.versions, satori: satoriVersion, sharp: sharp.versions };
 }
 
 /** The name of a card in the cache: a hash of its tree and of what draws it. */
-export function cardCacheKey(element: CardElement, fonts: CardFonts): string {
+export function cardCacheKey(element: CardElement, fonts: Pick<CardFontPlan, 'versions'>): string {
   return createHash('sha256')
     .update(JSON.stringify({ element, drawing: drawingVersions(fonts) }))
     .digest('hex')
@@ -137,6 +216,10 @@ export interface SocialCardsOptions {
   siteTitle: string;
   /** The build's cache folder (CACHE_DIR, or Astro's); the cards go in its `social-cards/`. */
   cacheDir: string;
+  /** The file of the essay `slug`, as its author would type it, for the error of a title no font draws. */
+  essayFile?: (slug: string) => string | undefined;
+  /** Reads the fonts; one for the build, so each file is read once. */
+  fonts?: CardFontLoader;
 }
 
 export interface SocialCardsResult {
@@ -144,46 +227,74 @@ export interface SocialCardsResult {
   drawn: number;
   /** Cards copied from the cache, as a previous build drew them. */
   reused: number;
-  /** Essays with no card: a title the card's font cannot draw, or too long for a card. */
+  /** Essays with no card: a title too long for a card. */
   without: string[];
+  /** The font families the cards are drawn in, in the order first used. */
+  families: string[];
 }
 
 /** What a card says of its essay: the essay's metadata as the offline downloads read it from its page. */
 export type CardEssay = Pick<EssayMetadata, 'slug' | 'title' | 'lang'>;
 
 /**
+ * The error of titles no card font can draw, one line an essay: the file, the characters and
+ * their code points, and what to do.
+ */
+export function undrawableTitlesMessage(titles: ReadonlyArray<{ file: string; missing: readonly string[] }>): string {
+  const lines = titles.map(({ file, missing }) => `  ${file}: ${missing.map(describeCharacter).join(', ')}`);
+  return [
+    `The social card of ${titles.length} essay(s) cannot be drawn: no card font has these characters of its title (or of the site title).`,
+    ...lines,
+    'Fix: write the title without them (an emoji, a private-use character or a letter of a script the cards have no font for), or build without SITE_URL, which makes no cards. The cards draw Latin, Greek, Cyrillic, Vietnamese, Arabic, Hebrew, Devanagari, Chinese, Japanese and Korean (docs/deploying.md).',
+  ].join('\n');
+}
+
+/**
  * Writes the card of every essay in `essays` that can have one, into the built site in
  * `siteDir`. The essays come already read (the offline downloads parse every page): parsing
- * each page again here was 1 s of a 500-essay build.
+ * each page again here was 1 s of a 500-essay build. A title that no font can draw stops the
+ * build, naming every such essay, before any card is drawn.
  */
 export async function writeSocialCards(
   siteDir: string,
   options: SocialCardsOptions,
   essays: readonly CardEssay[],
 ): Promise<SocialCardsResult> {
-  const result: SocialCardsResult = { drawn: 0, reused: 0, without: [] };
+  const result: SocialCardsResult = { drawn: 0, reused: 0, without: [], families: [] };
   const cache = join(options.cacheDir, 'social-cards');
-  let fonts: CardFonts | undefined;
+  const loader = options.fonts ?? new CardFontLoader();
+  const cards = essays.flatMap((essay) => {
+    const text: CardText = { title: essay.title, siteTitle: options.siteTitle, lang: essay.lang };
+    const card = socialCard(essay.slug, text);
+    if (!card) {
+      result.without.push(essay.slug);
+      return [];
+    }
+    return [{ slug: essay.slug, text, card, fonts: loader.plan(drawnText(text), text.lang) }];
+  });
+  const undrawable = cards.filter(({ fonts }) => fonts.missing.length > 0);
+  if (undrawable.length > 0) {
+    throw new Error(
+      undrawableTitlesMessage(
+        undrawable.map(({ slug, fonts }) => ({ file: options.essayFile?.(slug) ?? `the essay ${slug}`, missing: fonts.missing })),
+      ),
+    );
+  }
+  result.families = [...new Set(cards.flatMap(({ fonts }) => fonts.families))];
   let colours: CardColours | undefined;
   // Two cards are drawn at a time: while satori lays one out (JavaScript, on this thread),
   // sharp rasterises the other (on libvips' threads).
-  const queue = [...essays];
+  const queue = [...cards];
   const next = async (): Promise<void> => {
-    for (let essay = queue.shift(); essay !== undefined; essay = queue.shift()) {
-      const { slug } = essay;
-      const text: CardText = { title: essay.title, siteTitle: options.siteTitle, lang: essay.lang };
-      const card = socialCard(slug, text);
-      if (!card) {
-        result.without.push(slug);
-        continue;
-      }
-      fonts ??= loadCardFonts();
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      const { slug, text, card, fonts } = item;
       colours ??= readCardColours();
-      const cached = join(cache, `${cardCacheKey(cardElement(text, colours, titleFontSize(text)), fonts)}.png`);
+      const cached = join(cache, `${cardCacheKey(cardElement(text, colours, titleFontSize(text), fonts.names), fonts)}.png`);
       if (existsSync(cached)) {
         result.reused += 1;
       } else {
-        const { png } = await drawSocialCard(text, colours, fonts);
+        // The font files are read only for a card drawn now, not for one copied from the cache.
+        const { png } = await drawSocialCard(text, colours, loadCardFonts(text, loader));
         // Written whole, then renamed: a build stopped halfway leaves no broken card to reuse.
         mkdirSync(cache, { recursive: true });
         const partial = `${cached}.${process.pid}.${slug}.partial`;
@@ -202,10 +313,11 @@ export async function writeSocialCards(
 
 /** The build log's line: how many cards were drawn and reused, and which essays have none, and why. */
 export function socialCardsSummary(result: SocialCardsResult, seconds: number): string {
-  const { drawn, reused, without } = result;
+  const { drawn, reused, without, families } = result;
+  const fonts = families.length === 0 ? '' : `, in ${families.join(', ')}`;
   const none =
     without.length === 0
       ? ''
-      : ` None for ${without.length} essay(s) (${without.slice(0, 3).join(', ')}${without.length > 3 ? ', …' : ''}): a title with letters the card's font (${CARD_FONT_FAMILY}, Latin) lacks, or over ${MAX_CARD_TITLE_LENGTH} characters.`;
-  return `Social cards: ${drawn} drawn and ${reused} reused from the cache, in ${seconds.toFixed(1)} s.${none}`;
+      : ` None for ${without.length} essay(s) (${without.slice(0, 3).join(', ')}${without.length > 3 ? ', …' : ''}): a title over ${MAX_CARD_TITLE_LENGTH} characters.`;
+  return `Social cards: ${drawn} drawn and ${reused} reused from the cache${fonts}, in ${seconds.toFixed(1)} s.${none}`;
 }
