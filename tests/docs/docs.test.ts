@@ -6,7 +6,12 @@ import { BUILD_STEPS } from '../../src/publishing/build-steps.ts';
 import { ROOT } from '../support/build-site.ts';
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
-const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((file) => `docs/${file}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `docs/${file}`),
+];
 
 test('the README fits in a head: at most 250 lines', () => {
   expect(read('README.md').split('\n').length).toBeLessThanOrEqual(250);
