@@ -44,6 +44,8 @@ const JAPANESE = family('noto-serif-jp', 'Noto Serif JP');
 const KOREAN = family('noto-serif-kr', 'Noto Serif KR');
 const SIMPLIFIED = family('noto-serif-sc', 'Noto Serif SC');
 const TRADITIONAL = family('noto-serif-tc', 'Noto Serif TC');
+/** Noto Emoji, in outline: a card is drawn in the title's ink colour, as its words are. */
+const EMOJI = family('noto-emoji', 'Noto Emoji');
 
 /** The CJK families in the order an essay in `lang` prefers them: its own region's Han first. */
 function cjkFamilies(lang: string): CardFontFamily[] {
@@ -57,7 +59,7 @@ function cjkFamilies(lang: string): CardFontFamily[] {
 
 /** Every family a card may draw with, in the order they are tried for a card in `lang`. */
 export function cardFontFamilies(lang: string): CardFontFamily[] {
-  return [SOURCE_SERIF, NOTO_SERIF, ARABIC, HEBREW, DEVANAGARI, ...cjkFamilies(lang)];
+  return [SOURCE_SERIF, NOTO_SERIF, ARABIC, HEBREW, DEVANAGARI, ...cjkFamilies(lang), EMOJI];
 }
 
 /** One font file of a family: a subset (`latin`, or `12` for `[12]` of a CJK family). */
@@ -112,10 +114,11 @@ export interface CardFontChoice {
 }
 
 /**
- * Characters that need no glyph of their own: spaces, joiners and marks of direction. They are
- * drawn (or not) by the font of the letters around them.
+ * Characters that need no glyph of their own: spaces, joiners, marks of direction and variation
+ * selectors (the emoji presentation's U+FE0F). They are drawn (or not) by the font of the
+ * letters around them.
  */
-const NO_GLYPH = /[\s\u200B-\u200F\u2060\uFEFF]/u;
+const NO_GLYPH = /[\s\u200B-\u200F\u2060\uFE00-\uFE0F\uFEFF]/u;
 
 /**
  * Chooses the font files that draw `text`: each character goes to the first family whose

@@ -245,7 +245,7 @@ export function undrawableTitlesMessage(titles: ReadonlyArray<{ file: string; mi
   return [
     `The social card of ${titles.length} essay(s) cannot be drawn: no card font has these characters of its title (or of the site title).`,
     ...lines,
-    'Fix: write the title without them (an emoji, a private-use character or a letter of a script the cards have no font for), or build without SITE_URL, which makes no cards. The cards draw Latin, Greek, Cyrillic, Vietnamese, Arabic, Hebrew, Devanagari, Chinese, Japanese and Korean (docs/deploying.md).',
+    'Fix: write the title without them (a private-use character, or a letter of a script the cards have no font for), or build without SITE_URL, which makes no cards. The cards draw Latin, Greek, Cyrillic, Vietnamese, Arabic, Hebrew, Devanagari, Chinese, Japanese and Korean, and emoji (docs/deploying.md).',
   ].join('\n');
 }
 
