@@ -4,7 +4,8 @@ import type { SiteConfig } from '../config/options.ts';
 import { writeOfflineDownloads } from '../offline/write-downloads.ts';
 import { writeServiceWorker } from '../offline/write-service-worker.ts';
 import type { EssayMetadata } from '../offline/offline-article.ts';
-import { stemmingNotice } from '../search/stemming.ts';
+import { searchLanguagesNotice } from '../search/stemming.ts';
+import { missingLabelsNotice, resolveLabels, type SiteLabels } from '../strings/labels.ts';
 import { writeSearchIndex } from '../search/write-search-index.ts';
 import { HOST_FILES, headersFile } from './host-headers.ts';
 import { writeInlineStylesheets } from './inline-stylesheets.ts';
@@ -24,6 +25,8 @@ export interface StepContext {
   essays: EssayMetadata[];
   /** The CSP hashes of the stylesheets written into the essay pages, for `_headers`. */
   styleHashes: string[];
+  /** The site's own labels by language (the `strings` option, its modules loaded). */
+  siteLabels?: SiteLabels;
 }
 
 /** One step after Astro has rendered the pages: what it reads, what it writes, and the line it logs. */
@@ -84,7 +87,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     writes: 'pagefind/: one index per essay language',
     run: async (context) => {
       const search = await writeSearchIndex(context.dir);
-      return [`Search index: ${search.pages} essay page(s) indexed.`, stemmingNotice(search.languages)].filter(Boolean).join('\n');
+      return [`Search index: ${search.pages} essay page(s) indexed.`, searchLanguagesNotice(search.languages)].join('\n');
     },
   },
   {
@@ -140,6 +143,7 @@ export async function runBuildSteps(context: StepContext, log: (line: string) =>
     if (step.when && !step.when(context.config)) continue;
     log(await step.run(context));
   }
+  for (const line of stringsNotices(context)) log(line);
   if (!context.config.site) {
     log(
       'Feed, sitemap and social cards: none, as they need absolute addresses. Set SITE_URL (such as https://essays.example) to publish them.',
@@ -150,4 +154,13 @@ export async function runBuildSteps(context: StepContext, log: (line: string) =>
       'Accessibility statement: no address for reporting barriers. Set ACCESSIBILITY_CONTACT (such as access@essays.example) to give readers one.',
     );
   }
+}
+
+/**
+ * One line for each language of the site (its own and its essays') that lacks interface
+ * strings: which, and how to supply them. Nothing for a language that has them all.
+ */
+function stringsNotices({ config, essays, siteLabels }: StepContext): string[] {
+  const languages = [...new Set([config.lang, ...essays.map((essay) => essay.lang)])].sort();
+  return languages.flatMap((lang) => missingLabelsNotice(resolveLabels(lang, siteLabels)) ?? []);
 }
