@@ -26,7 +26,7 @@ beforeAll(() => {
 
 test('the build log says which essay languages search stems, and which (the fixtures’ Hebrew) it cannot', () => {
   expect(imageSiteLog).toMatch(
-    /Search languages: stemmed (en|none); without stemming he: there a search finds a word only as it is written, not its other forms\./,
+    /Search languages: stemmed en; without stemming he: there a search finds a word only as it is written, not its other forms\./,
   );
 });
 afterAll(() => {
