@@ -103,7 +103,7 @@ function essayDocuments(outDir: string, slug: string): Array<[string, Document]>
   const xhtml = (path: string) => {
     const file = epub[path];
     if (!file) throw new Error(`The EPUB of ${slug} has no ${path}.`);
-    return new DOMParser().parseFromString(strFromU8(file), 'application/xhtml+xml') as unknown as Document;
+    return new DOMParser().parseFromString(strFromU8(file), 'text/xml') as unknown as Document;
   };
   return [
     [`${slug}: page`, readPage(outDir, `essays/${slug}/`)],
@@ -145,7 +145,7 @@ describe('a site with no interface strings for Arabic, Greek or Japanese', () =>
       '<bdi> text “min read”: in lang="ar"',
       '<button aria-label> “Close note”: in lang="ar"',
     ]);
-    // And in the EPUB's XHTML, read as XML.
+    // And in the EPUB’s XHTML, read as XML.
     const [, epub] = essayDocuments(site.outDir, 'al-saat')[1] ?? [];
     epub?.querySelector('.scenario-number bdi')?.removeAttribute('lang');
     expect(epub && unmarkedEnglish(epub)).toEqual(['<bdi> text “Scenario”: in lang="ar"']);
