@@ -58,7 +58,8 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           checks = checkEssays(root, resolved.config, command, logger);
         } catch (error) {
           // Every bad option, or every author mistake, at once: the report alone, not a crash.
-          if (error instanceof ConfigError || error instanceof EssayProblems || error instanceof LabelsModuleError) stopBuild(logger, error.message, outDir);
+          if (error instanceof ConfigError || error instanceof EssayProblems || error instanceof LabelsModuleError)
+            stopBuild(logger, error.message, outDir);
           throw error;
         }
         const { config, astro } = resolved;

@@ -52,9 +52,6 @@ export function searchLanguagesNotice(languages: readonly string[]): string {
   const stemmed = languages.filter(isStemmed);
   const unstemmed = languages.filter((lang) => !isStemmed(lang));
   const list = (tags: readonly string[]) => (tags.length === 0 ? 'none' : tags.join(', '));
-  const without =
-    unstemmed.length === 0
-      ? ''
-      : `: there a search finds a word only as it is written, not its other forms`;
+  const without = unstemmed.length === 0 ? '' : `: there a search finds a word only as it is written, not its other forms`;
   return `Search languages: stemmed ${list(stemmed)}; without stemming ${list(unstemmed)}${without}.`;
 }

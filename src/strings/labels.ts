@@ -177,7 +177,7 @@ export interface StatementLabels {
 const LABELS: Record<string, Labels> = { en, fr, de, es };
 
 /** The language a label falls back to when a page's language has no word for it. */
-export const FALLBACK_LANG = 'en';
+const FALLBACK_LANG = 'en';
 
 /** A label's name: `contents`, `minutesRead`… */
 export type LabelKey = keyof Labels;

@@ -23,7 +23,9 @@ export function labelsModuleProblems(value: unknown, where: string): string[] {
   return Object.entries(value).flatMap(([key, label]) => {
     if (!(LABEL_KEYS as string[]).includes(key)) {
       const guess = closest(key, LABEL_KEYS);
-      return [`${where}: "${key}" is not a label${guess ? `: did you mean "${guess}"?` : '.'} Fix: name a label of Labels (src/strings/labels.ts).`];
+      return [
+        `${where}: "${key}" is not a label${guess ? `: did you mean "${guess}"?` : '.'} Fix: name a label of Labels (src/strings/labels.ts).`,
+      ];
     }
     const expected = typeof en[key as keyof Labels];
     if (typeof label === expected) return [];
@@ -37,7 +39,7 @@ function describeLabel(key: keyof Labels): string {
 }
 
 /** The file a labels module names, from the project's root. */
-export function labelsModuleFile(root: string, path: string): string {
+function labelsModuleFile(root: string, path: string): string {
   return resolve(root, path);
 }
 
@@ -69,7 +71,10 @@ export async function loadSiteLabels(root: string, strings: SiteStrings): Promis
       problems.push(`${where}: the module did not load: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (problems.length > 0) throw new LabelsModuleError(`The site's strings have ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0)
+    throw new LabelsModuleError(
+      `The site's strings have ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n  ${problems.join('\n  ')}`,
+    );
   return loaded;
 }
 

@@ -54,7 +54,8 @@ function unmarked(element: Element, root: Element): string | undefined {
   if (primaryLanguage(lang) !== 'en') return `in lang="${lang}"`;
   if (!marker || marker === root) return undefined;
   const around = marker.parentElement ? languageOf(marker.parentElement).lang : lang;
-  const isolated = marker.tagName.toLowerCase() === 'bdi' || marker.hasAttribute('dir') || ['header', 'footer'].includes(marker.tagName.toLowerCase());
+  const isolated =
+    marker.tagName.toLowerCase() === 'bdi' || marker.hasAttribute('dir') || ['header', 'footer'].includes(marker.tagName.toLowerCase());
   if (!isolated) return `lang="en" on <${marker.tagName.toLowerCase()}>, not isolated (no <bdi> or dir)`;
   if (textDirection(around) !== 'ltr' && marker.getAttribute('dir') !== 'ltr') return `lang="en" without dir="ltr" inside ${around}`;
   return undefined;
@@ -91,7 +92,8 @@ function unmarkedEnglish(document: Document, scope = 'body'): string[] {
         continue;
       }
       for (const part of [target, ...target.querySelectorAll('*')])
-        for (const node of part.childNodes) if (node.nodeType === 3) check(part, node.textContent ?? '', `<${tag}>'s aria-labelledby target #${id}`);
+        for (const node of part.childNodes)
+          if (node.nodeType === 3) check(part, node.textContent ?? '', `<${tag}>'s aria-labelledby target #${id}`);
     }
   }
   return problems;
@@ -130,7 +132,8 @@ describe('a site with no interface strings for Arabic, Greek or Japanese', () =>
     for (const [name, document] of essayDocuments(site.outDir, slug)) {
       const text = document.querySelector('body')?.textContent ?? '';
       // The fallbacks are there to be checked: the page would pass with no words of ours at all.
-      for (const phrase of ['Scenario', 'Notes', ...(name.endsWith('page') ? ['min read', 'Contents'] : [])]) expect(text, name).toContain(phrase);
+      for (const phrase of ['Scenario', 'Notes', ...(name.endsWith('page') ? ['min read', 'Contents'] : [])])
+        expect(text, name).toContain(phrase);
       expect(unmarkedEnglish(document), name).toEqual([]);
     }
   });
@@ -162,7 +165,11 @@ describe('a site with no interface strings for Arabic, Greek or Japanese', () =>
     expect([reference?.getAttribute('lang'), reference?.getAttribute('dir'), reference?.textContent]).toEqual(['en', 'ltr', 'Scenario 2']);
     // A name from an attribute: the element it names holds only the numeral, and carries the name's language.
     const link = document.querySelector('.note-ref-needed .note-link');
-    expect([link?.getAttribute('aria-label'), link?.getAttribute('lang'), link?.getAttribute('dir')]).toEqual(['Note 3, source needed', 'en', 'ltr']);
+    expect([link?.getAttribute('aria-label'), link?.getAttribute('lang'), link?.getAttribute('dir')]).toEqual([
+      'Note 3, source needed',
+      'en',
+      'ltr',
+    ]);
   });
 
   test('the site’s header and footer, in English on a right-to-left page, carry lang and dir', () => {

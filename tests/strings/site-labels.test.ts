@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { LABEL_KEYS } from '../../src/strings/labels.ts';
+import { LABEL_KEYS, resolveLabels } from '../../src/strings/labels.ts';
 import { labelsModuleProblems, loadSiteLabels, siteLabelsSource } from '../../src/strings/site-labels.ts';
 import arabic from '../fixtures/strings/ar.ts';
+import someArabic from '../fixtures/strings/ar-partial.ts';
 
 test('a whole language from a site’s module has every label, and no problem', () => {
   expect(Object.keys(arabic).sort()).toEqual([...LABEL_KEYS].sort());
@@ -17,6 +18,14 @@ test('its counts take Arabic’s plural forms (Intl.PluralRules): one, two, few,
   expect(arabic.sectionCount(3)).toBe('3 أقسام');
   expect(arabic.sectionCount(11)).toBe('11 قسمًا');
   expect(arabic.minutesRead(2)).toBe('2 دقيقتان للقراءة');
+});
+
+test('some of a language’s labels are a module too, and what it lacks is what falls back', () => {
+  expect(labelsModuleProblems(someArabic, 'ar')).toEqual([]);
+  const { missing, labels } = resolveLabels('ar', { ar: someArabic });
+  expect(missing).toEqual(LABEL_KEYS.filter((key) => !['contents', 'notes', 'note', 'minutesRead'].includes(key)));
+  expect(labels.minutesRead(3)).toBe('3 د للقراءة');
+  expect(labels.scenario(2)).toBe('Scenario 2');
 });
 
 test('a module’s label of no such name, or of the wrong kind, is reported with its fix', () => {

@@ -123,7 +123,9 @@ export const scenarios: ComponentKind<Scenarios> = {
       // For the contents: a scenario's heading carries its number, so the list numbers it not again.
       frontmatter: {
         selfNumberedIds: lists.flatMap((list) => list.scenarios.map((scenario) => scenario.id)),
-        selfNumberedNames: Object.fromEntries(lists.flatMap((list) => list.scenarios.map((scenario) => [scenario.id, label(scenario.number)]))),
+        selfNumberedNames: Object.fromEntries(
+          lists.flatMap((list) => list.scenarios.map((scenario) => [scenario.id, label(scenario.number)])),
+        ),
       },
     };
   },
