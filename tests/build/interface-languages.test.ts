@@ -5,6 +5,7 @@ import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LABEL_KEYS, labelsFor, primaryLanguage, type Labels } from '../../src/strings/labels.ts';
 import { textDirection } from '../../src/strings/lang.ts';
+import { listPages } from '../../src/publishing/pages.ts';
 import { buildSite, type BuildResult } from '../support/build-site.ts';
 import { readPage } from '../support/html.ts';
 
@@ -115,8 +116,8 @@ function essayDocuments(outDir: string, slug: string): Array<[string, Document]>
   ];
 }
 
-function build(config?: string): BuildResult {
-  const result = buildSite({ ESSAYS_DIR: SCRIPTS }, config ? { config } : {});
+function build(config?: string, env: Record<string, string> = {}): BuildResult {
+  const result = buildSite({ ESSAYS_DIR: SCRIPTS, ...env }, config ? { config } : {});
   if (result.status !== 0) throw new Error(result.output);
   return result;
 }
@@ -252,5 +253,30 @@ describe('a site that supplies some Arabic labels and one Greek word', () => {
     const greek = /Strings in el: (\d+) of \d+ interface strings \(([^)]*)\) missing/.exec(site.output);
     expect(greek?.[1]).toBe(String(LABEL_KEYS.length - 1));
     expect(greek?.[2]?.split(', ')).not.toContain('readOffline');
+  });
+});
+
+describe('a site in Arabic (SITE_LANG=ar) with no Arabic strings', () => {
+  let site: BuildResult;
+  beforeAll(() => {
+    site = build(undefined, { SITE_LANG: 'ar' });
+  });
+  afterAll(() => rmSync(dirname(site.outDir), { recursive: true, force: true }));
+
+  test('every page of the site, its own pages as well as the essays, marks every English string it shows', () => {
+    const pages = listPages(site.outDir);
+    expect(pages).toEqual(expect.arrayContaining(['', 'search/', '404.html', 'accessibility/']));
+    for (const page of pages) {
+      const document = readPage(site.outDir, page);
+      expect(document.documentElement.getAttribute('lang'), page).toMatch(/^(ar|el|ja)$/);
+      expect(unmarkedEnglish(document), page).toEqual([]);
+    }
+    // The header of an essay in a left-to-right language is in the site's right-to-left one.
+    const greek = readPage(site.outDir, 'essays/chronos-kai-roloi/').querySelector('body > header');
+    expect([greek?.getAttribute('lang'), greek?.getAttribute('dir')]).toEqual(['ar', 'rtl']);
+  });
+
+  test('the build log names Arabic once, for the site and its essay alike', () => {
+    expect(site.output.match(/Strings in ar:/g)).toHaveLength(1);
   });
 });
