@@ -39,7 +39,10 @@ export function virtualModules(
     resolveId(id) {
       return id in modules ? `\0${id}` : undefined;
     },
-    load(id) {
+    load(id, options) {
+      // A site's labels module imports `essay-press`, the integration itself, which cannot run in
+      // a browser: the search page's script gets none, and uses (and marks) the built-in labels.
+      if (id === `\0${STRINGS}` && !options?.ssr) return 'export default {};';
       return id.startsWith('\0') ? modules[id.slice(1)] : undefined;
     },
   };

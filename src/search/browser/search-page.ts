@@ -17,7 +17,8 @@ import { languageMark } from '../../strings/marking.ts';
 import { savedEssays } from '../../offline/browser/saved-essays.ts';
 import { NETWORK_CHECK } from '../../offline/offline-routes.ts';
 
-// The page is in the site's language; its messages follow it, with the site's own words.
+// The page is in the site's language; its messages follow it (in the browser, the built-in
+// labels only: src/config/virtual-modules.ts), marked where the language lacks them.
 const pageLang = document.documentElement.lang;
 const { labels, langOf } = resolveLabels(pageLang, siteLabels);
 
