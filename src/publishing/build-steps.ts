@@ -55,7 +55,8 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     run: async (context) => {
       const { site, base, title: siteTitle, lang: siteLang } = context.config;
       const cacheDir = join(context.cacheDir, 'offline-downloads');
-      const downloads = await writeOfflineDownloads(context.dir, { site, base, siteTitle, siteLang, cacheDir });
+      const { siteLabels } = context;
+      const downloads = await writeOfflineDownloads(context.dir, { site, base, siteTitle, siteLang, siteLabels, cacheDir });
       context.essays = downloads.metadata;
       const reused = downloads.reused > 0 ? ` (${downloads.reused} unchanged since the last build, copied from the cache)` : '';
       return `Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s), ${kib(downloads.bytes)} in all${reused}.`;
@@ -106,7 +107,11 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     writes:
       "sw.js, precaching the shell a reader needs offline; offline-site.json, the rest of the site with sizes, for saving it all; the home page's save control's sizes",
     run: async (context) => {
-      const offline = await writeServiceWorker(context.dir, { base: context.config.base, lang: context.config.lang });
+      const offline = await writeServiceWorker(context.dir, {
+        base: context.config.base,
+        lang: context.config.lang,
+        siteLabels: context.siteLabels,
+      });
       const { site, siteBytes, downloads, downloadBytes } = offline.list;
       return `Offline reading: the service worker precaches ${offline.count} files, ${kib(offline.bytes)}, on a first visit; saving the whole site adds ${site.length} files, ${kib(siteBytes)} (and ${downloads.length} downloads, ${kib(downloadBytes)}), of a site of ${offline.siteCount} files, ${kib(offline.siteBytes)}.`;
     },
@@ -118,7 +123,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     when: (config) => config.site !== undefined,
     run: async (context) => {
       const { site = '', base, title: siteTitle, lang: siteLang } = context.config;
-      const feed = await writeFeed(context.dir, { site, base, siteTitle, siteLang }, context.essays);
+      const feed = await writeFeed(context.dir, { site, base, siteTitle, siteLang, siteLabels: context.siteLabels }, context.essays);
       return `Feed: ${feed.items} essay(s) in feed.xml, with the sitemap named in robots.txt.`;
     },
   },

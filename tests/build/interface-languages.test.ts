@@ -271,6 +271,9 @@ describe('a site in Arabic (SITE_LANG=ar) with no Arabic strings', () => {
       expect(document.documentElement.getAttribute('lang'), page).toMatch(/^(ar|el|ja)$/);
       expect(unmarkedEnglish(document), page).toEqual([]);
     }
+    // And the copies: the single-file copy's footer is in the site's language, here English, marked.
+    for (const slug of Object.keys(ESSAYS))
+      for (const [name, document] of essayDocuments(site.outDir, slug)) expect(unmarkedEnglish(document), name).toEqual([]);
     // The header of an essay in a left-to-right language is in the site's right-to-left one.
     const greek = readPage(site.outDir, 'essays/chronos-kai-roloi/').querySelector('body > header');
     expect([greek?.getAttribute('lang'), greek?.getAttribute('dir')]).toEqual(['ar', 'rtl']);
