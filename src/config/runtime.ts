@@ -1,6 +1,6 @@
 import config from 'virtual:essay-press/config';
 import siteLabels from 'virtual:essay-press/strings';
-import { resolveLabels, type Labels, type LanguageLabels } from '../strings/labels.ts';
+import { resolveLabels, type LanguageLabels } from '../strings/labels.ts';
 
 /**
  * The site's options in pages and components: the one place they read them from. Set by
@@ -8,12 +8,11 @@ import { resolveLabels, type Labels, type LanguageLabels } from '../strings/labe
  */
 export { config };
 
-/** The interface's words in a language, with the site's own (the `strings` option) in place. */
-export function t(lang: string): Labels {
-  return resolveLabels(lang, siteLabels).labels;
-}
-
-/** As `t`, with which labels the language lacks (shown in English, to be marked with `lang`: src/strings/InLanguage.astro). */
+/**
+ * The interface's words in a language, with the site's own (the `strings` option) in place,
+ * and which of them the language lacks: shown in English, to be marked with their `lang`
+ * (src/strings/InLanguage.astro, src/strings/marking.ts).
+ */
 export function labelsIn(lang: string): LanguageLabels {
   return resolveLabels(lang, siteLabels);
 }
