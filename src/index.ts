@@ -16,9 +16,14 @@ import { createStaging } from './publishing/staging.ts';
 import { stopBuild } from './publishing/stop-build.ts';
 import { stopEsbuild } from './publishing/stop-esbuild.ts';
 import { ROUTES } from './routes.ts';
+import type { SiteLabels } from './strings/labels.ts';
+import { LabelsModuleError, loadSiteLabels } from './strings/site-labels.ts';
 import { classicScripts } from './site/classic-script.ts';
 
 export type { EssayPressOptions } from './config/options.ts';
+// For a site's own language: `export default defineLabels({ … })`, every label typed (docs/strings.md).
+export { defineLabels, type Labels } from './strings/labels.ts';
+export { plural, type PluralForms } from './strings/plural.ts';
 
 /**
  * Essay Press: long-form essays from MDX as fast, accessible, plain HTML, in any Astro site.
@@ -43,13 +48,16 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
         let outDir = process.env['OUT_DIR'] ? resolve(root, process.env['OUT_DIR']) : fileURLToPath(astroConfig.outDir);
         let resolved: ReturnType<typeof resolveConfig>;
         let checks: EssayChecks;
+        let siteLabels: SiteLabels;
         try {
           resolved = resolveConfig(options, process.env, { site: astroConfig.site, base: astroConfig.base });
           outDir = resolved.astro.outDir ? resolve(root, resolved.astro.outDir) : fileURLToPath(astroConfig.outDir);
+          siteLabels = await loadSiteLabels(root, resolved.config.strings);
           checks = checkEssays(root, resolved.config, command, logger);
         } catch (error) {
           // Every bad option, or every author mistake, at once: the report alone, not a crash.
-          if (error instanceof ConfigError || error instanceof EssayProblems) stopBuild(logger, error.message, outDir);
+          if (error instanceof ConfigError || error instanceof EssayProblems || error instanceof LabelsModuleError)
+            stopBuild(logger, error.message, outDir);
           throw error;
         }
         const { config, astro } = resolved;
@@ -74,8 +82,8 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           ...(astro.cacheDir ? { cacheDir: pathToFileURL(`${resolve(root, astro.cacheDir)}/`) } : {}),
           image: { service: { entrypoint: 'astro/assets/services/sharp' } },
           // Sätteri, Astro 7's engine, with the plugin that numbers notes and scenarios with the whole essay in view.
-          markdown: { processor: satteri({ mdastPlugins: [essayMarkup({ root, ...config })] }) },
-          vite: viteConfig(config, { faviconFile, statement: siteStatementFacts(root) }),
+          markdown: { processor: satteri({ mdastPlugins: [essayMarkup({ root, ...config, strings: siteLabels })] }) },
+          vite: viteConfig(config, { faviconFile, statement: siteStatementFacts(root), root }),
           // Nothing on a page may depend on a dev toolbar or a prefetch script.
           devToolbar: { enabled: false },
           prefetch: false,
@@ -84,7 +92,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
             // A sitemap lists absolute URLs: there is one only when the site's address is known.
             // Imported only then: it is a tenth of a small build's start-up.
             ...(config.site && !has('@astrojs/sitemap') ? [(await import('@astrojs/sitemap')).default()] : []),
-            publishStep({ root, config, outDir, checks, staging }),
+            publishStep({ root, config, outDir, checks, staging, siteLabels }),
           ],
         });
         for (const route of ROUTES) {
@@ -106,12 +114,14 @@ function publishStep({
   outDir,
   checks,
   staging,
+  siteLabels,
 }: {
   root: string;
   config: SiteConfig;
   outDir: string;
   checks: EssayChecks;
   staging: ReturnType<typeof createStaging> | undefined;
+  siteLabels: SiteLabels;
 }): AstroIntegration {
   let loggedErrors: ReturnType<typeof watchForLoggedErrors> | undefined;
   let cacheDir = resolve(root, 'node_modules/.astro');
@@ -135,7 +145,7 @@ function publishStep({
           // Loaded here, not with the config: the steps' libraries (Pagefind, Citation.js, satori…)
           // are a third of a small build's start-up, and `astro dev` or a failed check never needs them.
           const { runBuildSteps } = await import('./publishing/build-steps.ts');
-          await runBuildSteps({ dir: fileURLToPath(dir), root, config, cacheDir, essays: [], styleHashes: [] }, log);
+          await runBuildSteps({ dir: fileURLToPath(dir), root, config, cacheDir, essays: [], styleHashes: [], siteLabels }, log);
           staging?.publish();
           log(`The site is in ${outDir}`);
         } catch (error) {

@@ -46,6 +46,16 @@ const stringOverrides = z.partialRecord(
 );
 
 /**
+ * A module of one language's labels, in the project: its default export is `defineLabels({ … })`
+ * (every label) or some labels (`satisfies Partial<Labels>`). Loaded by src/strings/site-labels.ts.
+ */
+const labelsModule = z
+  .string()
+  .trim()
+  .regex(/\.(ts|mts|js|mjs)$/, 'must name a module (.ts or .js) in the project, such as')
+  .refine((value) => !value.includes('://') && !value.split(/[\\/]/).includes('..'), 'must name a module inside the project, such as');
+
+/**
  * Every option of `essayPress()`, with its default. The one source of truth: the types below
  * are inferred from it, the docs are generated from it, and every value is checked by it.
  */
@@ -143,11 +153,16 @@ export const optionsSchema = z
       env: 'RUN_ESSAY_CODE',
     }),
     strings: z
-      .record(z.string().regex(LANGUAGE_TAG, 'must be keyed by language tags, such as'), stringOverrides)
+      .record(
+        z.string().regex(LANGUAGE_TAG, 'must be keyed by language tags, such as'),
+        z.union([labelsModule, stringOverrides], {
+          error: "must be a module's path ('./src/strings/ar.ts') or an object of words, such as",
+        }),
+      )
       .default({})
       .register(optionDocs, {
-        description: `The interface's words, per language, where the site wants its own: any of ${STRING_LABEL_KEYS.map((key) => `\`${key}\``).join(', ')}.`,
-        example: "{ en: { contents: 'In this essay' } }",
+        description: `The interface's words, per language (any language, not only the built-in English, French, German and Spanish): a module of the project whose default export is \`defineLabels({ … })\`, every label, typed (docs/strings.md); or an object of plain words replacing ours: ${STRING_LABEL_KEYS.map((key) => `\`${key}\``).join(', ')}. A label a language lacks is shown in English, marked with \`lang="en"\`, and named in the build log.`,
+        example: "{ ar: './src/strings/ar.ts', en: { contents: 'In this essay' } }",
       }),
   })
   .strict();

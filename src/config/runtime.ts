@@ -1,5 +1,6 @@
 import config from 'virtual:essay-press/config';
-import { labelsFor, type Labels } from '../strings/labels.ts';
+import siteLabels from 'virtual:essay-press/strings';
+import { resolveLabels, type LanguageLabels } from '../strings/labels.ts';
 
 /**
  * The site's options in pages and components: the one place they read them from. Set by
@@ -7,7 +8,11 @@ import { labelsFor, type Labels } from '../strings/labels.ts';
  */
 export { config };
 
-/** The interface's words in a language, with the site's own (the `strings` option) in place. */
-export function t(lang: string): Labels {
-  return labelsFor(lang, config.strings);
+/**
+ * The interface's words in a language, with the site's own (the `strings` option) in place,
+ * and which of them the language lacks: shown in English, to be marked with their `lang`
+ * (src/strings/InLanguage.astro, src/strings/marking.ts).
+ */
+export function labelsIn(lang: string): LanguageLabels {
+  return resolveLabels(lang, siteLabels);
 }

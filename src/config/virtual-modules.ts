@@ -1,11 +1,13 @@
 import type { Plugin } from 'vite';
 import type { StatementFacts } from '../publishing/accessibility-statement.ts';
+import { siteLabelsSource } from '../strings/site-labels.ts';
 import type { SiteConfig } from './options.ts';
 
 const CONFIG = 'virtual:essay-press/config';
 const ESSAYS = 'virtual:essay-press/essays';
 const FAVICON = 'virtual:essay-press/favicon';
 const STATEMENT = 'virtual:essay-press/statement';
+const STRINGS = 'virtual:essay-press/strings';
 
 /**
  * The one route by which the checked options reach pages and components:
@@ -13,9 +15,13 @@ const STATEMENT = 'virtual:essay-press/statement';
  * essays folder's MDX files as `virtual:essay-press/essays`, globbed from the folder the
  * options name (a glob's pattern must be written out, so it is written here, not in a module),
  * the site's icon as `virtual:essay-press/favicon` (the site's own public/favicon.svg, or ours),
- * and how the pages were tested, for the accessibility statement (`virtual:essay-press/statement`).
+ * how the pages were tested, for the accessibility statement (`virtual:essay-press/statement`),
+ * and the site's own labels, its modules imported by their files (`virtual:essay-press/strings`).
  */
-export function virtualModules(config: SiteConfig, { faviconFile, statement }: { faviconFile: string; statement: StatementFacts }): Plugin {
+export function virtualModules(
+  config: SiteConfig,
+  { faviconFile, statement, root }: { faviconFile: string; statement: StatementFacts; root: string },
+): Plugin {
   const folder = `/${config.essaysDir.replace(/^\.?\/+|\/+$/g, '')}/`;
   const modules: Record<string, string> = {
     [CONFIG]: `export default ${JSON.stringify(config)};`,
@@ -25,6 +31,7 @@ export function virtualModules(config: SiteConfig, { faviconFile, statement }: {
       `export const essays = Object.keys(modules).sort().map((key) => ({ path: key.slice(${folder.length}), load: modules[key], source: sources[key] }));`,
     ].join('\n'),
     [STATEMENT]: `export default ${JSON.stringify(statement)};`,
+    [STRINGS]: siteLabelsSource(root, config.strings),
     [FAVICON]: `export { default } from ${JSON.stringify(`${faviconFile}?raw`)};`,
   };
   return {
@@ -32,7 +39,10 @@ export function virtualModules(config: SiteConfig, { faviconFile, statement }: {
     resolveId(id) {
       return id in modules ? `\0${id}` : undefined;
     },
-    load(id) {
+    load(id, options) {
+      // A site's labels module imports `essay-press`, the integration itself, which cannot run in
+      // a browser: the search page's script gets none, and uses (and marks) the built-in labels.
+      if (id === `\0${STRINGS}` && !options?.ssr) return 'export default {};';
       return id.startsWith('\0') ? modules[id.slice(1)] : undefined;
     },
   };

@@ -19,3 +19,9 @@ declare module 'virtual:essay-press/statement' {
   const facts: import('../publishing/accessibility-statement.ts').StatementFacts;
   export default facts;
 }
+
+declare module 'virtual:essay-press/strings' {
+  /** The site's own labels by language: its words, and its modules' labels (src/strings/site-labels.ts). */
+  const labels: import('../strings/labels.ts').SiteLabels;
+  export default labels;
+}

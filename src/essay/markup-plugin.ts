@@ -18,7 +18,8 @@ import { analyzeEssay, isEssayComponent, renderEssay } from './structure.ts';
 import { createHeadingIds, idPrefix } from './ids.ts';
 import { checkEssayFolder, checksOnCompile } from '../authoring/essay-folder.ts';
 import { essaySlug } from './slug.ts';
-import { labelsFor, type SiteStrings } from '../strings/labels.ts';
+import { resolveLabels, type SiteLabels } from '../strings/labels.ts';
+import { languageMark } from '../strings/marking.ts';
 import { opensNewTab, withNewTabLinksMarked } from './new-tab-links.ts';
 import { withBase, withLinksRebased } from './base-links.ts';
 
@@ -55,7 +56,8 @@ export interface EssayMarkupOptions {
   base: string;
   essaysPerPage: number;
   strict: boolean;
-  strings: SiteStrings;
+  /** The site's own labels, its modules loaded (src/strings/site-labels.ts). */
+  strings: SiteLabels;
   runEssayCode?: boolean;
   /** The site's bibliography files and citation style (src/sources/). */
   bibliography?: readonly string[];
@@ -178,12 +180,23 @@ function essayMarkupFor(
       }
       const prefix = idPrefix(essaySlug(relative(essaysDir, path), frontmatter['slug']));
       const lang = typeof frontmatter['lang'] === 'string' ? frontmatter['lang'] : 'en';
-      // The words go inside the link, so they are part of its name wherever it is read.
+      const labels = resolveLabels(lang, options.strings);
+      // The words go inside the link, so they are part of its name wherever it is read; in
+      // English where the essay's language lacks them, with their own lang and dir.
+      const hintMark = languageMark(labels.langOf('opensInNewTab'), lang);
       const hint: MdxJsxTextElement = {
         type: 'mdxJsxTextElement',
         name: 'span',
-        attributes: [{ type: 'mdxJsxAttribute', name: 'class', value: 'visually-hidden' }],
-        children: [{ type: 'text', value: ` (${labelsFor(lang, options.strings).opensInNewTab})` }],
+        attributes: [
+          { type: 'mdxJsxAttribute', name: 'class', value: 'visually-hidden' },
+          ...(hintMark
+            ? [
+                { type: 'mdxJsxAttribute' as const, name: 'lang', value: hintMark.lang },
+                { type: 'mdxJsxAttribute' as const, name: 'dir', value: hintMark.dir },
+              ]
+            : []),
+        ],
+        children: [{ type: 'text', value: ` (${labels.labels.opensInNewTab})` }],
       };
       // A component's words are its own copy of the tree (a note copies them for the margin):
       // marked before the components render, so every copy says it, and opens safely.
@@ -204,7 +217,7 @@ function essayMarkupFor(
       if (structure.problems.length > 0)
         throw new Error(`The essay has ${structure.problems.length} problem(s) to fix:\n${formatProblems(structure.problems)}`);
 
-      const rendering = renderEssay(structure, { idPrefix: prefix, lang, style });
+      const rendering = renderEssay(structure, { idPrefix: prefix, lang, style, labels });
       for (const { node, props, children } of rendering.replacements) {
         const element = {
           type: node.type,
@@ -223,7 +236,12 @@ function essayMarkupFor(
       // A wide table scrolls inside its own region instead of making the page scroll sideways
       // (WCAG 1.4.10 at 320 px); the region is named and reachable by keyboard, so it can be
       // scrolled without a mouse. A table in a <Figure> scrolls inside the figure instead.
+      // Where the essay's language lacks the word, the region holds the essay's table, so it
+      // cannot carry English's lang itself: it is named by a hidden element that does.
+      const tableMark = languageMark(labels.langOf('table'), lang);
       for (const [index, table] of tables.entries()) {
+        const name = labels.labels.table(index + 1);
+        const nameId = `${prefix}table-${index + 1}-name`;
         const region = {
           type: 'blockquote',
           data: {
@@ -232,10 +250,21 @@ function essayMarkupFor(
               className: ['table-scroll'],
               role: 'region',
               tabIndex: 0,
-              ariaLabel: labelsFor(lang, options.strings).table(index + 1),
+              ...(tableMark ? { ariaLabelledBy: [nameId] } : { ariaLabel: name }),
             },
           },
-          children: [table],
+          children: [
+            ...(tableMark
+              ? [
+                  {
+                    type: 'paragraph' as const,
+                    data: { hName: 'span', hProperties: { id: nameId, hidden: true, lang: tableMark.lang, dir: tableMark.dir } },
+                    children: [{ type: 'text' as const, value: name }],
+                  },
+                ]
+              : []),
+            table,
+          ],
         } satisfies Blockquote;
         ctx.replaceNode(table, region);
       }

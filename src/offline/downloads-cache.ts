@@ -21,7 +21,7 @@ export interface DownloadsInputs {
   /** A fingerprint of the code that makes the downloads (`codeFingerprint`). */
   code: string;
   /** The options of the downloads, the build's time left out (see above). */
-  options: { site: string | undefined; base: string; siteTitle: string; siteLang: string };
+  options: { site: string | undefined; base: string; siteTitle: string; siteLang: string; copyFrom?: string };
   /** The downloads' own stylesheets (epub.css, single-file.css). */
   stylesheets: readonly string[];
   /** The essay's built page, before its download sizes are filled in. */

@@ -2,12 +2,13 @@
  * The EPUB's navigation: the navigation document of EPUB 3 and the NCX of EPUB 2, both
  * built from the page's own contents, with ids renamed as in the content document.
  */
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { Element as XmlElement } from 'xast';
 import { EPUB_PATHS } from './epub-paths.ts';
 import { serialiseXml, xhtmlDocument, xml, xmlText } from './epub-xml.ts';
 import { element, text } from './hast-tree.ts';
 import type { Contents, ContentsEntry, EssayMetadata } from './offline-article.ts';
+import { languageMark } from '../strings/marking.ts';
 
 export interface NavInput {
   metadata: Pick<EssayMetadata, 'lang' | 'dir' | 'title'>;
@@ -15,7 +16,7 @@ export interface NavInput {
   contents: Contents | undefined;
   renamedIds: ReadonlyMap<string, string>;
   /** The notes section's id and heading, for the landmarks, when the essay has notes. */
-  notes: { id: string; heading: string } | undefined;
+  notes: { id: string; heading: string; marked?: ElementContent[] } | undefined;
 }
 
 /**
@@ -32,27 +33,30 @@ export function navDocument({ metadata, contents, renamedIds, notes }: NavInput)
       {},
       entries.map((entry) =>
         element('li', {}, [
-          element('a', { href: target(entry.id) }, [text(entry.text)]),
+          element('a', { href: target(entry.id) }, entry.marked ? structuredClone(entry.marked) : [text(entry.text)]),
           ...(entry.children.length > 0 ? [list(entry.children)] : []),
         ]),
       ),
     );
   const label = contents?.label ?? metadata.title;
+  // "Contents" in English where the essay's language lacks the word: marked, as on the page;
+  // the document's title, which can hold no markup, is then the essay's.
+  const labelMark = contents?.labelLang ? languageMark(contents.labelLang, metadata.lang) : undefined;
   const toc = element('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc', ariaLabelledBy: ['toc-heading'] }, [
-    element('h1', { id: 'toc-heading' }, [text(label)]),
+    element('h1', { id: 'toc-heading' }, [labelMark ? element('bdi', { ...labelMark }, [text(label)]) : text(label)]),
     contents && contents.entries.length > 0
       ? list(contents.entries)
       : element('ol', {}, [element('li', {}, [element('a', { href: EPUB_PATHS.content }, [text(metadata.title)])])]),
   ]);
-  const landmark = (type: string, href: string, words: string) =>
-    element('li', {}, [element('a', { 'epub:type': type, href }, [text(words)])]);
+  const landmark = (type: string, href: string, words: string, marked?: ElementContent[]) =>
+    element('li', {}, [element('a', { 'epub:type': type, href }, marked ? structuredClone(marked) : [text(words)])]);
   const landmarks = element('nav', { 'epub:type': 'landmarks', hidden: true }, [
     element('ol', {}, [
       landmark('bodymatter', EPUB_PATHS.content, metadata.title),
-      ...(notes ? [landmark('endnotes', target(notes.id), notes.heading)] : []),
+      ...(notes ? [landmark('endnotes', target(notes.id), notes.heading, notes.marked)] : []),
     ]),
   ]);
-  return xhtmlDocument(metadata, label, [toc, landmarks]);
+  return xhtmlDocument(metadata, labelMark ? metadata.title : label, [toc, landmarks]);
 }
 
 /**

@@ -66,7 +66,14 @@ export function buildEpub(input: EpubInput): Uint8Array {
   const notesHeading = notesSection && select('h2, h3', notesSection);
   const notesId = notesSection && stringProperty(notesSection, 'id');
   const notes =
-    notesId && notesHeading ? { id: originalId(notesId, renamedIds), heading: foldWhiteSpace(toString(notesHeading)) } : undefined;
+    notesId && notesHeading
+      ? {
+          id: originalId(notesId, renamedIds),
+          heading: foldWhiteSpace(toString(notesHeading)),
+          // "Notes" in English where the essay's language lacks the word, marked as on the page.
+          ...(select('[lang]', notesHeading) ? { marked: notesHeading.children } : {}),
+        }
+      : undefined;
   const nav = navDocument({ metadata: input.metadata, contents: input.contents, renamedIds, notes });
   const ncx = ncxDocument({ metadata: input.metadata, contents: input.contents, renamedIds, notes, identifier: input.identifier });
 

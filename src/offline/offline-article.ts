@@ -45,6 +45,11 @@ export interface EssayMetadata {
 /** One entry of the essay's contents: a heading (or the notes) and the entries under it. */
 export interface ContentsEntry {
   text: string;
+  /**
+   * The link's own content, when part of it is marked with another language than the
+   * essay's (`<bdi lang="en">Scenario 1</bdi>: …`), for the EPUB's navigation to keep.
+   */
+  marked?: ElementContent[];
   /** The id the entry links to, without `#`. */
   id: string;
   children: ContentsEntry[];
@@ -53,6 +58,8 @@ export interface ContentsEntry {
 /** The page's table of contents (`nav.toc`): its label ("Contents") and its entries. */
 export interface Contents {
   label: string;
+  /** The language of the label, when it is marked with another than the essay's ("Contents" in English). */
+  labelLang?: string;
   entries: ContentsEntry[];
 }
 
@@ -116,7 +123,10 @@ export function readContents(article: Element): Contents | undefined {
   // "Contents", without the count the page shows after it ("Contents, 6 sections").
   const label = summary ? foldWhiteSpace(toString(summary).replace(toString(select('.toc-count', summary) ?? text('')), '')) : '';
   if (!label) throw new Error('The table of contents (nav.toc) has no label.');
-  return { label, entries: readEntries(list) };
+  // Marked as a <bdi> of its own where it is in another language than the essay's (English).
+  const labelMark = summary?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'bdi');
+  const labelLang = labelMark && stringProperty(labelMark, 'lang');
+  return { label, ...(labelLang ? { labelLang } : {}), entries: readEntries(list) };
 }
 
 function readEntries(list: Element): ContentsEntry[] {
@@ -126,7 +136,8 @@ function readEntries(list: Element): ContentsEntry[] {
     const href = link && stringProperty(link, 'href');
     if (!link || !href?.startsWith('#')) throw new Error('An entry of the table of contents is not a link to a heading (#id).');
     const sublist = item.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol');
-    return [{ text: foldWhiteSpace(toString(link)), id: decodeFragment(href), children: sublist ? readEntries(sublist) : [] }];
+    const marked = select('[lang]', link) ? { marked: link.children } : {};
+    return [{ text: foldWhiteSpace(toString(link)), ...marked, id: decodeFragment(href), children: sublist ? readEntries(sublist) : [] }];
   });
 }
 

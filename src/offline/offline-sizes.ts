@@ -6,14 +6,14 @@
  */
 import { formatFileSize } from './downloads.ts';
 import type { SiteList } from './offline-files.ts';
-import { labelsFor } from '../strings/labels.ts';
+import { labelsFor, type SiteLabels } from '../strings/labels.ts';
 
 /** The attribute of the empty elements: `site` (every essay) or `downloads` (their EPUBs and HTML copies). */
 export const OFFLINE_SIZE_ATTRIBUTE = 'data-offline-size';
 
 /** The page with the control's sizes filled in; a page without the control is returned as it is. */
-export function fillOfflineSizes(html: string, list: SiteList, lang: string): string {
-  const labels = labelsFor(lang);
+export function fillOfflineSizes(html: string, list: SiteList, lang: string, siteLabels: SiteLabels = {}): string {
+  const labels = labelsFor(lang, siteLabels);
   const text = {
     site: labels.offlineSaveSize(list.essays, formatFileSize(list.siteBytes, lang)),
     downloads: labels.offlineDownloadsSize(formatFileSize(list.downloadBytes, lang)),

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { transform } from 'lightningcss';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { labelsFor } from '../strings/labels.ts';
+import { resolveLabels, type SiteLabels } from '../strings/labels.ts';
 import { textDirection } from '../strings/lang.ts';
 import type { EssayMetadata } from './offline-article.ts';
 import { copyTree, element, elements, text } from './hast-tree.ts';
@@ -84,6 +84,8 @@ export interface SingleFileInput {
   siteTitle: string;
   /** The language of the site's chrome (SITE_LANG): the footer is in it. */
   siteLang: string;
+  /** The site's own labels (the `strings` option), for the footer's words. */
+  siteLabels?: SiteLabels | undefined;
 }
 
 /**
@@ -91,7 +93,7 @@ export interface SingleFileInput {
  * a `<details>` that works without script), and a footer naming the site it comes
  * from, with the essay's address when the site's is known.
  */
-export function singleFileHtml({ metadata, article: offline, css, images, siteTitle, siteLang }: SingleFileInput): string {
+export function singleFileHtml({ metadata, article: offline, css, images, siteTitle, siteLang, siteLabels }: SingleFileInput): string {
   // An HTML parser ends a <style> at the first "</style": CSS holding it would spill into the page.
   if (/<\/style/i.test(css)) throw new Error('The CSS contains "</style", which cannot be inlined.');
   const article = copyTree(offline);
@@ -106,9 +108,12 @@ export function singleFileHtml({ metadata, article: offline, css, images, siteTi
   // phone's first screen), and single-file.css shows them where they have a column of their own.
   for (const details of elements(article).filter((node) => node.tagName === 'details')) delete details.properties['open'];
 
-  // The footer is in the site's language, like the site's other chrome, and says so.
-  const footerText = element('p', { lang: siteLang, dir: textDirection(siteLang) }, [
-    text(labelsFor(siteLang).offlineCopyFrom(siteTitle)),
+  // The footer is in the site's language, like the site's other chrome, and says so; in
+  // English, and saying so, where the site's language lacks its words.
+  const { labels, langOf } = resolveLabels(siteLang, siteLabels);
+  const footerLang = langOf('offlineCopyFrom');
+  const footerText = element('p', { lang: footerLang, dir: textDirection(footerLang) }, [
+    text(labels.offlineCopyFrom(siteTitle)),
     ...(metadata.canonical ? [text(': '), element('a', { href: metadata.canonical }, [text(metadata.canonical)])] : [text('.')]),
   ]);
   const head = [

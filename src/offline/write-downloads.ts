@@ -17,6 +17,7 @@ import { buildEpub, EPUB_IMAGE_TYPES, type EpubImage } from './epub.ts';
 import { epubIdentifier, modifiedDate } from './epub-package.ts';
 import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-article.ts';
 import { dataUrl, inlineCssUrls, oneLineCss, singleFileHtml } from './single-file-html.ts';
+import { labelsFor, type SiteLabels } from '../strings/labels.ts';
 import { listEssaySlugs } from '../publishing/pages.ts';
 import { runInWorker, shareOut, workerCount } from './worker-share.ts';
 import { codeFingerprint, DownloadsCache, downloadsKey, pageFiles } from './downloads-cache.ts';
@@ -29,6 +30,8 @@ export interface OfflineDownloadsOptions {
   siteTitle: string;
   /** The language of the site's chrome (SITE_LANG). */
   siteLang: string;
+  /** The site's own labels (the `strings` option): the single-file copy's footer says its words. */
+  siteLabels?: SiteLabels | undefined;
   /** `dcterms:modified` of an essay that gives no date of its own; the time of the build by default. */
   buildTime?: Date;
   /**
@@ -205,7 +208,8 @@ function cacheKey(job: EssayJob, pageHtml: string): string {
   const { site, base, siteTitle, siteLang } = options;
   return downloadsKey({
     code: codeFingerprint(),
-    options: { site, base, siteTitle, siteLang },
+    // The footer's words, which the site's labels may give, are part of the copy.
+    options: { site, base, siteTitle, siteLang, copyFrom: labelsFor(siteLang, options.siteLabels).offlineCopyFrom(siteTitle) },
     stylesheets: [job.epubStylesheet, job.singleFileStylesheet],
     pageHtml,
     files,
@@ -269,6 +273,7 @@ async function writeEssayDownloads(
     images: new Map([...images].map(([src, image]) => [src, src.startsWith('data:') ? src : dataUrl(image.bytes, image.mediaType)])),
     siteTitle: options.siteTitle,
     siteLang: options.siteLang,
+    siteLabels: options.siteLabels,
   });
 
   const written: Record<DownloadFormat, Uint8Array> = { epub, html: Buffer.from(html, 'utf8') };

@@ -17,12 +17,15 @@ import { build } from 'esbuild';
 import { CONTENT_HASHED_PATH, SERVICE_WORKER_FILE } from './offline-routes.ts';
 import { SITE_LIST_FILE, fileGroup, siteList, type SiteList } from './offline-files.ts';
 import { fillOfflineSizes } from './offline-sizes.ts';
+import type { SiteLabels } from '../strings/labels.ts';
 
 export interface ServiceWorkerOptions {
   /** The base path, `/` or `/sub/`. */
   base: string;
   /** The site's language: the home page's "save for offline" control says the sizes in it. */
   lang: string;
+  /** The site's own labels (the `strings` option), for those sizes' words. */
+  siteLabels?: SiteLabels | undefined;
 }
 
 export interface ServiceWorkerResult {
@@ -50,7 +53,7 @@ export async function writeServiceWorker(siteDir: string, options: ServiceWorker
   // revisions are taken, as the page is part of it.
   const home = join(siteDir, 'index.html');
   const homeHtml = readFileSync(home, 'utf8');
-  const filled = fillOfflineSizes(homeHtml, list, options.lang);
+  const filled = fillOfflineSizes(homeHtml, list, options.lang, options.siteLabels);
   const shell = all
     .filter((entry) => fileGroup(entry.url) === 'shell')
     .map(({ url, revision, bytes }) =>

@@ -5,7 +5,8 @@ import type { SiteConfig } from '../config/options.ts';
 import { writeOfflineDownloads } from '../offline/write-downloads.ts';
 import { writeServiceWorker } from '../offline/write-service-worker.ts';
 import type { EssayMetadata } from '../offline/offline-article.ts';
-import { stemmingNotice } from '../search/stemming.ts';
+import { searchLanguagesNotice } from '../search/stemming.ts';
+import { missingLabelsNotice, resolveLabels, type SiteLabels } from '../strings/labels.ts';
 import { writeSearchIndex } from '../search/write-search-index.ts';
 import { HOST_FILES, headersFile } from './host-headers.ts';
 import { writeInlineStylesheets } from './inline-stylesheets.ts';
@@ -26,6 +27,8 @@ export interface StepContext {
   essays: EssayMetadata[];
   /** The CSP hashes of the stylesheets written into the essay pages, for `_headers`. */
   styleHashes: string[];
+  /** The site's own labels by language (the `strings` option, its modules loaded). */
+  siteLabels?: SiteLabels;
 }
 
 /** One step after Astro has rendered the pages: what it reads, what it writes, and the line it logs. */
@@ -59,7 +62,8 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     run: async (context) => {
       const { site, base, title: siteTitle, lang: siteLang } = context.config;
       const cacheDir = join(context.cacheDir, 'offline-downloads');
-      const downloads = await writeOfflineDownloads(context.dir, { site, base, siteTitle, siteLang, cacheDir });
+      const { siteLabels } = context;
+      const downloads = await writeOfflineDownloads(context.dir, { site, base, siteTitle, siteLang, siteLabels, cacheDir });
       context.essays = downloads.metadata;
       const reused = downloads.reused > 0 ? ` (${downloads.reused} unchanged since the last build, copied from the cache)` : '';
       return `Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s), ${kib(downloads.bytes)} in all${reused}.`;
@@ -99,7 +103,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     after: [],
     run: async (context) => {
       const search = await writeSearchIndex(context.dir);
-      return [`Search index: ${search.pages} essay page(s) indexed.`, stemmingNotice(search.languages)].filter(Boolean).join('\n');
+      return [`Search index: ${search.pages} essay page(s) indexed.`, searchLanguagesNotice(search.languages)].join('\n');
     },
   },
   {
@@ -118,7 +122,11 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     writes:
       "sw.js, precaching the shell a reader needs offline; offline-site.json, the rest of the site with sizes, for saving it all; the home page's save control's sizes",
     run: async (context) => {
-      const offline = await writeServiceWorker(context.dir, { base: context.config.base, lang: context.config.lang });
+      const offline = await writeServiceWorker(context.dir, {
+        base: context.config.base,
+        lang: context.config.lang,
+        siteLabels: context.siteLabels,
+      });
       const { site, siteBytes, downloads, downloadBytes } = offline.list;
       return `Offline reading: the service worker precaches ${offline.count} files, ${kib(offline.bytes)}, on a first visit; saving the whole site adds ${site.length} files, ${kib(siteBytes)} (and ${downloads.length} downloads, ${kib(downloadBytes)}), of a site of ${offline.siteCount} files, ${kib(offline.siteBytes)}.`;
     },
@@ -131,7 +139,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     run: async (context) => {
       const { site = '', base, title: siteTitle, lang: siteLang } = context.config;
       const { writeFeed } = await import('./write-feed.ts');
-      const feed = await writeFeed(context.dir, { site, base, siteTitle, siteLang }, context.essays);
+      const feed = await writeFeed(context.dir, { site, base, siteTitle, siteLang, siteLabels: context.siteLabels }, context.essays);
       return `Feed: ${feed.items} essay(s) in feed.xml, with the sitemap named in robots.txt.`;
     },
   },
@@ -159,6 +167,7 @@ export async function runBuildSteps(context: StepContext, log: (line: string) =>
       if (line !== undefined) log(line);
     },
   );
+  for (const line of stringsNotices(context)) log(line);
   if (!context.config.site) {
     log(
       'Feed, sitemap and social cards: none, as they need absolute addresses. Set SITE_URL (such as https://essays.example) to publish them.',
@@ -169,4 +178,13 @@ export async function runBuildSteps(context: StepContext, log: (line: string) =>
       'Accessibility statement: no address for reporting barriers. Set ACCESSIBILITY_CONTACT (such as access@essays.example) to give readers one.',
     );
   }
+}
+
+/**
+ * One line for each language of the site (its own and its essays') that lacks interface
+ * strings: which, and how to supply them. Nothing for a language that has them all.
+ */
+function stringsNotices({ config, essays, siteLabels }: StepContext): string[] {
+  const languages = [...new Set([config.lang, ...essays.map((essay) => essay.lang)])].sort();
+  return languages.flatMap((lang) => missingLabelsNotice(resolveLabels(lang, siteLabels)) ?? []);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getRssString } from '@astrojs/rss';
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { labelsFor } from '../strings/labels.ts';
+import { labelsFor, type SiteLabels } from '../strings/labels.ts';
 import { FEED_FILE, FEED_ITEMS } from './site-files.ts';
 import { essayPath, joinBase } from '../site/urls.ts';
 import { elements } from '../offline/hast-tree.ts';
@@ -15,6 +15,8 @@ export interface FeedOptions {
   base: string;
   siteTitle: string;
   siteLang: string;
+  /** The site's own labels (the `strings` option), for the feed's description. */
+  siteLabels?: SiteLabels | undefined;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function writeFeed(siteDir: string, options: FeedOptions, essays: r
   ).map(({ metadata }) => readEssayPage(readFileSync(join(siteDir, essayPath(metadata.slug), 'index.html'), 'utf8'), metadata.slug));
   const xml = await getRssString({
     title: options.siteTitle,
-    description: labelsFor(options.siteLang).homeDescription(options.siteTitle),
+    description: labelsFor(options.siteLang, options.siteLabels).homeDescription(options.siteTitle),
     site: home.href,
     customData: `<language>${escapeXml(options.siteLang)}</language>`,
     // RSS's own <author> wants an e-mail address; Dublin Core's creator takes a name.

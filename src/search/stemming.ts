@@ -43,9 +43,15 @@ export function isStemmed(lang: string): boolean {
   return STEMMED.has(lang.toLowerCase().split('-')[0] ?? '');
 }
 
-/** The build log's line for the search index's languages without stemming; undefined when every one has it. */
-export function stemmingNotice(languages: readonly string[]): string | undefined {
+/**
+ * The build log's line on the search index's languages: which Pagefind stems (a search for
+ * `clock` finds `clocks`), and which it indexes without stemming (a word is found only as it
+ * is written).
+ */
+export function searchLanguagesNotice(languages: readonly string[]): string {
+  const stemmed = languages.filter(isStemmed);
   const unstemmed = languages.filter((lang) => !isStemmed(lang));
-  if (unstemmed.length === 0) return undefined;
-  return `Search in ${unstemmed.join(', ')}: no stemming for ${unstemmed.length === 1 ? 'this language' : 'these languages'}, so a search finds a word only as it is written, not its other forms.`;
+  const list = (tags: readonly string[]) => (tags.length === 0 ? 'none' : tags.join(', '));
+  const without = unstemmed.length === 0 ? '' : `: there a search finds a word only as it is written, not its other forms`;
+  return `Search languages: stemmed ${list(stemmed)}; without stemming ${list(unstemmed)}${without}.`;
 }

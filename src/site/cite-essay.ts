@@ -1,6 +1,6 @@
 import { formatDate } from '../essay/citation.ts';
 import type { CslItem } from '../sources/csl-item.ts';
-import { labelsFor } from '../strings/labels.ts';
+import { labelsFor, type Labels } from '../strings/labels.ts';
 
 /** What a citation of an essay is made from: its frontmatter and the site, nothing guessed. */
 export interface EssayCitationFacts {
@@ -28,8 +28,10 @@ export interface EssayCitationFacts {
  *   published: new Date('2025-03-01'), url: 'https://essays.example/essays/on-time/', lang: 'en' })
  * // 'Ada Example, “On Time”, Essays, March 1, 2025. https://essays.example/essays/on-time/'
  */
-export function citationText({ title, authors = [], siteTitle, published, updated, url, lang }: EssayCitationFacts): string {
-  const labels = labelsFor(lang);
+export function citationText(
+  { title, authors = [], siteTitle, published, updated, url, lang }: EssayCitationFacts,
+  labels: Labels = labelsFor(lang),
+): string {
   const revised = updated && labels.citeUpdated(formatDate(updated, lang) ?? '');
   const when = published ? `${formatDate(published, lang)}${revised ? ` (${revised})` : ''}` : revised;
   const parts = [
@@ -49,7 +51,7 @@ export function citationText({ title, authors = [], siteTitle, published, update
  * @example bibtexEntry({ slug: 'on-time', title: 'On Time', siteTitle: 'Essays', lang: 'en' })
  * // '@online{on-time,\n  title = {{On Time}},\n  organization = {Essays},\n}'
  */
-export function bibtexEntry(facts: EssayCitationFacts): string {
+export function bibtexEntry(facts: EssayCitationFacts, labels: Labels = labelsFor(facts.lang)): string {
   const { title, authors = [], siteTitle, published, updated, url, lang } = facts;
   const fields: Array<[string, string | undefined]> = [
     ['author', authors.length > 0 ? authors.map(bibtexName).join(' and ') : undefined],
@@ -57,7 +59,7 @@ export function bibtexEntry(facts: EssayCitationFacts): string {
     ['title', `{${escapeBibtex(title)}}`],
     ['organization', escapeBibtex(siteTitle)],
     ['date', isoDay(published ?? updated)],
-    ['note', published && updated ? escapeBibtex(labelsFor(lang).citeUpdated(formatDate(updated, lang) ?? '')) : undefined],
+    ['note', published && updated ? escapeBibtex(labels.citeUpdated(formatDate(updated, lang) ?? '')) : undefined],
     // A url field is read verbatim; new URL() has already percent-encoded any brace or space.
     ['url', url],
   ];

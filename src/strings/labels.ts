@@ -176,6 +176,25 @@ export interface StatementLabels {
 /** The built-in labels, by primary language subtag: one module per language. */
 const LABELS: Record<string, Labels> = { en, fr, de, es };
 
+/** The language a label falls back to when a page's language has no word for it. */
+const FALLBACK_LANG = 'en';
+
+/** A label's name: `contents`, `minutesRead`… */
+export type LabelKey = keyof Labels;
+
+/** Every label's name, in the order of the Labels interface. */
+export const LABEL_KEYS = Object.keys(en) as LabelKey[];
+
+/**
+ * A whole language's labels, for a site's own module (`essayPress({ strings: { ar: './src/strings/ar.ts' } })`):
+ * the type asks for every label, so `astro check` names each one left out, as it does for ours.
+ *
+ * @example export default defineLabels({ contents: 'المحتويات', minutesRead: (n) => `${n} د قراءة`, … });
+ */
+export function defineLabels(labels: Labels): Labels {
+  return labels;
+}
+
 /** The labels that are plain words, which a site may replace with its own (the `strings` option). */
 export const STRING_LABEL_KEYS = [
   'contents',
@@ -211,17 +230,68 @@ export const STRING_LABEL_KEYS = [
 
 export type StringLabelKey = (typeof STRING_LABEL_KEYS)[number];
 
-/** A site's own words, by language tag (`en`, `de-CH`), each replacing one of the labels. */
-export type SiteStrings = Readonly<Record<string, Partial<Record<StringLabelKey, string>>>>;
+/** A site's own labels, by language tag (`ar`, `de-CH`): whole languages, or some labels of one. */
+export type SiteLabels = Readonly<Record<string, Partial<Labels>>>;
+
+/** The site's `strings` option before loading: plain words, or the file of a module of labels. */
+export type SiteStrings = Readonly<Record<string, string | Partial<Record<StringLabelKey, string>>>>;
+
+/** The labels of one language, and which of them are in another language (fallen back). */
+export interface LanguageLabels {
+  /** The language asked for. */
+  lang: string;
+  /** Every label: in `lang` where the language has it, else in FALLBACK_LANG. */
+  labels: Labels;
+  /** The labels `lang` lacks, each shown in FALLBACK_LANG instead. */
+  missing: readonly LabelKey[];
+  /** The language a label is written in: `lang`, or FALLBACK_LANG for one it lacks. */
+  langOf: (key: LabelKey) => string;
+}
+
+/** The primary language subtag, lower-cased: `ar` of `ar-EG`. */
+export function primaryLanguage(lang: string): string {
+  return lang.toLowerCase().split('-')[0] ?? '';
+}
 
 /**
- * Labels for a BCP 47 language tag, by its primary subtag; English when there are none yet.
- * A site's own words for the language (`strings`: first the whole tag, then its primary
- * subtag) replace the built-in ones.
+ * Labels for a BCP 47 language tag: the site's own for the whole tag, then for its primary
+ * subtag, then ours for the primary subtag. A label none of them has falls back to English
+ * (the site's English, if it gave any), and `missing` names it, so the page can mark it with
+ * its language and the build can report it.
  */
-export function labelsFor(lang: string, strings: SiteStrings = {}): Labels {
-  const primary = lang.toLowerCase().split('-')[0] ?? '';
-  const labels = LABELS[primary] ?? en;
-  const own = { ...strings[primary], ...strings[lang] };
-  return Object.keys(own).length === 0 ? labels : { ...labels, ...own };
+export function resolveLabels(lang: string, site: SiteLabels = {}): LanguageLabels {
+  const primary = primaryLanguage(lang);
+  const own: Partial<Labels> = { ...LABELS[primary], ...site[primary], ...site[lang] };
+  const fallback: Labels = { ...en, ...site[FALLBACK_LANG] };
+  const missing = LABEL_KEYS.filter((key) => own[key] === undefined);
+  const labels = { ...fallback, ...definedOnly(own) } as Labels;
+  const lacking = new Set(missing);
+  return { lang, labels, missing, langOf: (key) => (lacking.has(key) ? FALLBACK_LANG : lang) };
+}
+
+/**
+ * Labels for a BCP 47 language tag, by its primary subtag; English where there are none.
+ * A site's own labels for the language (first the whole tag, then its primary subtag)
+ * replace the built-in ones.
+ */
+export function labelsFor(lang: string, site: SiteLabels = {}): Labels {
+  return resolveLabels(lang, site).labels;
+}
+
+function definedOnly(labels: Partial<Labels>): Partial<Labels> {
+  return Object.fromEntries(Object.entries(labels).filter(([, value]) => value !== undefined)) as Partial<Labels>;
+}
+
+/**
+ * The build log's line for a language that lacks labels, or undefined when it has them all:
+ * which, and how to supply them. `every` when the language has none of its own.
+ */
+export function missingLabelsNotice(labels: LanguageLabels): string | undefined {
+  const { lang, missing } = labels;
+  if (missing.length === 0) return undefined;
+  const which =
+    missing.length === LABEL_KEYS.length
+      ? `all ${missing.length} interface strings`
+      : `${missing.length} of ${LABEL_KEYS.length} interface strings (${missing.join(', ')})`;
+  return `Strings in ${lang}: ${which} missing, shown in English and marked lang="${FALLBACK_LANG}". Supply them in a module: essayPress({ strings: { ${primaryLanguage(lang)}: './src/strings/${primaryLanguage(lang)}.ts' } }), its default export defineLabels({ … }) (docs/strings.md).`;
 }

@@ -348,3 +348,18 @@ test('an image type EPUB 3.2 cannot hold is refused (the build converts WebP and
     buildEpub({ ...input, images: new Map([['/_astro/a.webp', { bytes: new Uint8Array(), mediaType: 'image/webp' }]]) }),
   ).toThrow('image/webp');
 });
+
+test('the navigation document keeps the page’s marks on words in another language than the essay’s', () => {
+  const arabic = { ...metadata, lang: 'ar', dir: 'rtl' as const, title: 'عن الساعات' };
+  const { contents } = readEssayPage(
+    `<!DOCTYPE html><html lang="ar" dir="rtl"><head><title>عن الساعات</title></head><body><article class="essay" data-pagefind-body><h1>عن الساعات</h1>
+<nav class="toc"><details><summary id="toc-label"><bdi lang="en" dir="ltr">Contents</bdi><span class="toc-count">, <bdi lang="en" dir="ltr">2 sections</bdi></span></summary><ol>
+<li><a href="#a">الأولى</a></li><li><a href="#s-1"><bdi lang="en" dir="ltr">Scenario 1</bdi>: يبقى</a></li></ol></details></nav></article></body></html>`,
+    'al-saat',
+  );
+  const document = xml(navDocument({ metadata: arabic, contents, renamedIds: new Map(), notes: undefined }));
+  expect(document.querySelector('#toc-heading')?.innerHTML).toBe('<bdi lang="en" dir="ltr">Contents</bdi>');
+  expect(document.querySelector('title')?.textContent).toBe('عن الساعات');
+  const links = [...document.querySelectorAll('nav[epub\\:type="toc"] a')];
+  expect(links.map((link) => link.innerHTML)).toEqual(['الأولى', '<bdi lang="en" dir="ltr">Scenario 1</bdi>: يبقى']);
+});

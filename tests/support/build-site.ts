@@ -40,14 +40,18 @@ export interface BuildResult {
 /**
  * Runs the real build (`astro build`, as `npm run build` does) in a child process, into a fresh
  * folder under `.tmp/`, with its own content cache. `env` sets ESSAYS_DIR, BASE_PATH…
- * (`undefined` removes a variable, such as the NO_COLOR set here).
+ * (`undefined` removes a variable, such as the NO_COLOR set here); `config` names another
+ * Astro config file than the project's, for options no variable sets (`strings`).
  */
-export function buildSite(env: Record<string, string | undefined> = {}, { timeoutMs = BUILD_TIMEOUT_MS } = {}): BuildResult {
+export function buildSite(
+  env: Record<string, string | undefined> = {},
+  { timeoutMs = BUILD_TIMEOUT_MS, config }: { timeoutMs?: number; config?: string } = {},
+): BuildResult {
   const scratch = mkdtempSync(join(ROOT, '.tmp', 'test-'));
   const outDir = join(scratch, 'dist');
   const build = () =>
     withBuildLock(() =>
-      spawnSync(process.execPath, [ASTRO, 'build'], {
+      spawnSync(process.execPath, [ASTRO, 'build', ...(config ? ['--config', config] : [])], {
         cwd: ROOT,
         encoding: 'utf8',
         env: definedOnly({ ...shellEnv(), NO_COLOR: '1', FORCE_COLOR: '0', OUT_DIR: outDir, CACHE_DIR: join(scratch, 'cache'), ...env }),

@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { CitedSource } from '../../sources/csl-item.ts';
 import type { CitationStyle } from '../../sources/format-citations.ts';
+import type { LanguageLabels } from '../../strings/labels.ts';
 import type { AnalysedNode, ComponentElement, Occurrence } from './tree.ts';
 
 /** What every kind is told about the essay it analyses. */
@@ -22,6 +23,8 @@ export interface RenderContext {
   lang: string;
   /** The citation style of the notes and sources. */
   style: CitationStyle;
+  /** The interface's words in the essay's language, with those it lacks (src/strings/labels.ts); the built-in ones when not given. */
+  labels?: LanguageLabels;
 }
 
 /** A component element the author wrote, given its props (and, where set, new children). */

@@ -2,7 +2,8 @@ import type { Heading } from 'mdast';
 import type { MdxJsxTextElement } from 'satteri';
 import { closest } from '../../authoring/rules/closest.ts';
 import { keyFromTitle, scenarioId } from '../ids.ts';
-import { labelsFor } from '../../strings/labels.ts';
+import { resolveLabels } from '../../strings/labels.ts';
+import { languageMark, type LanguageMark } from '../../strings/marking.ts';
 import type { ComponentKind } from './kind.ts';
 import { attribute, isElement, type ComponentElement } from './tree.ts';
 
@@ -100,8 +101,9 @@ export const scenarios: ComponentKind<Scenarios> = {
     return { lists, references };
   },
 
-  render({ lists, references }, { lang }) {
-    const label = labelsFor(lang).scenario;
+  render({ lists, references }, { lang, labels = resolveLabels(lang) }) {
+    const label = labels.labels.scenario;
+    const mark = languageMark(labels.langOf('scenario'), lang);
     return {
       replacements: [
         ...lists.flatMap(({ depth, scenarios: items }) =>
@@ -109,7 +111,7 @@ export const scenarios: ComponentKind<Scenarios> = {
             node,
             // Its number as the list item's value too, so the list is right even without the page's CSS.
             props: { number },
-            children: [scenarioHeading({ depth, id, name: label(number), title }), ...node.children],
+            children: [scenarioHeading({ depth, id, name: label(number), title, mark }), ...node.children],
           })),
         ),
         ...references.map(({ node, target }) => ({
@@ -119,7 +121,12 @@ export const scenarios: ComponentKind<Scenarios> = {
       ],
       appended: [],
       // For the contents: a scenario's heading carries its number, so the list numbers it not again.
-      frontmatter: { selfNumberedIds: lists.flatMap((list) => list.scenarios.map((scenario) => scenario.id)) },
+      frontmatter: {
+        selfNumberedIds: lists.flatMap((list) => list.scenarios.map((scenario) => scenario.id)),
+        selfNumberedNames: Object.fromEntries(
+          lists.flatMap((list) => list.scenarios.map((scenario) => [scenario.id, label(scenario.number)])),
+        ),
+      },
     };
   },
 };
@@ -143,13 +150,38 @@ function span(className: string, children: MdxJsxTextElement['children']): MdxJs
  * The heading carries the scenario's id, so a link lands on it, and takes focus there as
  * other headings do.
  */
-export function scenarioHeading({ depth, id, name, title }: { depth: Heading['depth']; id: string; name: string; title: string }): Heading {
+export function scenarioHeading({
+  depth,
+  id,
+  name,
+  title,
+  mark,
+}: {
+  depth: Heading['depth'];
+  id: string;
+  name: string;
+  title: string;
+  /** The lang and dir of a name in another language than the essay's (src/strings/marking.ts). */
+  mark?: LanguageMark | undefined;
+}): Heading {
+  const nameText: MdxJsxTextElement['children'][number] = { type: 'text', value: name };
+  const named = mark
+    ? ({
+        type: 'mdxJsxTextElement',
+        name: 'bdi',
+        attributes: [
+          { type: 'mdxJsxAttribute', name: 'lang', value: mark.lang },
+          { type: 'mdxJsxAttribute', name: 'dir', value: mark.dir },
+        ],
+        children: [nameText],
+      } satisfies MdxJsxTextElement)
+    : nameText;
   const colon: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: 'span', attributes: [], children: [{ type: 'text', value: ':' }] };
   return {
     type: 'heading',
     depth,
     data: { hProperties: { id, tabIndex: -1, className: ['scenario-title'] } },
-    children: [span('scenario-number', [{ type: 'text', value: name }, colon]), { type: 'text', value: ` ${title}` }],
+    children: [span('scenario-number', [named, colon]), { type: 'text', value: ` ${title}` }],
   };
 }
 

@@ -9,7 +9,8 @@
 import { formatFileSize } from '../downloads.ts';
 import { savedCacheName } from '../offline-routes.ts';
 import type { SaveMessage, SaveReport } from './offline-messages.ts';
-import { labelsFor } from '../../strings/labels.ts';
+import { resolveLabels } from '../../strings/labels.ts';
+import { languageMark } from '../../strings/marking.ts';
 
 let busy = false;
 
@@ -33,7 +34,14 @@ async function runOfflineControl(root: HTMLElement, scope: string, action: 'save
   const downloads = root.querySelector<HTMLInputElement>('[data-offline-downloads]');
   if (!status || !progress || !save || !remove || !downloads || busy) return;
   const lang = document.documentElement.lang;
-  const labels = labelsFor(lang);
+  const { labels, langOf } = resolveLabels(lang);
+  // The built-in labels only (a site's module cannot reach a browser): where the page's
+  // language lacks them, the status says its messages in English, and says so.
+  const mark = languageMark(langOf('offlineSaving'), lang);
+  if (mark) {
+    status.lang = mark.lang;
+    status.dir = mark.dir;
+  }
   const size = (bytes: number) => formatFileSize(bytes, lang);
 
   if (action === 'remove') {

@@ -11,12 +11,31 @@ import { RESULTS_SHOWN, resultsToLoad, searchOutcome, searchStatus } from '../re
 import type { SearchHit } from '../search-hit.ts';
 import { SEARCH_SHORTCUT, isSearchShortcut, queryFromSearch } from '../search-input.ts';
 import { queryFor } from '../word-match.ts';
-import { labelsFor } from '../../strings/labels.ts';
+import siteLabels from 'virtual:essay-press/strings';
+import { resolveLabels, type LabelKey } from '../../strings/labels.ts';
+import { languageMark } from '../../strings/marking.ts';
 import { savedEssays } from '../../offline/browser/saved-essays.ts';
 import { NETWORK_CHECK } from '../../offline/offline-routes.ts';
 
-// The page is in the site's language; its messages follow it.
-const labels = labelsFor(document.documentElement.lang);
+// The page is in the site's language; its messages follow it (in the browser, the built-in
+// labels only: src/config/virtual-modules.ts), marked where the language lacks them.
+const pageLang = document.documentElement.lang;
+const { labels, langOf } = resolveLabels(pageLang, siteLabels);
+
+/**
+ * Gives `element` the lang and dir of the label it holds where the page's language lacks it
+ * (shown in English), and takes them away where it does not: as the pages the build writes.
+ */
+function markAs(element: HTMLElement, key: LabelKey): void {
+  const mark = languageMark(langOf(key), pageLang);
+  if (mark) {
+    element.lang = mark.lang;
+    element.dir = mark.dir;
+  } else {
+    element.removeAttribute('lang');
+    element.removeAttribute('dir');
+  }
+}
 
 /** One search index, opened by Pagefind's JS API (the `pagefind.js` of its folder). */
 interface PagefindInstance {
@@ -74,8 +93,10 @@ function enhance(root: HTMLElement): void {
   // (on the body): its first answer takes focus, so a screen reader reads what was found
   // and the next Tab goes on to the results. Not when the reader has moved on meanwhile.
   let focusAnswer = false;
-  const answer = (text: string): void => {
+  // The status says one label's sentence (with the offline scope's before it, in the same language when the site gives them).
+  const answer = (text: string, key: LabelKey = 'searchResults'): void => {
     status.textContent = text;
+    markAs(status, key);
     if (focusAnswer && text !== '' && (document.activeElement === document.body || document.activeElement === null)) status.focus();
     focusAnswer = false;
   };
@@ -116,7 +137,7 @@ function enhance(root: HTMLElement): void {
     } catch (error) {
       if (waiting !== undefined) return;
       showResults([]);
-      answer(labels.searchFailed);
+      answer(labels.searchFailed, 'searchFailed');
       console.error('Search failed:', error);
     }
   };
@@ -245,12 +266,17 @@ function renderExcerpt(parts: ExcerptPart[]): Array<Node | string> {
   return parts.map((part) => (part.marked ? element('mark', '', part.text) : part.text));
 }
 
+/** How many hidden names the results have had: each one's id is new. */
+let sectionNames = 0;
+
 function renderHit(hit: SearchHit): HTMLLIElement {
   const item = element('li', 'search-result', element('h2', 'search-result-title', link(hit.url, hit.title)));
   if (hit.standfirst) item.append(element('p', 'search-result-standfirst', hit.standfirst));
   if (hit.match === 'near') {
     const words = hit.closeWords.map((word) => labels.quote(word)).join(', ');
-    item.append(element('p', 'search-result-near', labels.searchCloseWords(hit.closeWords.length, words)));
+    const near = element('p', 'search-result-near', labels.searchCloseWords(hit.closeWords.length, words));
+    markAs(near, 'searchCloseWords');
+    item.append(near);
   }
   const sections = hit.sections.map((section) =>
     element(
@@ -261,7 +287,18 @@ function renderHit(hit: SearchHit): HTMLLIElement {
     ),
   );
   const sectionList = element('ul', 'search-result-sections', ...sections);
-  sectionList.setAttribute('aria-label', labels.sectionsOf(hit.title));
+  // The list holds the essay's words, so a name the page's language lacks comes from a hidden element that carries its language.
+  const sectionsName = labels.sectionsOf(hit.title);
+  if (languageMark(langOf('sectionsOf'), pageLang)) {
+    const name = element('span', 'search-result-sections-name', sectionsName);
+    name.id = `sections-name-${++sectionNames}`;
+    name.hidden = true;
+    markAs(name, 'sectionsOf');
+    sectionList.setAttribute('aria-labelledby', name.id);
+    item.append(name);
+  } else {
+    sectionList.setAttribute('aria-label', sectionsName);
+  }
   item.append(sectionList);
   return item;
 }
