@@ -118,7 +118,7 @@ export interface CardFontChoice {
  * selectors (the emoji presentation's U+FE0F). They are drawn (or not) by the font of the
  * letters around them.
  */
-const NO_GLYPH = /[\s\u200B-\u200F\u2060\uFE00-\uFE0F\uFEFF]/u;
+const NO_GLYPH = /^(?:\s|[\u200B-\u200F\u2060\uFEFF]|\p{Variation_Selector})$/u;
 
 /**
  * Chooses the font files that draw `text`: each character goes to the first family whose
