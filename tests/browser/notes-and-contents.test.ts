@@ -265,6 +265,20 @@ describe.each(ENGINES)('in %s', (engine) => {
       await page.close();
     });
 
+    // ↩ is not a mirrored character: the page turns it, so "back" points the way the line came from.
+    test.each([
+      { essay: ARABIC_ESSAY, points: 'right' },
+      { essay: GREEK_ESSAY, points: 'left' },
+    ] as const)('$essay.path: each back-link arrow points $points, back along its line', async ({ essay, points }) => {
+      const page = await openEssay(essay.path, 1280);
+      const arrows = await page.$$eval('.backlinks .backlink-arrow', (spans) =>
+        spans.map((span) => ({ text: span.textContent, flipped: new DOMMatrix(getComputedStyle(span).transform).a < 0 })),
+      );
+      await page.close();
+      expect(arrows.length).toBeGreaterThan(0);
+      for (const arrow of arrows) expect(arrow).toEqual({ text: '↩', flipped: points === 'right' });
+    });
+
     // The bar of the section being read is the entry's border at the start of its line
     // (border-inline-start), between the list number and the words: on the right in Arabic.
     test.each([
