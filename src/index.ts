@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { checkEssays, EssayProblems, reportEssayChecks, type EssayChecks } from './authoring/checks-step.ts';
@@ -10,6 +11,7 @@ import type { EssayPressOptions, SiteConfig } from './config/options.ts';
 import { ConfigError, resolveConfig } from './config/resolve.ts';
 import { virtualModules } from './config/virtual-modules.ts';
 import { essayMarkup } from './essay/markup-plugin.ts';
+import { runBuildSteps } from './publishing/build-steps.ts';
 import { watchForLoggedErrors } from './publishing/logged-errors.ts';
 import { siteStatementFacts } from './publishing/accessibility-statement.ts';
 import { createStaging } from './publishing/staging.ts';
@@ -90,8 +92,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           integrations: [
             ...(has('@astrojs/mdx') ? [] : [mdx()]),
             // A sitemap lists absolute URLs: there is one only when the site's address is known.
-            // Imported only then: it is a tenth of a small build's start-up.
-            ...(config.site && !has('@astrojs/sitemap') ? [(await import('@astrojs/sitemap')).default()] : []),
+            ...(config.site && !has('@astrojs/sitemap') ? [sitemap()] : []),
             publishStep({ root, config, outDir, checks, staging, siteLabels }),
           ],
         });
@@ -142,9 +143,6 @@ function publishStep({
           if (errors > 0) throw new Error(`Astro reported ${errors} error(s) while building; see the messages above.`);
           const log = lineLogger(logger);
           for (const report of reportEssayChecks(checks, { root, outDir, config })) log(report);
-          // Loaded here, not with the config: the steps' libraries (Pagefind, Citation.js, satori…)
-          // are a third of a small build's start-up, and `astro dev` or a failed check never needs them.
-          const { runBuildSteps } = await import('./publishing/build-steps.ts');
           await runBuildSteps({ dir: fileURLToPath(dir), root, config, cacheDir, essays: [], styleHashes: [], siteLabels }, log);
           staging?.publish();
           log(`The site is in ${outDir}`);

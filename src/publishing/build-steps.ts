@@ -13,6 +13,8 @@ import { writeInlineStylesheets } from './inline-stylesheets.ts';
 import { listPages } from './pages.ts';
 import { runInOrder } from './step-order.ts';
 import { writeCitationFiles } from './write-citation-files.ts';
+import { writeFeed } from './write-feed.ts';
+import { socialCardsSummary, writeSocialCards } from './write-social-cards.ts';
 
 /** What every step is handed: the site being built, and what earlier steps read from it. */
 export interface StepContext {
@@ -85,8 +87,6 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     when: (config) => config.site !== undefined,
     run: async (context) => {
       const started = performance.now();
-      // Loaded only on a site with an address: satori and the card fonts are not small.
-      const { socialCardsSummary, writeSocialCards } = await import('./write-social-cards.ts');
       const { root, config } = context;
       // Read only when a title cannot be drawn, to name its file.
       const essayFile = (slug: string) => essayFilesBySlug(root, config.essaysDir).get(slug);
@@ -138,7 +138,6 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     when: (config) => config.site !== undefined,
     run: async (context) => {
       const { site = '', base, title: siteTitle, lang: siteLang } = context.config;
-      const { writeFeed } = await import('./write-feed.ts');
       const feed = await writeFeed(context.dir, { site, base, siteTitle, siteLang, siteLabels: context.siteLabels }, context.essays);
       return `Feed: ${feed.items} essay(s) in feed.xml, with the sitemap named in robots.txt.`;
     },
