@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runnerImport } from 'vite';
 import { closest } from '../authoring/rules/closest.ts';
 import { en } from './en.ts';
 import { LABEL_KEYS, type Labels, type SiteLabels, type SiteStrings } from './labels.ts';
@@ -63,7 +63,10 @@ export async function loadSiteLabels(root: string, strings: SiteStrings): Promis
       continue;
     }
     try {
-      const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      // Through a module runner of its own, not `import()`: in a project that installed Essay
+      // Press, Astro runs this integration in the runner that loaded its config, closed by now,
+      // and Node will not strip the types of the package's own files the module imports.
+      const { module } = await runnerImport<{ default?: unknown }>(file, { root, configFile: false, logLevel: 'silent' });
       const found = labelsModuleProblems(module.default, where);
       if (found.length > 0) problems.push(...found);
       else loaded[lang] = module.default as Partial<Labels>;

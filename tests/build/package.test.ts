@@ -8,7 +8,8 @@ import { normalisedText, readPage } from '../support/html.ts';
 /**
  * Essay Press as another Astro site meets it: `npm pack` makes the tarball, and a project with
  * nothing but a package.json, an astro.config.mjs with `essayPress({ title: 'Field Notes' })`,
- * one essay in content/essays/ that imports a component of the site's own, and a page of its own
+ * one essay in content/essays/ that imports a component of the site's own, a page of its own and
+ * its own words for two labels (a strings module that imports the package)
  * (tests/fixtures/adopter-site/) installs it
  * and runs `astro build`. The project sits under .tmp/, so the package's own dependencies
  * resolve from this project's node_modules, as they would from its own after `npm install`:
@@ -73,6 +74,8 @@ test('astro build in a new project with essayPress() makes the whole site', () =
   expect(existsSync(join(dist, 'favicon.svg'))).toBe(true);
   // A component of the site's own, imported by the essay from src/components/.
   expect(normalisedText(essay.querySelector('aside.callout[aria-label="Tide tables"]'))).toBe('Tables give the times for each port.');
+  // The site's own words, from a strings module that imports the installed package.
+  expect(normalisedText(essay.querySelector('nav.toc summary'))).toBe('In this essay, 2 parts');
   // The site's own page lives beside ours.
   expect(normalisedText(readPage(dist, 'about/').querySelector('h1'))).toBe('About');
   expect(readdirSync(site).filter((name) => name.includes('staging'))).toEqual([]);
