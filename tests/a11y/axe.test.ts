@@ -4,7 +4,7 @@ import { listPages } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { browserPool, emulateMedia, ENGINES } from '../support/browser-session.ts';
 import { axeViolations } from '../support/axe.ts';
-import { ARABIC_ESSAY } from '../support/rtl.ts';
+import { SCRIPT_ESSAYS } from '../support/rtl.ts';
 import { AXE_VIEWPORTS, REFLOW_WIDTHS, type ColourScheme } from '../../src/publishing/accessibility-audits.ts';
 
 // The site itself, the fixture essays that use every component (notes, sources, scenarios),
@@ -15,7 +15,8 @@ const pages = [
   ...listPages(sites.components)
     .filter((page) => page.startsWith('essays/'))
     .map((page) => ({ site: 'components' as const, page })),
-  ...[ARABIC_ESSAY.path, '', 'search/'].map((page) => ({ site: 'scripts' as const, page })),
+  // The Arabic site: its essays in Arabic, Greek and Japanese, its home and its search page.
+  ...[...SCRIPT_ESSAYS.map((essay) => essay.path), '', 'search/'].map((page) => ({ site: 'scripts' as const, page })),
 ];
 const servers: Partial<Record<keyof typeof sites, StaticServer>> = {};
 
