@@ -21,6 +21,7 @@ import { ROUTES } from './routes.ts';
 import type { SiteLabels } from './strings/labels.ts';
 import { LabelsModuleError, loadSiteLabels } from './strings/site-labels.ts';
 import { classicScripts } from './site/classic-script.ts';
+import { sharedInputsDigest } from './site/page-reuse.ts';
 
 export type { EssayPressOptions } from './config/options.ts';
 // For a site's own language: `export default defineLabels({ … })`, every label typed (docs/strings.md).
@@ -85,7 +86,15 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           image: { service: { entrypoint: 'astro/assets/services/sharp' } },
           // Sätteri, Astro 7's engine, with the plugin that numbers notes and scenarios with the whole essay in view.
           markdown: { processor: satteri({ mdastPlugins: [essayMarkup({ root, ...config, strings: siteLabels })] }) },
-          vite: viteConfig(config, { faviconFile, statement: siteStatementFacts(root), root }),
+          vite: viteConfig(config, {
+            faviconFile,
+            statement: siteStatementFacts(root),
+            root,
+            sharedInputs: sharedInputsDigest(root, config),
+          }),
+          // A rebuild copies the essay pages whose inputs are unchanged from the last build
+          // (src/site/page-reuse.ts); `astro build --force` renders every page again.
+          experimental: { incrementalBuild: command === 'build' },
           // Nothing on a page may depend on a dev toolbar or a prefetch script.
           devToolbar: { enabled: false },
           prefetch: false,

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { StatementFacts } from '../publishing/accessibility-statement.ts';
 import { siteLabelsSource } from '../strings/site-labels.ts';
@@ -8,6 +9,9 @@ const ESSAYS = 'virtual:essay-press/essays';
 const FAVICON = 'virtual:essay-press/favicon';
 const STATEMENT = 'virtual:essay-press/statement';
 const STRINGS = 'virtual:essay-press/strings';
+
+/** How Astro's incremental build marks a module whose code is data, not a page's code (astro/dist/core/build/incremental-metadata.js). */
+const CONTENT_DATA = { astroIncremental: { kind: 'content-data' } };
 
 /**
  * The one route by which the checked options reach pages and components:
@@ -20,7 +24,7 @@ const STRINGS = 'virtual:essay-press/strings';
  */
 export function virtualModules(
   config: SiteConfig,
-  { faviconFile, statement, root }: { faviconFile: string; statement: StatementFacts; root: string },
+  { faviconFile, statement, root, sharedInputs }: { faviconFile: string; statement: StatementFacts; root: string; sharedInputs: string },
 ): Plugin {
   const folder = `/${config.essaysDir.replace(/^\.?\/+|\/+$/g, '')}/`;
   const modules: Record<string, string> = {
@@ -29,6 +33,8 @@ export function virtualModules(
       `const modules = import.meta.glob(${JSON.stringify(`${folder}**/*.mdx`)});`,
       `const sources = import.meta.glob(${JSON.stringify(`${folder}**/*.mdx`)}, { query: '?raw', import: 'default' });`,
       `export const essays = Object.keys(modules).sort().map((key) => ({ path: key.slice(${folder.length}), load: modules[key], source: sources[key] }));`,
+      `export const folder = ${JSON.stringify(resolve(root, config.essaysDir))};`,
+      `export const sharedInputs = ${JSON.stringify(sharedInputs)};`,
     ].join('\n'),
     [STATEMENT]: `export default ${JSON.stringify(statement)};`,
     [STRINGS]: siteLabelsSource(root, config.strings),
@@ -43,6 +49,10 @@ export function virtualModules(
       // A site's labels module imports `essay-press`, the integration itself, which cannot run in
       // a browser: the search page's script gets none, and uses (and marks) the built-in labels.
       if (id === `\0${STRINGS}` && !options?.ssr) return 'export default {};';
+      // The essays are left out of the hash Astro keeps of each page's code, as a content
+      // collection's entries are: each essay page's cache key names its own essay instead
+      // (src/site/page-reuse.ts), so editing one essay does not render every page again.
+      if (id === `\0${ESSAYS}`) return { code: modules[ESSAYS] as string, meta: CONTENT_DATA };
       return id.startsWith('\0') ? modules[id.slice(1)] : undefined;
     },
   };

@@ -1,7 +1,9 @@
 import type { MarkdownHeading } from 'astro';
-import { essays as essayModules } from 'virtual:essay-press/essays';
+import { join } from 'node:path';
+import { essays as essayModules, folder, sharedInputs } from 'virtual:essay-press/essays';
 import { essaySchema, type EssayData } from '../authoring/essay-schema.ts';
 import { essaySlug } from '../essay/slug.ts';
+import { essayCacheKey, filesNamedBy } from './page-reuse.ts';
 
 /** What an essay's MDX module gives the page that renders it. */
 interface EssayModule {
@@ -17,6 +19,8 @@ export interface Essay {
   data: EssayData;
   /** The MDX source after its frontmatter: what the reading time counts. */
   body: string;
+  /** A digest of what its page is made from: a rebuild copies the last build's page while it is unchanged (src/site/page-reuse.ts). */
+  cacheKey: string;
   /** Loads the compiled essay: its content component, its headings, and what the essay plugin added to its frontmatter. */
   render: () => Promise<{ Content: EssayModule['default']; headings: MarkdownHeading[]; frontmatter: Record<string, unknown> }>;
 }
@@ -41,7 +45,15 @@ export function getPublishedEssays(): Promise<Essay[]> {
       const module = (await load()) as EssayModule;
       const data = essaySchema.parse(module.frontmatter);
       const render = async () => ({ Content: module.default, headings: module.getHeadings(), frontmatter: module.frontmatter });
-      return { id: essaySlug(path, module.frontmatter['slug']), data, body: bodyOf(await source()), render };
+      const text = await source();
+      const cacheKey = essayCacheKey({
+        shared: sharedInputs,
+        path,
+        essayFile: join(folder, path),
+        source: text,
+        named: filesNamedBy(text, data),
+      });
+      return { id: essaySlug(path, module.frontmatter['slug']), data, body: bodyOf(text), cacheKey, render };
     }),
   ).then((essays) => essays.filter((essay) => !essay.data.draft).sort((a, b) => compareEssays(a.data, b.data)));
   return published;

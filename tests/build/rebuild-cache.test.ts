@@ -9,21 +9,44 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const essay = (title: string, text: string) =>
   `---\ntitle: ${title}\ndescription: An essay about ${title}.\n---\n\n## Part one\n\n${text}\n`;
 
-test('a rebuild on the same cache copies the downloads of the unchanged essay, and makes those of the edited one again', () => {
+/** The essay pages a build rendered, and those it copied from the last build (Astro's log: `/essays/kept/index.html (restored)`). */
+function essayPages(output: string): { rendered: string[]; copied: string[] } {
+  const pages = [...output.matchAll(/\/essays\/([^/\s]+)\/index\.html( \(restored\)| \(cached\))?/g)];
+  return {
+    rendered: pages.filter((match) => !match[2]).map((match) => match[1] as string),
+    copied: pages.filter((match) => match[2]).map((match) => match[1] as string),
+  };
+}
+
+test('a rebuild on the same cache copies the pages and downloads of the unchanged essay, and makes those of the edited ones again', () => {
   const essays = join(scratch, 'essays');
   const env = { ESSAYS_DIR: relative(ROOT, essays), CACHE_DIR: join(scratch, 'cache') };
   mkdirSync(essays, { recursive: true });
+  mkdirSync(join(scratch, 'refs'), { recursive: true });
   writeFileSync(join(essays, 'kept.mdx'), essay('Kept', 'This essay does not change between the builds.'));
   writeFileSync(join(essays, 'edited.mdx'), essay('Edited', 'This essay is edited before the second build.'));
+  // An essay whose words are unchanged, citing a bibliography outside the essays folder that is.
+  const bibliography = (title: string) => `@book{hale2019,\n  author = {Hale, Miriam},\n  title = {${title}},\n  year = {2019}\n}\n`;
+  writeFileSync(join(scratch, 'refs', 'own.bib'), bibliography('The Long Essay'));
+  writeFileSync(
+    join(essays, 'cites.mdx'),
+    essay('Cites', 'This essay cites a book.<Footnote source="hale2019" />').replace('---\n\n', 'bibliography: ../refs/own.bib\n---\n\n'),
+  );
   const first = buildSite(env);
   expect(first.status, first.output).toBe(0);
   expect(first.output).not.toContain('copied from the cache');
   const file = (dir: string, slug: string, extension: string) => readFileSync(join(dir, 'essays', slug, `${slug}.${extension}`));
 
+  expect(essayPages(first.output).rendered.sort()).toEqual(['cites', 'edited', 'kept']);
+
   writeFileSync(join(essays, 'edited.mdx'), essay('Edited', 'This essay was edited before the second build.'));
+  writeFileSync(join(scratch, 'refs', 'own.bib'), bibliography('The Long Essay, Revised'));
   const second = buildSite(env);
   expect(second.status, second.output).toBe(0);
-  expect(second.output).toContain('for each of 2 essay(s)');
+  // Only the pages whose essay or named file changed are rendered again (src/site/page-reuse.ts).
+  expect(essayPages(second.output)).toEqual({ rendered: expect.arrayContaining(['cites', 'edited']), copied: ['kept'] });
+  expect(readFileSync(join(second.outDir, 'essays', 'cites', 'index.html'), 'utf8')).toContain('The Long Essay, Revised');
+  expect(second.output).toContain('for each of 3 essay(s)');
   expect(second.output).toContain('(1 unchanged since the last build, copied from the cache)');
   // The unchanged essay's EPUB is the first build's, byte for byte (one made again would carry
   // this build's time); the edited essay's downloads have its new words.
@@ -34,5 +57,13 @@ test('a rebuild on the same cache copies the downloads of the unchanged essay, a
   for (const slug of ['kept', 'edited']) {
     expect(readFileSync(join(second.outDir, 'essays', slug, 'index.html'), 'utf8')).toMatch(/data-download-size="epub"[^>]*>, \d+ KB</);
   }
-  for (const build of [first, second]) rmSync(dirname(build.outDir), { recursive: true, force: true });
+  // Every page is the one a build from nothing makes.
+  const full = buildSite({ ...env, CACHE_DIR: join(scratch, 'fresh-cache') });
+  expect(full.status, full.output).toBe(0);
+  expect(essayPages(full.output).copied).toEqual([]);
+  for (const slug of ['kept', 'edited', 'cites']) {
+    const page = (dir: string) => readFileSync(join(dir, 'essays', slug, 'index.html'), 'utf8');
+    expect(page(second.outDir), slug).toBe(page(full.outDir));
+  }
+  for (const build of [first, second, full]) rmSync(dirname(build.outDir), { recursive: true, force: true });
 });

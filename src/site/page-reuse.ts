@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import type { SiteConfig } from '../config/options.ts';
+import { codeFingerprint } from '../offline/downloads-cache.ts';
+
+/*
+ * A rebuild renders again only the essay pages whose inputs changed (Astro's
+ * `experimental.incrementalBuild`): the others are copied from the last build. Astro tells a
+ * page's code apart by hashing the modules the page imports; an essay's compiled MDX is left out
+ * of that hash (src/config/virtual-modules.ts), or editing one essay would change every essay
+ * page's hash. So each page's cache key names, in one digest, what its compiled essay is made
+ * from: the essay's own text, the files it names, and what every essay shares.
+ */
+
+/**
+ * The files whose bytes every essay page depends on besides its own text: Essay Press's code
+ * (the essay plugin and components), the site's bibliography, citation style and label
+ * modules, and every file in the essays folder that is not an essay (images, an essay's own
+ * bibliography or style beside it). Read once per build, when the options are known.
+ */
+export function sharedInputsDigest(root: string, config: Pick<SiteConfig, 'essaysDir' | 'bibliography' | 'csl' | 'strings'>): string {
+  const hash = createHash('sha256').update(codeFingerprint());
+  const essaysDir = resolve(root, config.essaysDir);
+  const siteFiles = [
+    ...(config.bibliography ?? []),
+    ...(config.csl && extname(config.csl).toLowerCase() === '.csl' ? [config.csl] : []),
+    ...Object.values(config.strings ?? {}).filter((value): value is string => typeof value === 'string'),
+  ].map((path) => resolve(root, path));
+  const essayFolderFiles = listFiles(essaysDir).filter((file) => extname(file).toLowerCase() !== '.mdx');
+  for (const file of [...siteFiles, ...essayFolderFiles]) hash.update(relative(root, file).split(sep).join('/')).update(readOrEmpty(file));
+  return hash.digest('hex');
+}
+
+/**
+ * Relative paths an essay names outside its components' props: its own bibliography files and
+ * `.csl` style in the frontmatter, and the images and links it writes as `](./x)`, `](../x)` or
+ * `src="./x"`. Pure: the paths as written, relative to the essay.
+ */
+export function filesNamedBy(source: string, data: { bibliography?: readonly string[]; csl?: string | undefined }): string[] {
+  const named = [...(data.bibliography ?? []), ...(data.csl && extname(data.csl).toLowerCase() === '.csl' ? [data.csl] : [])];
+  for (const match of source.matchAll(/(?:\]\(\s*<?|\bsrc\s*=\s*["'])(\.{1,2}\/[^)>"'\s]+)/g)) named.push(match[1] as string);
+  return [...new Set(named)];
+}
+
+/** The cache key of an essay's page: a digest of the shared inputs, the essay's path and text, and the bytes of the files it names. */
+export function essayCacheKey({
+  shared,
+  path,
+  essayFile,
+  source,
+  named,
+}: {
+  shared: string;
+  /** The essay's path in the essays folder, which gives the page its address. */
+  path: string;
+  /** The essay's file, absolute, which the named files are relative to. */
+  essayFile: string;
+  source: string;
+  /** What `filesNamedBy` found, relative to the essay. */
+  named: readonly string[];
+}): string {
+  const hash = createHash('sha256').update(shared).update('\0').update(path).update('\0').update(source);
+  for (const path of named)
+    hash
+      .update('\0')
+      .update(path)
+      .update('\0')
+      .update(readOrEmpty(resolve(dirname(essayFile), path)));
+  return hash.digest('hex');
+}
+
+/** A file's bytes, or none: a file that is missing is reported by the checks, and its absence is part of the key. */
+function readOrEmpty(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch {
+    return new Uint8Array();
+  }
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
