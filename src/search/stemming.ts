@@ -51,7 +51,12 @@ export function isStemmed(lang: string): boolean {
 export function searchLanguagesNotice(languages: readonly string[]): string {
   const stemmed = languages.filter(isStemmed);
   const unstemmed = languages.filter((lang) => !isStemmed(lang));
-  const list = (tags: readonly string[]) => (tags.length === 0 ? 'none' : tags.join(', '));
-  const without = unstemmed.length === 0 ? '' : `: there a search finds a word only as it is written, not its other forms`;
-  return `Search languages: stemmed ${list(stemmed)}; without stemming ${list(unstemmed)}${without}.`;
+  // Only the parts that name a language: "stemmed en; without stemming none" said nothing.
+  const parts = [
+    ...(stemmed.length > 0 ? [`stemmed ${stemmed.join(', ')}`] : []),
+    ...(unstemmed.length > 0
+      ? [`without stemming ${unstemmed.join(', ')}: there a search finds a word only as it is written, not its other forms`]
+      : []),
+  ];
+  return `Search languages: ${parts.join('; ')}.`;
 }

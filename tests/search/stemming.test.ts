@@ -10,8 +10,8 @@ test('the build log names the languages search stems and those it indexes withou
   expect(searchLanguagesNotice(['ar', 'el', 'ja'])).toBe(
     'Search languages: stemmed ar, el; without stemming ja: there a search finds a word only as it is written, not its other forms.',
   );
-  expect(searchLanguagesNotice(['de', 'en'])).toBe('Search languages: stemmed de, en; without stemming none.');
+  expect(searchLanguagesNotice(['de', 'en'])).toBe('Search languages: stemmed de, en.');
   expect(searchLanguagesNotice(['he'])).toBe(
-    'Search languages: stemmed none; without stemming he: there a search finds a word only as it is written, not its other forms.',
+    'Search languages: without stemming he: there a search finds a word only as it is written, not its other forms.',
   );
 });
