@@ -85,7 +85,13 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           ...(astro.cacheDir ? { cacheDir: pathToFileURL(`${resolve(root, astro.cacheDir)}/`) } : {}),
           image: { service: { entrypoint: 'astro/assets/services/sharp' } },
           // Sätteri, Astro 7's engine, with the plugin that numbers notes and scenarios with the whole essay in view.
-          markdown: { processor: satteri({ mdastPlugins: [essayMarkup({ root, ...config, strings: siteLabels })] }) },
+          // No syntax highlighting: Shiki colours code with style attributes, which the pages'
+          // policy refuses (no 'unsafe-inline'), so it cost every build its start-up and every code
+          // block its bytes for nothing; the stylesheet sets code blocks (essay-blocks.css).
+          markdown: {
+            processor: satteri({ mdastPlugins: [essayMarkup({ root, ...config, strings: siteLabels })] }),
+            syntaxHighlight: false,
+          },
           vite: viteConfig(config, {
             faviconFile,
             statement: siteStatementFacts(root),

@@ -135,6 +135,12 @@ function essayMarkupFor(
     table(node) {
       tables.push(node);
     },
+    // A block of code is told apart from the other <pre><code> (the BibTeX the page shows) by a
+    // class, so that a page without one carries no rules for it (src/publishing/inline-stylesheets.ts).
+    code(node, ctx) {
+      const className = ['code-block', ...(node.lang ? [`language-${node.lang}`] : [])];
+      ctx.replaceNode(node, { ...node, data: { ...node.data, hProperties: { ...node.data?.hProperties, className } } });
+    },
     // A link from the site's root works at any base path: the base is written in here.
     link(node, ctx) {
       const url = withBase(node.url, options.base);

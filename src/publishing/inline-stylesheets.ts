@@ -7,7 +7,8 @@
  * cacheable file.
  *
  * The CSS being the page's own, it leaves out the rules that need a class no element of the page
- * has (an essay without figures needs no figure rules). No script on an essay page adds a class
+ * has, or an element the page does not have (an essay without figures needs no figure rules, one
+ * without code no rules for code). No script on an essay page adds a class or an element
  * (src/site/browser, src/essay/browser), so no rule is missing later.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,13 +30,24 @@ const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)">/g;
  */
 const CLASS_ATTRIBUTE = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
-/** Every class named in `html`'s class attributes. */
-export function classesIn(html: string): Set<string> {
+/** A start tag's name, read the same way: text that looks like a tag only keeps a rule. */
+const START_TAG = /<([a-z][a-z0-9-]*)/gi;
+
+/** What a page's rules can match: the classes of its class attributes, and the names of its elements (lower case). */
+export interface PageMarkup {
+  classes: ReadonlySet<string>;
+  elements: ReadonlySet<string>;
+}
+
+/** Every class named in `html`'s class attributes, and every element name of its start tags. */
+export function markupIn(html: string): PageMarkup {
   const classes = new Set<string>();
   for (const match of html.matchAll(CLASS_ATTRIBUTE)) {
     for (const name of (match[1] ?? match[2] ?? match[3] ?? '').split(/\s+/)) if (name) classes.add(name);
   }
-  return classes;
+  const elements = new Set<string>();
+  for (const match of html.matchAll(START_TAG)) elements.add((match[1] as string).toLowerCase());
+  return { classes, elements };
 }
 
 /** A stylesheet as written into a page: its `<style>` element and that element's CSP hash. */
@@ -51,22 +63,29 @@ export interface InlinedPage {
 }
 
 /**
- * `css`, minified, without the style rules whose every selector names a class not in `classes`,
- * or holds an `:is()` or `:where()` none of whose selectors the page can match. What `:not()`,
- * `:has()` and the like name is not looked into: those rules are kept whatever they name.
+ * `css`, minified, without the style rules whose every selector the page cannot match: one that
+ * names a class or an element the page lacks, or holds an `:is()` or `:where()` none of whose
+ * selectors it can match. What `:not()`, `:has()` and the like name is not looked into: those
+ * selectors are kept whatever they name.
  */
-export function forClasses(css: string, classes: ReadonlySet<string>): string {
+export function forMarkup(css: string, { classes, elements }: PageMarkup): string {
   const absent = (selector: Selector): boolean =>
     selector.some((component) =>
       component.type === 'class'
         ? !classes.has(component.name)
-        : component.type === 'pseudo-class' && (component.kind === 'is' || component.kind === 'where') && component.selectors.every(absent),
+        : component.type === 'type'
+          ? !elements.has(component.name.toLowerCase())
+          : component.type === 'pseudo-class' &&
+            (component.kind === 'is' || component.kind === 'where') &&
+            component.selectors.every(absent),
     );
   const { code } = transform({
     filename: 'page.css',
     code: new TextEncoder().encode(css),
     minify: true,
     errorRecovery: false,
+    // A rule goes whole or stays whole: a rule given back with fewer selectors does not
+    // always survive Lightning CSS's round trip of its declarations (custom properties).
     visitor: { Rule: { style: (rule) => (rule.value.selectors.every(absent) ? [] : undefined) } },
   });
   return new TextDecoder().decode(code);
@@ -78,14 +97,14 @@ export function forClasses(css: string, classes: ReadonlySet<string>): string {
  * the page carries a policy other than the site's, which could not be extended safely.
  */
 export function inlineStylesheets(html: string, read: (href: string) => string, memo = new Map<string, InlineStyle>()): InlinedPage {
-  const classes = classesIn(html);
+  const markup = markupIn(html);
   const hashes: string[] = [];
   const inlined = html.replace(STYLESHEET_LINK, (_link, href: string) => {
-    // Pages of one site share a few sets of classes: each stylesheet is cut once per set.
-    const key = `${href}\n${[...classes].sort().join(' ')}`;
+    // Pages of one site share a few sets of classes and elements: each stylesheet is cut once per set.
+    const key = `${href}\n${[...markup.classes].sort().join(' ')}\n${[...markup.elements].sort().join(' ')}`;
     let style = memo.get(key);
     if (!style) {
-      const css = forClasses(read(href), classes).trim();
+      const css = forMarkup(read(href), markup).trim();
       // An HTML parser ends a <style> at the first "</style": CSS holding it would spill into the page.
       if (/<\/style/i.test(css)) throw new Error(`${href} contains "</style", so it cannot be written into a page.`);
       style = { element: `<style>${css}</style>`, hash: styleHash(css) };

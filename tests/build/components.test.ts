@@ -338,3 +338,13 @@ test('a Markdown table scrolls inside a named region that the keyboard can reach
   expect(regions[0]?.getAttribute('aria-label')).toBe('Tableau 1');
   expect(regions[0]?.querySelector(':scope > table')).not.toBeNull();
 });
+
+test('a code block is plain markup, with no style attribute (the pages’ policy refuses them), and only its page carries the rule for it', () => {
+  const document = structurePage();
+  const code = document.querySelector('.essay-body pre > code.code-block.language-js');
+  expect(code?.textContent).toContain('ligneDeCodeTropLongue');
+  expect(document.querySelectorAll('[style]')).toHaveLength(0);
+  expect(document.querySelector('style')?.textContent).toMatch(/\.code-block\{[^}]*white-space:pre-wrap/);
+  // A page without a code block carries no rule for one.
+  expect(notesPage().querySelector('style')?.textContent).not.toContain('.code-block');
+});

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { contentSecurityPolicy, metaContentSecurityPolicy, withStyleHashes } from '../../src/publishing/content-security-policy.ts';
-import { classesIn, forClasses, inlineStylesheets } from '../../src/publishing/inline-stylesheets.ts';
+import { forMarkup, inlineStylesheets, markupIn } from '../../src/publishing/inline-stylesheets.ts';
 
 const CSS = '.note{color:red}\n.figure{margin:0}\np .figure,.scenario{padding:0}\n:is(.figure,.table) td{border:0}\np{margin:0}\n';
 const page = (body: string) =>
@@ -23,17 +23,28 @@ test('a stylesheet link becomes a <style> of the rules the page uses, which its 
   expect(policy).not.toMatch(/unsafe-inline/);
 });
 
+const markup = (classes: string[], elements = ['html', 'body', 'p', 'td']) => ({ classes: new Set(classes), elements: new Set(elements) });
+
 test('a rule with one selector the page can match is kept whole', () => {
-  expect(forClasses(CSS, new Set(['scenario']))).toContain('p .figure,.scenario{padding:0}');
+  expect(forMarkup(CSS, markup(['scenario']))).toContain('p .figure,.scenario{padding:0}');
   // One class of an :is() on the page is enough; what :not() names is not looked into.
-  expect(forClasses(':is(.figure,.table) td{border:0}:where(.x) p{margin:0}p:not(.x){color:red}', new Set(['table']))).toBe(
+  expect(forMarkup(':is(.figure,.table) td{border:0}:where(.x) p{margin:0}p:not(.x){color:red}', markup(['table']))).toBe(
     ':is(.figure,.table) td{border:0}p:not(.x){color:red}',
   );
 });
 
-test('the classes are read from every class attribute, however it is quoted', () => {
-  const html = `<p class="note  lead">x</p><b CLASS='figure'>y</b><i class=table>z</i><span data-class="not-this">w</span>`;
-  expect([...classesIn(html)].sort()).toEqual(['figure', 'lead', 'note', 'table']);
+test('a rule for an element the page does not have goes; the universal selector and :root stay', () => {
+  const css =
+    'pre,code{font-family:monospace}svg,video{max-inline-size:100%}p{margin:0}*{box-sizing:border-box}:root{color:red}td pre{margin:0}';
+  expect(forMarkup(css, markup([], ['html', 'body', 'p', 'img']))).toBe('p{margin:0}*{box-sizing:border-box}:root{color:red}');
+  expect(forMarkup(css, markup([], ['html', 'body', 'p', 'pre', 'code']))).toContain('pre,code{font-family:monospace}');
+});
+
+test('the classes are read from every class attribute, however it is quoted, and the elements from every start tag', () => {
+  const html = `<p class="note  lead">x</p><B CLASS='figure'>y</B><i class=table>z</i><span data-class="not-this">w</span>`;
+  const { classes, elements } = markupIn(html);
+  expect([...classes].sort()).toEqual(['figure', 'lead', 'note', 'table']);
+  expect([...elements].sort()).toEqual(['b', 'i', 'p', 'span']);
 });
 
 test('pages with the same classes share one cut of the stylesheet, read once; other classes get their own', () => {
@@ -55,7 +66,7 @@ test('a page with no stylesheet link is left as it was, and a policy that is not
   expect(inlineStylesheets(plain, () => CSS)).toEqual({ html: plain, hashes: [] });
   const foreign = page('<p>Text.</p>').replace("default-src 'self'", "default-src 'none'");
   expect(() => inlineStylesheets(foreign, () => CSS)).toThrow("The page's Content-Security-Policy is not the site's.");
-  expect(() => inlineStylesheets(page(''), () => 'p{content:"</style>"}')).toThrow(/contains "<\/style"/);
+  expect(() => inlineStylesheets(page('<p></p>'), () => 'p{content:"</style>"}')).toThrow(/contains "<\/style"/);
 });
 
 test('the policy with style hashes adds each once to style-src and changes nothing else', () => {
