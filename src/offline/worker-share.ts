@@ -6,14 +6,26 @@
  * one thread, 2.2–2.3 s in two workers, timing writeSocialCards on a cold cache).
  */
 import { availableParallelism } from 'node:os';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+
+/**
+ * Whether Node can start a worker from this package's TypeScript. A worker's module is loaded
+ * by Node itself, which strips types from the project's own files but refuses to for a file
+ * under node_modules (ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING): where Essay Press is an
+ * installed package, its steps do all their work on the build's own thread.
+ */
+export const workersCanStart = (moduleUrl: string = import.meta.url): boolean =>
+  !fileURLToPath(moduleUrl).split(sep).includes('node_modules');
 
 /**
  * How many workers `items` items are worth: one per CPU, but none (0) unless each would have
  * at least `perWorker` items, since a worker's start-up (loading its modules) costs about as
- * much as that many items.
+ * much as that many items; and none where no worker can start (`workersCanStart`).
  */
-export function workerCount(items: number, perWorker: number): number {
+export function workerCount(items: number, perWorker: number, canStart = workersCanStart()): number {
+  if (!canStart) return 0;
   const count = Math.min(availableParallelism(), Math.floor(items / perWorker));
   return count > 1 ? count : 0;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ASTRO, ROOT, shellEnv } from '../support/build-site.ts';
@@ -19,6 +19,8 @@ const scratch = mkdtempSync(join(ROOT, '.tmp', 'package-'));
 const site = join(scratch, 'field-notes');
 const dist = join(site, 'dist');
 let build: { status: number | null; output: string };
+let rebuild: { status: number | null; output: string };
+const COPIES = 60;
 
 beforeAll(() => {
   const pack = spawnSync('npm', ['pack', '--pack-destination', scratch], { cwd: ROOT, encoding: 'utf8', env: shellEnv() });
@@ -37,8 +39,22 @@ beforeAll(() => {
       ([name]) => !/^(OUT_DIR|CACHE_DIR|ESSAYS_DIR|SITE_|BASE_PATH|ESSAYS_PER_PAGE|STRICT|REQUIRE_SOURCES)/.test(name),
     ),
   );
-  const result = spawnSync(process.execPath, [ASTRO, 'build'], { cwd: site, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
-  build = { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  // Enough essays that a build on a machine with several CPUs would share their downloads out
+  // between worker threads (src/offline/worker-share.ts), which Node cannot start from here.
+  for (let copy = 1; copy <= COPIES; copy++) {
+    writeFileSync(
+      join(site, 'content/essays', `copy-${copy}.mdx`),
+      `---\ntitle: Copy ${copy}\ndescription: One of many short essays.\n---\n\n## Part one\n\nA short essay, number ${copy}.\n`,
+    );
+  }
+  const astroBuild = () => {
+    const result = spawnSync(process.execPath, [ASTRO, 'build'], { cwd: site, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  };
+  build = astroBuild();
+  // Then one essay is edited, and the site built again on the same cache.
+  appendFileSync(join(site, 'content/essays/copy-1.mdx'), '\nA sentence added.\n');
+  rebuild = astroBuild();
 }, 300_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -79,4 +95,14 @@ test('astro build in a new project with essayPress() makes the whole site', () =
   // The site's own page lives beside ours.
   expect(normalisedText(readPage(dist, 'about/').querySelector('h1'))).toBe('About');
   expect(readdirSync(site).filter((name) => name.includes('staging'))).toEqual([]);
+});
+
+test('its many essays all get their downloads, and a rebuild after one edit renders that essay’s page alone', () => {
+  expect(build.status, build.output).toBe(0);
+  expect(build.output).toContain(`for each of ${COPIES + 1} essay(s)`);
+  for (const copy of [1, COPIES]) expect(existsSync(join(dist, `essays/copy-${copy}/copy-${copy}.epub`))).toBe(true);
+  expect(rebuild.status, rebuild.output).toBe(0);
+  const rendered = [...rebuild.output.matchAll(/\/essays\/([^/\s]+)\/index\.html(?! \((?:restored|cached)\))/g)].map((match) => match[1]);
+  expect(rendered).toEqual(['copy-1']);
+  expect(normalisedText(readPage(dist, 'essays/copy-1/').querySelector('.essay-body'))).toContain('A sentence added.');
 });
