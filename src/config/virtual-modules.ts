@@ -31,8 +31,7 @@ export function virtualModules(
     [CONFIG]: `export default ${JSON.stringify(config)};`,
     [ESSAYS]: [
       `const modules = import.meta.glob(${JSON.stringify(`${folder}**/*.mdx`)});`,
-      `const sources = import.meta.glob(${JSON.stringify(`${folder}**/*.mdx`)}, { query: '?raw', import: 'default' });`,
-      `export const essays = Object.keys(modules).sort().map((key) => ({ path: key.slice(${folder.length}), load: modules[key], source: sources[key] }));`,
+      `export const essays = Object.keys(modules).sort().map((key) => ({ path: key.slice(${folder.length}), load: modules[key] }));`,
       `export const folder = ${JSON.stringify(resolve(root, config.essaysDir))};`,
       `export const sharedInputs = ${JSON.stringify(sharedInputs)};`,
     ].join('\n'),

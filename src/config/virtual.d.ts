@@ -4,8 +4,8 @@ declare module 'virtual:essay-press/config' {
 }
 
 declare module 'virtual:essay-press/essays' {
-  /** The essays folder's MDX files: each one's path inside the folder, its module, and its source text. */
-  export const essays: ReadonlyArray<{ path: string; load: () => Promise<unknown>; source: () => Promise<string> }>;
+  /** The essays folder's MDX files: each one's path inside the folder, and its module. */
+  export const essays: ReadonlyArray<{ path: string; load: () => Promise<unknown> }>;
   /** The essays folder, absolute. */
   export const folder: string;
   /** A digest of what every essay page is made from besides its essay (src/site/page-reuse.ts). */

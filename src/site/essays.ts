@@ -1,4 +1,5 @@
 import type { MarkdownHeading } from 'astro';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { essays as essayModules, folder, sharedInputs } from 'virtual:essay-press/essays';
 import { essaySchema, type EssayData } from '../authoring/essay-schema.ts';
@@ -41,11 +42,12 @@ let published: Promise<Essay[]> | undefined;
  */
 export function getPublishedEssays(): Promise<Essay[]> {
   published ??= Promise.all(
-    essayModules.map(async ({ path, load, source }) => {
+    essayModules.map(async ({ path, load }) => {
       const module = (await load()) as EssayModule;
       const data = essaySchema.parse(module.frontmatter);
       const render = async () => ({ Content: module.default, headings: module.getHeadings(), frontmatter: module.frontmatter });
-      const text = await source();
+      // Read from the folder, not bundled: a module of each essay's text would be one more chunk per essay to build.
+      const text = await readFile(join(folder, path), 'utf8');
       const cacheKey = essayCacheKey({
         shared: sharedInputs,
         path,
