@@ -7,7 +7,7 @@
  * offline-article.ts (both), epub.ts and single-file-html.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { DOWNLOAD_FORMATS, DOWNLOAD_SIZE_ATTRIBUTE, downloadFileName, formatFileSize, type DownloadFormat } from './downloads.ts';
@@ -301,7 +301,7 @@ async function writeEssayDownloads(
   const cached = key === undefined || known !== undefined ? undefined : job.cache?.find(slug, key, DOWNLOAD_FORMATS);
   if (cached) {
     DownloadsCache.copy(cached, targets);
-    const sizes = { epub: fileSize(targets.epub), html: fileSize(targets.html) };
+    const sizes = { epub: cached.files.epub.byteLength, html: cached.files.html.byteLength };
     replacePage(pageFile, fillDownloadSizes(pageHtml, sizes, cached.metadata.lang));
     return { files: listed(sizes), metadata: cached.metadata, reused: true };
   }
@@ -343,10 +343,6 @@ async function writeEssayDownloads(
   replacePage(pageFile, fillDownloadSizes(pageHtml, sizes, page.metadata.lang));
   if (key !== undefined) job.cache?.keep(slug, key, page.metadata, written);
   return { files: listed(sizes), metadata: page.metadata, reused: false };
-}
-
-function fileSize(file: string): number {
-  return statSync(file).size;
 }
 
 /**
