@@ -45,9 +45,14 @@ export function copyTree<T extends Root | RootContent>(node: T): T {
   return copy;
 }
 
-/** Removes the source positions from `node` and every node below it. */
+/**
+ * Clears the source positions of `node` and every node below it. Set to undefined rather
+ * than deleted: deleting a property turns a V8 object into a dictionary, slower to read and
+ * to copy, and every later walk of the page's tree paid for it (a copy of the page's article
+ * took five times as long per node as a copy of that copy).
+ */
 export function dropPositions(node: Root | RootContent): void {
-  delete node.position;
+  node.position = undefined;
   if ('children' in node) for (const child of node.children) dropPositions(child);
 }
 
