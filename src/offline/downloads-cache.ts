@@ -11,8 +11,8 @@
  * `dcterms:modified` of the build that made its EPUB, which is when it was last changed.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
 import type { DownloadFormat } from './downloads.ts';
 import type { EssayMetadata } from './offline-article.ts';
 
@@ -62,69 +62,93 @@ export function pageFiles(html: string, base: string): string[] {
   return [...paths];
 }
 
-/** What the cache keeps of an essay's downloads besides the files. */
+/**
+ * What the cache keeps of an essay's downloads besides the files: the first line of the
+ * essay's file in the cache, which the files follow, byte for byte, in the order of `files`.
+ */
 interface CacheEntry {
   key: string;
   metadata: EssayMetadata;
+  /** Each download's format and size in bytes. */
+  files: Array<[DownloadFormat, number]>;
 }
 
 /** An essay's cached downloads, found under its key. */
 export interface CachedDownloads {
   metadata: EssayMetadata;
-  /** The cached file of each format, to copy beside the page. */
-  files: Record<DownloadFormat, string>;
+  /** The bytes of each format's file, to write beside the page. */
+  files: Record<DownloadFormat, Uint8Array>;
 }
 
-/** The cache of the downloads, one folder per essay, in `cacheDir`. */
+/** How the file of an essay's cached downloads ends (`on-time.downloads`). */
+const ENTRY_EXTENSION = '.downloads';
+
+/**
+ * The cache of the downloads in `cacheDir`: one file per essay, its entry then its downloads.
+ * One file rather than a folder of three, as creating and renaming files was most of what
+ * keeping an essay's downloads cost (a cold build keeps every essay's), and reading one file
+ * back is the least a rebuild can do.
+ */
 export class DownloadsCache {
   private readonly dir: string;
+  private made = false;
 
   constructor(dir: string) {
     this.dir = dir;
   }
 
-  private folder(slug: string): string {
-    return join(this.dir, encodeURIComponent(slug));
+  private file(slug: string): string {
+    return join(this.dir, `${encodeURIComponent(slug)}${ENTRY_EXTENSION}`);
   }
 
-  /** The essay's downloads when the cache has them under `key`. */
+  /** The essay's downloads when the cache has them, every format of `formats`, under `key`. */
   find(slug: string, key: string, formats: readonly DownloadFormat[]): CachedDownloads | undefined {
-    const folder = this.folder(slug);
+    let bytes: Buffer;
     let entry: CacheEntry;
     try {
-      entry = JSON.parse(readFileSync(join(folder, 'entry.json'), 'utf8')) as CacheEntry;
+      bytes = readFileSync(this.file(slug));
+      entry = JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(0x0a))) as CacheEntry;
     } catch {
       return undefined;
     }
     if (entry.key !== key) return undefined;
-    const files = Object.fromEntries(formats.map((format) => [format, join(folder, `${key}.${format}`)])) as Record<DownloadFormat, string>;
-    return Object.values(files).every((file) => existsSync(file)) ? { metadata: entry.metadata, files } : undefined;
+    const files: Partial<Record<DownloadFormat, Uint8Array>> = {};
+    let offset = bytes.indexOf(0x0a) + 1;
+    for (const [format, size] of entry.files) {
+      files[format] = bytes.subarray(offset, offset + size);
+      offset += size;
+    }
+    const whole = offset === bytes.length && formats.every((format) => files[format] !== undefined);
+    return whole ? { metadata: entry.metadata, files: files as Record<DownloadFormat, Uint8Array> } : undefined;
   }
 
   /**
-   * Keeps the essay's downloads under `key`, replacing what it had. The entry is written
-   * last, and renamed into place, so a build stopped half way leaves no entry naming files
-   * that are not all there.
+   * Keeps the essay's downloads under `key`, replacing what it had. The file is renamed into
+   * place whole, so a build stopped half way leaves no entry naming files that are not all there.
    */
   keep(slug: string, key: string, metadata: EssayMetadata, written: Readonly<Record<DownloadFormat, Uint8Array>>): void {
-    const folder = this.folder(slug);
-    rmSync(folder, { recursive: true, force: true });
-    mkdirSync(folder, { recursive: true });
-    for (const [format, bytes] of Object.entries(written)) writeFileSync(join(folder, `${key}.${format}`), bytes);
-    const entry: CacheEntry = { key, metadata };
-    writeFileSync(join(folder, 'entry.json.part'), JSON.stringify(entry));
-    renameSync(join(folder, 'entry.json.part'), join(folder, 'entry.json'));
+    if (!this.made) mkdirSync(this.dir, { recursive: true });
+    this.made = true;
+    const downloads = Object.entries(written) as Array<[DownloadFormat, Uint8Array]>;
+    // JSON holds no raw line break: the entry's line ends at the first one.
+    const entry: CacheEntry = { key, metadata, files: downloads.map(([format, bytes]) => [format, bytes.byteLength]) };
+    const file = this.file(slug);
+    writeFileSync(`${file}.part`, Buffer.concat([Buffer.from(`${JSON.stringify(entry)}\n`), ...downloads.map(([, bytes]) => bytes)]));
+    renameSync(`${file}.part`, file);
   }
 
-  /** Copies the cached files beside the page. */
+  /** Writes the cached files beside the page. */
   static copy(cached: CachedDownloads, targets: Readonly<Record<DownloadFormat, string>>): void {
-    for (const [format, file] of Object.entries(cached.files)) copyFileSync(file, targets[format as DownloadFormat]);
+    for (const [format, bytes] of Object.entries(cached.files)) writeFileSync(targets[format as DownloadFormat], bytes);
   }
 
-  /** Removes the folders of essays the site no longer has, so the cache does not grow with every essay ever built. */
+  /**
+   * Removes the files of essays the site no longer has, so the cache does not grow with every
+   * essay ever built, and anything else in the folder (a file a stopped build left half written).
+   */
   prune(slugs: readonly string[]): void {
     if (!existsSync(this.dir)) return;
-    const kept = new Set(slugs.map((slug) => encodeURIComponent(slug)));
+    const kept = new Set(slugs.map((slug) => basename(this.file(slug))));
     for (const name of readdirSync(this.dir)) if (!kept.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
   }
 }

@@ -4,9 +4,8 @@
  * in one XHTML file.
  */
 import type { Element } from 'hast';
-import { selectAll } from 'hast-util-select';
 import { xhtmlDocument } from './epub-xml.ts';
-import { copyTree, elements, hasClass, isDataProperty, rewriteTree, stringProperty } from './hast-tree.ts';
+import { copyTree, elements, findElements, hasClass, hasToken, isDataProperty, rewriteTree, stringProperty } from './hast-tree.ts';
 import type { EssayMetadata } from './offline-article.ts';
 import { decodeFragment } from './offline-article.ts';
 
@@ -121,7 +120,7 @@ export function epubArticle(offline: Element, imageHrefs: ReadonlyMap<string, st
     }
     return node;
   });
-  for (const section of selectAll('[role~="doc-endnotes"]', article)) {
+  for (const section of findElements(article, isEndnotes)) {
     section.properties['epub:type'] = 'endnotes';
     for (const list of section.children) {
       if (list.type !== 'element' || list.tagName !== 'ol') continue;
@@ -131,6 +130,11 @@ export function epubArticle(offline: Element, imageHrefs: ReadonlyMap<string, st
   const renamedIds = xmlIds(elements(article).flatMap((node) => stringProperty(node, 'id') ?? []));
   if (renamedIds.size > 0) renameIds(article, renamedIds);
   return { article, renamedIds };
+}
+
+/** The notes section (`[role~="doc-endnotes"]`). */
+export function isEndnotes(node: Element): boolean {
+  return hasToken(node, 'role', 'doc-endnotes');
 }
 
 /** Leaves out `data-*` and what EPUB 3.2 does not know; gives `lang` its `xml:lang` twin. */

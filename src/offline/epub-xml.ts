@@ -8,10 +8,10 @@
 import type { ElementContent, Root } from 'hast';
 import { toXast } from 'hast-util-to-xast';
 import type { Element as XmlElement, ElementContent as XmlContent, Root as XmlRoot } from 'xast';
-import { toXml } from 'xast-util-to-xml';
 import { EPUB_PATHS } from './epub-paths.ts';
 import { element, elements, text } from './hast-tree.ts';
 import type { EssayMetadata } from './offline-article.ts';
+import { xmlString } from './xml-string.ts';
 
 const OPS_NAMESPACE = 'http://www.idpf.org/2007/ops';
 
@@ -59,5 +59,5 @@ export function xmlText(value: string): XmlContent {
 /** An XML file: the declaration, then the tree; empty elements close themselves (`<br/>`). */
 export function serialiseXml(root: XmlRoot): string {
   const declaration = { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' } as const;
-  return `${toXml(declaration)}\n${toXml(root, { closeEmptyElements: true })}\n`;
+  return `${xmlString(declaration)}\n${xmlString(root)}\n`;
 }

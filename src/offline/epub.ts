@@ -10,14 +10,13 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Element } from 'hast';
-import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { contentDocument, epubArticle } from './epub-content.ts';
+import { contentDocument, epubArticle, isEndnotes } from './epub-content.ts';
 import { navDocument, ncxDocument } from './epub-navigation.ts';
 import { containerDocument, packageDocument, type ManifestItem } from './epub-package.ts';
 import { EPUB_PATHS } from './epub-paths.ts';
 import { fitStylesheet, unwrapBareContainers } from './epub-stylesheet.ts';
-import { elements, foldWhiteSpace, stringProperty } from './hast-tree.ts';
+import { elements, findElement, foldWhiteSpace, hasProperty, isTag, stringProperty } from './hast-tree.ts';
 import type { Contents, EssayMetadata } from './offline-article.ts';
 
 /**
@@ -62,8 +61,8 @@ export function buildEpub(input: EpubInput): Uint8Array {
   const stylesheet = fitStylesheet(article, input.stylesheet);
   unwrapBareContainers(article);
   const content = contentDocument(article, input.metadata);
-  const notesSection = select('[role~="doc-endnotes"]', article);
-  const notesHeading = notesSection && select('h2, h3', notesSection);
+  const notesSection = findElement(article, isEndnotes);
+  const notesHeading = notesSection && findElement(notesSection, isTag('h2', 'h3'));
   const notesId = notesSection && stringProperty(notesSection, 'id');
   const notes =
     notesId && notesHeading
@@ -71,14 +70,17 @@ export function buildEpub(input: EpubInput): Uint8Array {
           id: originalId(notesId, renamedIds),
           heading: foldWhiteSpace(toString(notesHeading)),
           // "Notes" in English where the essay's language lacks the word, marked as on the page.
-          ...(select('[lang]', notesHeading) ? { marked: notesHeading.children } : {}),
+          ...(findElement(notesHeading, (node) => hasProperty(node, 'lang')) ? { marked: notesHeading.children } : {}),
         }
       : undefined;
   const nav = navDocument({ metadata: input.metadata, contents: input.contents, renamedIds, notes });
   const ncx = ncxDocument({ metadata: input.metadata, contents: input.contents, renamedIds, notes, identifier: input.identifier });
 
   const images = elements(article).filter((node) => node.tagName === 'img');
-  const contentProperties = [...(select('svg', article) ? ['svg'] : []), ...(select('math', article) ? ['mathml'] : [])].join(' ');
+  const contentProperties = [
+    ...(findElement(article, isTag('svg')) ? ['svg'] : []),
+    ...(findElement(article, isTag('math')) ? ['mathml'] : []),
+  ].join(' ');
   const manifest: ManifestItem[] = [
     { id: 'nav', href: EPUB_PATHS.nav, mediaType: 'application/xhtml+xml', properties: 'nav' },
     {

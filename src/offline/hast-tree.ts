@@ -45,9 +45,14 @@ export function copyTree<T extends Root | RootContent>(node: T): T {
   return copy;
 }
 
-/** Removes the source positions from `node` and every node below it. */
+/**
+ * Clears the source positions of `node` and every node below it. Set to undefined rather
+ * than deleted: deleting a property turns a V8 object into a dictionary, slower to read and
+ * to copy, and every later walk of the page's tree paid for it (a copy of the page's article
+ * took five times as long per node as a copy of that copy).
+ */
 export function dropPositions(node: Root | RootContent): void {
-  delete node.position;
+  node.position = undefined;
   if ('children' in node) for (const child of node.children) dropPositions(child);
 }
 
@@ -59,6 +64,54 @@ export function elements(parent: Root | Element, found: Element[] = []): Element
     elements(child, found);
   }
   return found;
+}
+
+/**
+ * A test of an element, used in place of a CSS selector where the downloads look for one:
+ * hast-util-select parses its selector on every call and counts each parent's children by
+ * tag on its way down (for `:nth-child`), and its walks of the whole article were a tenth
+ * of an essay's downloads.
+ */
+export type ElementTest = (node: Element) => boolean;
+
+/** The first element of `tree` that passes `test`, in document order, `tree` itself included (as hast-util-select's `select`). */
+export function findElement(tree: Root | Element, test: ElementTest): Element | undefined {
+  if (tree.type === 'element' && test(tree)) return tree;
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    const found = findElement(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Every element of `tree` that passes `test`, in document order, `tree` itself included (as hast-util-select's `selectAll`). */
+export function findElements(tree: Root | Element, test: ElementTest): Element[] {
+  return [...(tree.type === 'element' ? [tree] : []), ...elements(tree)].filter(test);
+}
+
+/** A test for the elements of these names, as CSS's `h2, h3` matches. */
+export function isTag(...tagNames: string[]): ElementTest {
+  return (node) => tagNames.includes(node.tagName);
+}
+
+/** Whether the element has the attribute, as CSS's `[name]` matches: an empty value counts, `false` and an empty list do not. */
+export function hasProperty(node: Element, name: string): boolean {
+  const value = node.properties[name];
+  return value !== undefined && value !== null && value !== false && !(Array.isArray(value) && value.length === 0);
+}
+
+/** Whether the attribute's value has `token` among its space-separated words, as CSS's `[name~="token"]` matches. */
+export function hasToken(node: Element, name: string, token: string): boolean {
+  const value = hasProperty(node, name) ? stringProperty(node, name) : undefined;
+  return (
+    value !== undefined &&
+    (value === token ||
+      value
+        .trim()
+        .split(/[ \t\n\r\f]+/)
+        .includes(token))
+  );
 }
 
 /** A new element. */

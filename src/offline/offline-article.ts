@@ -8,7 +8,6 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { textDirection } from '../strings/lang.ts';
 import {
@@ -16,8 +15,14 @@ import {
   dropPositions,
   element,
   elements,
+  findElement,
+  findElements,
   foldWhiteSpace,
+  hasClass,
+  hasProperty,
+  hasToken,
   isDataProperty,
+  isTag,
   rewriteTree,
   stringProperty,
   text,
@@ -78,50 +83,60 @@ export function readEssayPage(html: string, slug: string): EssayPage {
   // Source positions are never used here, and every tree is copied for each download it
   // makes (copyTree): without them a copy is about half the work.
   dropPositions(root);
-  const htmlElement = select('html', root);
+  const htmlElement = findElement(root, isTag('html'));
   const lang = htmlElement && stringProperty(htmlElement, 'lang');
   if (!lang) throw new Error('The page has no <html lang>.');
-  const article = select('article', root);
+  const article = findElement(root, isTag('article'));
   if (!article) throw new Error('The page has no <article>.');
-  const heading = select('h1', article);
+  const heading = findElement(article, isTag('h1'));
   const title = heading && foldWhiteSpace(toString(heading));
   if (!title) throw new Error('The article has no <h1> title.');
   const dir = htmlElement && stringProperty(htmlElement, 'dir');
   // The page's metadata is in its head: searching only there spares a walk of the whole page per tag.
-  const head = select('head', root) ?? root;
+  const head = findElement(root, isTag('head')) ?? root;
 
   const metadata: EssayMetadata = {
     slug,
     lang,
     dir: dir === 'rtl' || dir === 'ltr' ? dir : textDirection(lang),
     title,
-    description: metaContent(head, 'meta[name="description"]')[0],
-    authors: metaContent(head, 'meta[name="author"]'),
-    published: metaContent(head, 'meta[property="article:published_time"]')[0],
-    modified: metaContent(head, 'meta[property="article:modified_time"]')[0],
-    canonical: selectAll('link[rel~="canonical"]', head)
+    description: metaContent(head, 'name', 'description')[0],
+    authors: metaContent(head, 'name', 'author'),
+    published: metaContent(head, 'property', 'article:published_time')[0],
+    modified: metaContent(head, 'property', 'article:modified_time')[0],
+    canonical: links(head, 'canonical')
       .map((link) => stringProperty(link, 'href'))
       .find(Boolean),
   };
-  const stylesheets = selectAll('link[rel~="stylesheet"]', head).flatMap((link) => stringProperty(link, 'href') ?? []);
+  const stylesheets = links(head, 'stylesheet').flatMap((link) => stringProperty(link, 'href') ?? []);
   return { metadata, article, contents: readContents(article), stylesheets };
 }
 
-function metaContent(head: Element | Root, selector: string): string[] {
-  return selectAll(selector, head).flatMap((meta) => {
+/** The content of each `<meta>` whose `name` (or `property`) is `value`, when not blank. */
+function metaContent(head: Element | Root, attribute: 'name' | 'property', value: string): string[] {
+  const metas = findElements(head, (node) => node.tagName === 'meta' && stringProperty(node, attribute) === value);
+  return metas.flatMap((meta) => {
     const content = stringProperty(meta, 'content')?.trim();
     return content ? [content] : [];
   });
 }
 
+/** The `<link>`s whose `rel` has `relation` (`link[rel~="stylesheet"]`). */
+function links(head: Element | Root, relation: string): Element[] {
+  return findElements(head, (node) => node.tagName === 'link' && hasToken(node, 'rel', relation));
+}
+
 /** The article's table of contents (`nav.toc`, an `<ol>` of links to `#id`), if it has one. */
 export function readContents(article: Element): Contents | undefined {
-  const nav = select('nav.toc', article);
-  const list = nav && select('ol', nav);
+  const nav = findElement(article, (node) => node.tagName === 'nav' && hasClass(node, 'toc'));
+  const list = nav && findElement(nav, isTag('ol'));
   if (!nav || !list) return undefined;
-  const summary = select('summary', nav) ?? select('h2, h3, h4, [id]', nav);
+  const summary =
+    findElement(nav, isTag('summary')) ?? findElement(nav, (node) => isTag('h2', 'h3', 'h4')(node) || hasProperty(node, 'id'));
   // "Contents", without the count the page shows after it ("Contents, 6 sections").
-  const label = summary ? foldWhiteSpace(toString(summary).replace(toString(select('.toc-count', summary) ?? text('')), '')) : '';
+  const label = summary
+    ? foldWhiteSpace(toString(summary).replace(toString(findElement(summary, (node) => hasClass(node, 'toc-count')) ?? text('')), ''))
+    : '';
   if (!label) throw new Error('The table of contents (nav.toc) has no label.');
   // Marked as a <bdi> of its own where it is in another language than the essay's (English).
   const labelMark = summary?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'bdi');
@@ -136,7 +151,7 @@ function readEntries(list: Element): ContentsEntry[] {
     const href = link && stringProperty(link, 'href');
     if (!link || !href?.startsWith('#')) throw new Error('An entry of the table of contents is not a link to a heading (#id).');
     const sublist = item.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol');
-    const marked = select('[lang]', link) ? { marked: link.children } : {};
+    const marked = findElement(link, (node) => hasProperty(node, 'lang')) ? { marked: link.children } : {};
     return [{ text: foldWhiteSpace(toString(link)), ...marked, id: decodeFragment(href), children: sublist ? readEntries(sublist) : [] }];
   });
 }

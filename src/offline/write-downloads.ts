@@ -7,7 +7,7 @@
  * offline-article.ts (both), epub.ts and single-file-html.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { DOWNLOAD_FORMATS, DOWNLOAD_SIZE_ATTRIBUTE, downloadFileName, formatFileSize, type DownloadFormat } from './downloads.ts';
@@ -85,6 +85,8 @@ export interface EssayGroup {
   buildTime: Date;
   /** Only copy the essays whose downloads the cache has, and leave out the others. */
   cachedOnly?: boolean;
+  /** The cache keys of the essays the cache was found not to have (`EssayGroupResult.uncached`). */
+  uncached?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -104,8 +106,8 @@ export async function writeOfflineDownloads(
 ): Promise<OfflineDownloadsResult> {
   const slugs = listEssaySlugs(siteDir);
   const buildTime = options.buildTime ?? new Date();
-  const group = (share: string[]): EssayGroup => ({ siteDir, slugs: share, options, buildTime });
-  const cached = options.cacheDir ? await writeEssayGroup({ ...group(slugs), cachedOnly: true }) : undefined;
+  const cached = options.cacheDir ? await writeEssayGroup({ siteDir, slugs, options, buildTime, cachedOnly: true }) : undefined;
+  const group = (share: string[]): EssayGroup => ({ siteDir, slugs: share, options, buildTime, uncached: uncachedOf(cached, share) });
   const copied = new Set(cached?.metadata.map((essay) => essay.slug));
   const missing = slugs.filter((slug) => !copied.has(slug));
   const threads = workerCount(missing.length, essaysPerWorker);
@@ -133,22 +135,54 @@ export async function writeOfflineDownloads(
   };
 }
 
-type EssayGroupResult = Pick<OfflineDownloadsResult, 'files' | 'metadata' | 'reused'>;
+type EssayGroupResult = Pick<OfflineDownloadsResult, 'files' | 'metadata' | 'reused'> & {
+  /**
+   * The cache keys of the essays the cache does not have, by slug, when only copying from it:
+   * the pass that makes them then neither reads their pages for a key again nor looks in the cache.
+   */
+  uncached: Record<string, string>;
+};
+
+/** The keys `cached` found missing, of the essays of `share` only: a worker is sent its own. */
+function uncachedOf(cached: EssayGroupResult | undefined, share: readonly string[]): Record<string, string> {
+  if (!cached) return {};
+  return Object.fromEntries(share.flatMap((slug) => (cached.uncached[slug] === undefined ? [] : [[slug, cached.uncached[slug]]])));
+}
 
 /** The downloads of a group of essays, one essay after another, on this thread. */
-export async function writeEssayGroup({ siteDir, slugs, options, buildTime, cachedOnly = false }: EssayGroup): Promise<EssayGroupResult> {
+export async function writeEssayGroup({
+  siteDir,
+  slugs,
+  options,
+  buildTime,
+  cachedOnly = false,
+  uncached = {},
+}: EssayGroup): Promise<EssayGroupResult> {
   const epubStylesheet = readFileSync(EPUB_STYLESHEET, 'utf8');
   const singleFileStylesheet = readFileSync(SINGLE_FILE_STYLESHEET, 'utf8');
   const cache = options.cacheDir ? new DownloadsCache(options.cacheDir) : undefined;
   const digests = new Map<string, string>();
+  const singleFileCss = new Map<string, string>();
+  const keys = { ...uncached };
+  const shared = {
+    siteDir,
+    options,
+    buildTime,
+    epubStylesheet,
+    singleFileStylesheet,
+    cache,
+    cachedOnly,
+    uncached: keys,
+    digests,
+    singleFileCss,
+  };
   const files: OfflineDownloadsResult['files'] = [];
   const metadata: EssayMetadata[] = [];
   let reused = 0;
   for (const slug of slugs) {
     const pageFile = join(siteDir, essayPath(slug), 'index.html');
     try {
-      const job = { siteDir, slug, pageFile, options, buildTime, epubStylesheet, singleFileStylesheet, cache, digests, cachedOnly };
-      const written = await writeEssayDownloads(job);
+      const written = await writeEssayDownloads({ ...shared, slug, pageFile });
       if (!written) continue;
       files.push(...written.files);
       metadata.push(written.metadata);
@@ -158,7 +192,7 @@ export async function writeEssayGroup({ siteDir, slugs, options, buildTime, cach
       throw new Error(`${relative(siteDir, pageFile)}: the offline downloads of this essay could not be made. ${reason}`, { cause: error });
     }
   }
-  return { files, metadata, reused };
+  return { files, metadata, reused, uncached: keys };
 }
 
 interface EssayJob {
@@ -171,8 +205,15 @@ interface EssayJob {
   singleFileStylesheet: string;
   cache: DownloadsCache | undefined;
   cachedOnly: boolean;
+  /**
+   * The cache keys of the group's essays the cache does not have, by slug: filled when
+   * `cachedOnly`, read when making them (`EssayGroupResult.uncached`).
+   */
+  uncached: Record<string, string>;
   /** A digest of each site file read for a cache key, by path: every page loads the same stylesheet. */
   digests: Map<string, string>;
+  /** The single-file copies' CSS by the stylesheets' URLs: every page loads the same (`singleFileCss`). */
+  singleFileCss: Map<string, string>;
 }
 
 /**
@@ -185,6 +226,33 @@ function copyCss(stylesheets: readonly string[]): string {
   const made = copyCssMade.get(key) ?? oneLineCss(stylesheets);
   copyCssMade.set(key, made);
   return made;
+}
+
+/**
+ * The single-file copy's CSS for a page that loads `stylesheets`: the site's, its images
+ * inlined, then the copy's own. Made once per step for each set of stylesheets, as the site's
+ * files do not change while it runs: every essay page loads the same, and reading and
+ * inlining them again was a file opened and a stylesheet searched for each essay.
+ */
+function singleFileCss(job: EssayJob, stylesheets: readonly string[], pageUrl: URL): string {
+  const { siteDir, options } = job;
+  const urls = stylesheets.map((href) => new URL(href, pageUrl));
+  const key = urls.map((url) => url.href).join('\n');
+  const made = job.singleFileCss.get(key);
+  if (made !== undefined) return made;
+  const siteCss = urls.map((url) => {
+    const css = readFileSync(siteFile(siteDir, options.base, url.pathname), 'utf8');
+    return inlineCssUrls(css, (reference) => {
+      const target = new URL(reference, url);
+      const type = imageType(target.pathname);
+      if (target.origin !== pageUrl.origin || !type) return undefined;
+      const image = readImage(siteDir, options.base, target.pathname);
+      return dataUrl(image.bytes, image.mediaType);
+    });
+  });
+  const css = copyCss([...siteCss, job.singleFileStylesheet]);
+  job.singleFileCss.set(key, css);
+  return css;
 }
 
 /** The cache key of the essay's downloads (downloads-cache.ts), from its page and the files the page loads. */
@@ -228,15 +296,19 @@ async function writeEssayDownloads(
   >;
   const listed = (sizes: Record<DownloadFormat, number>) =>
     DOWNLOAD_FORMATS.map((format) => ({ path: relative(siteDir, targets[format]).split(sep).join('/'), bytes: sizes[format] }));
-  const key = job.cache ? cacheKey(job, pageHtml) : undefined;
-  const cached = key === undefined ? undefined : job.cache?.find(slug, key, DOWNLOAD_FORMATS);
+  const known = job.uncached[slug];
+  const key = known ?? (job.cache ? cacheKey(job, pageHtml) : undefined);
+  const cached = key === undefined || known !== undefined ? undefined : job.cache?.find(slug, key, DOWNLOAD_FORMATS);
   if (cached) {
     DownloadsCache.copy(cached, targets);
-    const sizes = { epub: fileSize(targets.epub), html: fileSize(targets.html) };
+    const sizes = { epub: cached.files.epub.byteLength, html: cached.files.html.byteLength };
     replacePage(pageFile, fillDownloadSizes(pageHtml, sizes, cached.metadata.lang));
     return { files: listed(sizes), metadata: cached.metadata, reused: true };
   }
-  if (job.cachedOnly) return undefined;
+  if (job.cachedOnly) {
+    if (key !== undefined) job.uncached[slug] = key;
+    return undefined;
+  }
   const page = readEssayPage(pageHtml, slug);
   const pageUrl = new URL(joinBase(options.base, essayPath(slug)), options.site ?? UNKNOWN_ORIGIN);
   const offline = offlineArticle(page.article, { pageUrl, siteKnown: options.site !== undefined });
@@ -255,21 +327,10 @@ async function writeEssayDownloads(
     siteTitle: options.siteTitle,
   });
 
-  const siteCss = page.stylesheets.map((href) => {
-    const url = new URL(href, pageUrl);
-    const css = readFileSync(siteFile(siteDir, options.base, url.pathname), 'utf8');
-    return inlineCssUrls(css, (reference) => {
-      const target = new URL(reference, url);
-      const type = imageType(target.pathname);
-      if (target.origin !== pageUrl.origin || !type) return undefined;
-      const image = readImage(siteDir, options.base, target.pathname);
-      return dataUrl(image.bytes, image.mediaType);
-    });
-  });
   const html = singleFileHtml({
     metadata: page.metadata,
     article: offline.article,
-    css: copyCss([...siteCss, job.singleFileStylesheet]),
+    css: singleFileCss(job, page.stylesheets, pageUrl),
     images: new Map([...images].map(([src, image]) => [src, src.startsWith('data:') ? src : dataUrl(image.bytes, image.mediaType)])),
     siteTitle: options.siteTitle,
     siteLang: options.siteLang,
@@ -282,10 +343,6 @@ async function writeEssayDownloads(
   replacePage(pageFile, fillDownloadSizes(pageHtml, sizes, page.metadata.lang));
   if (key !== undefined) job.cache?.keep(slug, key, page.metadata, written);
   return { files: listed(sizes), metadata: page.metadata, reused: false };
-}
-
-function fileSize(file: string): number {
-  return statSync(file).size;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -63,9 +63,15 @@ test('the cache finds an essay’s downloads under their key only, and forgets e
   // Kept again under a new key, the old files go.
   cache.keep('a', 'k3', metadata, { epub: new Uint8Array([5]), html: new Uint8Array([6]) });
   expect(cache.find('a', 'k1', ['epub', 'html'])).toBeUndefined();
-  expect(readdirSync(join(scratch, 'cache', 'a')).sort()).toEqual(['entry.json', 'k3.epub', 'k3.html']);
+  const { epub, html } = cache.find('a', 'k3', ['epub', 'html'])?.files ?? {};
+  expect([[...(epub ?? [])], [...(html ?? [])]]).toEqual([[5], [6]]);
+  expect(readdirSync(join(scratch, 'cache')).sort()).toEqual(['a.downloads', 'b.downloads']);
+  // A file cut short (written by a build that was stopped) is not taken for the downloads.
+  const cut = join(scratch, 'cache', 'b.downloads');
+  writeFileSync(cut, readFileSync(cut).subarray(0, -1));
+  expect(cache.find('b', 'k2', ['epub', 'html'])).toBeUndefined();
   cache.prune(['a']);
-  expect(readdirSync(join(scratch, 'cache'))).toEqual(['a']);
+  expect(readdirSync(join(scratch, 'cache'))).toEqual(['a.downloads']);
 });
 
 test('the code fingerprint is stable within a process', () => {
