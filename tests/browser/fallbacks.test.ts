@@ -5,10 +5,10 @@
  * before its scripts run, in Chromium and Firefox, and the notes must still be reached from
  * their references, and no note may cover the text it belongs to.
  */
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { browserPool, emulateMedia, ENGINES, waitForFunction } from '../support/browser-session.ts';
+import { emulateMedia, waitForFunction, inEachEngine } from '../support/browser-session.ts';
 
 let server: StaticServer;
 
@@ -76,18 +76,9 @@ function withoutPopovers(): void {
   });
 }
 
-describe.each(ENGINES)('in %s', (engine) => {
-  const browsers = browserPool(engine);
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await browsers.browser();
-  });
-  afterAll(async () => {
-    await browsers.close();
-  });
-
+inEachEngine(({ browser }) => {
   async function open(without: () => void, width: number, height: number): Promise<Page> {
-    const tab = await browser.newPage();
+    const tab = await browser().newPage();
     await tab.setViewport({ width, height });
     // Reduced motion: a reference scrolled into view has landed when its preview opens.
     await emulateMedia(tab, [{ name: 'prefers-reduced-motion', value: 'reduce' }]);

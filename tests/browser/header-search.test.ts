@@ -1,8 +1,7 @@
-import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { listPages } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { browserPool, ENGINES, setJavaScriptEnabled, waitForSelector } from '../support/browser-session.ts';
+import { setJavaScriptEnabled, waitForSelector, inEachEngine } from '../support/browser-session.ts';
 import { wordsToFind } from '../support/essay-words.ts';
 import { SUB_PATH_BASE } from '../support/global-setup.ts';
 import { readPage } from '../support/html.ts';
@@ -32,17 +31,7 @@ test('every page but the search page has a labelled search field in its header, 
   }
 });
 
-describe.each(ENGINES)('in %s', (engine) => {
-  const browsers = browserPool(engine);
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await browsers.browser();
-  });
-  afterAll(async () => {
-    await browsers.close();
-  });
-
+inEachEngine(({ engine, browser, browsers }) => {
   test('without JavaScript on the page it is typed in, the header field lands on the search page with the results shown', async () => {
     const [target] = wordsToFind(siteDir);
     if (!target) throw new Error('The site has no essay with a word to search for.');
@@ -61,7 +50,7 @@ describe.each(ENGINES)('in %s', (engine) => {
     if (engine === 'firefox') {
       // Firefox cannot turn JavaScript back on for a tab (WebDriver BiDi before Firefox 142): the
       // address the form landed on is opened where it is on.
-      tab = await browser.newPage();
+      tab = await browser().newPage();
       await tab.goto(withoutScript.url());
       await withoutScript.close();
     }
@@ -72,7 +61,7 @@ describe.each(ENGINES)('in %s', (engine) => {
   });
 
   test('on a narrow screen the header shows a link to the search page instead of the field', async () => {
-    const tab = await browser.newPage();
+    const tab = await browser().newPage();
     await tab.setViewport({ width: 320, height: 640 });
     await tab.goto(server.url);
     const shown = await tab.evaluate(() => ({

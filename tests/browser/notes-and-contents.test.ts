@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { browserPool, clickMiddle, emulateMedia, ENGINES, setJavaScriptEnabled, waitForFunction } from '../support/browser-session.ts';
+import { clickMiddle, emulateMedia, setJavaScriptEnabled, waitForFunction, inEachEngine } from '../support/browser-session.ts';
 import { ARABIC_ESSAY, GREEK_ESSAY } from '../support/rtl.ts';
 
 let server: StaticServer;
@@ -16,19 +16,9 @@ afterAll(async () => {
   await Promise.all([server?.close(), scripts?.close()]);
 });
 
-describe.each(ENGINES)('in %s', (engine) => {
-  const browsers = browserPool(engine);
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await browsers.browser();
-  });
-  afterAll(async () => {
-    await browsers.close();
-  });
-
+inEachEngine(({ browser, browsers }) => {
   async function open(path: string, width: number): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.setViewport({ width, height: 800 });
     // Reduced motion turns smooth scrolling off, so a jump has landed when it is checked.
     await emulateMedia(page, [{ name: 'prefers-reduced-motion', value: 'reduce' }]);
@@ -196,7 +186,7 @@ describe.each(ENGINES)('in %s', (engine) => {
   });
   describe('right to left: the Arabic essay, beside the Greek one', () => {
     async function openEssay(path: string, width: number, height = 800): Promise<Page> {
-      const page = await browser.newPage();
+      const page = await browser().newPage();
       await page.setViewport({ width, height });
       await emulateMedia(page, [{ name: 'prefers-reduced-motion', value: 'reduce' }]);
       await page.goto(new URL(path, scripts.url).href, { waitUntil: 'load' });

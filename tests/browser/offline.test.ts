@@ -14,7 +14,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, CDPSession, Page, WebWorker } from 'puppeteer-core';
+import type { CDPSession, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contentSecurityPolicy } from '../../src/publishing/content-security-policy.ts';
 import { headersForPath, parseHeadersFile } from '../../src/publishing/host-headers.ts';
@@ -24,7 +24,7 @@ import { formatFileSize } from '../../src/offline/downloads.ts';
 import type { SiteList } from '../../src/offline/offline-files.ts';
 import { labelsFor } from '../../src/strings/labels.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
-import { browserPool, emulateMedia, ENGINES, waitForFunction, waitForSelector } from '../support/browser-session.ts';
+import { emulateMedia, waitForFunction, waitForSelector, inEachEngine } from '../support/browser-session.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/components');
@@ -133,16 +133,7 @@ async function recordAnnouncements(page: Page): Promise<void> {
   });
 }
 
-describe.each(ENGINES)('in %s', (engine) => {
-  const browsers = browserPool(engine);
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await browsers.browser();
-  });
-  afterAll(async () => {
-    await browsers.close();
-  });
-
+inEachEngine(({ engine, browser }) => {
   describe.each(['/', '/reading/room/'])('served under %s', (base) => {
     const site = mkdtempSync(join(scratch, 'site-'));
     const essaysDir = join(site, 'essays');
@@ -166,7 +157,7 @@ describe.each(ENGINES)('in %s', (engine) => {
       server = await serveDirectory(outDir, base, policy(outDir));
       port = Number(new URL(server.url).port);
       if (engine === 'chromium') elsewhere = await serveDirectory(FIXTURES);
-      page = await browser.newPage();
+      page = await browser().newPage();
       await emulateMedia(page, [{ name: 'prefers-reduced-motion', value: 'reduce' }]);
       // A violation as Chromium's console says it, and as the page's own event: Firefox's own
       // warning does not reach WebDriver BiDi's log (Firefox 140), the event does.
@@ -202,7 +193,7 @@ describe.each(ENGINES)('in %s', (engine) => {
       if (engine !== 'chromium') return;
       const script = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
       await worker?.detach().catch(() => undefined);
-      const target = await browser.waitForTarget((candidate) => candidate.type() === 'service_worker' && candidate.url() === script);
+      const target = await browser().waitForTarget((candidate) => candidate.type() === 'service_worker' && candidate.url() === script);
       worker = await target.createCDPSession();
       await worker.send('Network.enable');
       workerScope = (await target.worker())!;
@@ -506,7 +497,7 @@ describe.each(ENGINES)('in %s', (engine) => {
 
     /** Opens a page and reports what the registration raised: uncaught errors, and console messages about it. */
     async function open(url: string, prepare: (page: Page) => Promise<void>): Promise<{ page: Page; problems: string[] }> {
-      const page = await browser.newPage();
+      const page = await browser().newPage();
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
       page.on('console', (message) => {

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { measureLineLengths } from '../../scripts/lib/line-lengths.ts';
 import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { essayPath } from '../../src/site/urls.ts';
-import { browserPool, emulateMedia, emulatePrint, ENGINES, waitForFunction } from '../support/browser-session.ts';
+import { emulateMedia, emulatePrint, waitForFunction, inEachEngine } from '../support/browser-session.ts';
 import { ARABIC_ESSAY, elementsOffScreen, SCRIPT_ESSAYS, sidewaysScroll, wordsOutOfOrder } from '../support/rtl.ts';
 
 /**
@@ -30,19 +30,9 @@ afterAll(async () => {
 
 const essays = listEssaySlugs(siteDir).map((slug) => essayPath(slug));
 
-describe.each(ENGINES)('in %s', (engine) => {
-  const browsers = browserPool(engine);
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await browsers.browser();
-  });
-  afterAll(async () => {
-    await browsers.close();
-  });
-
+inEachEngine(({ browser }) => {
   async function open(server: StaticServer, path: string, width: number, height: number): Promise<Page> {
-    const tab = await browser.newPage();
+    const tab = await browser().newPage();
     await tab.setViewport({ width, height });
     await emulateMedia(tab, [{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     await tab.goto(new URL(path, server.url).href, { waitUntil: 'load' });

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CSP_DIRECTIVES, contentSecurityPolicy } from '../../src/publishing/content-security-policy.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { labelsFor } from '../../src/strings/labels.ts';
-import { browserPool, emulateMedia, ENGINES, setJavaScriptEnabled, waitForFunction, waitForSelector } from '../support/browser-session.ts';
+import { emulateMedia, setJavaScriptEnabled, waitForFunction, waitForSelector, inEachEngine } from '../support/browser-session.ts';
 import { axeViolations } from '../support/axe.ts';
 import { decodedFragment } from '../support/html.ts';
 import { wordsToFind } from '../support/essay-words.ts';
@@ -37,23 +37,13 @@ const subPathTarget = wordsToFind(subPathSiteDir)
   .filter(({ passage }) => passage.anchor !== undefined)
   .sort((a, b) => a.spread - b.spread)[0];
 
-describe.each(ENGINES)('in %s', (engine) => {
-  const browsers = browserPool(engine);
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await browsers.browser();
-  });
-  afterAll(async () => {
-    await browsers.close();
-  });
-
+inEachEngine(({ browser, browsers }) => {
   /**
    * A fresh tab, with reduced motion so a jump to a passage is not a smooth scroll still under
    * way, in the system's light scheme unless told (Firefox: in a browser launched in that scheme).
    */
   async function newTab(options: { scheme?: 'light' | 'dark' } = {}): Promise<Page> {
-    const tab = await (options.scheme ? await browsers.browser({ colourScheme: options.scheme }) : browser).newPage();
+    const tab = await (options.scheme ? await browsers.browser({ colourScheme: options.scheme }) : browser()).newPage();
     await emulateMedia(tab, [
       { name: 'prefers-reduced-motion', value: 'reduce' },
       { name: 'prefers-color-scheme', value: options.scheme ?? 'light' },

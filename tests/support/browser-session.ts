@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import puppeteer, { type Browser, type MediaFeature, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { CHROMIUM_ARGS, FIREFOX_PREFS, requireBrowser, requireFirefox } from '../../scripts/lib/browser.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -128,6 +128,38 @@ export function browserPool(engine: Engine): {
       sessions.clear();
     },
   };
+}
+
+/** What `inEachEngine` gives the tests it declares in one engine. */
+export interface EngineSession {
+  engine: Engine;
+  /** The engine's browser, launched before the first test: call it inside tests. */
+  browser: () => Browser;
+  /** The engine's other browsers, for a launch-time setting (JavaScript off, a dark system). */
+  browsers: ReturnType<typeof browserPool>;
+}
+
+/**
+ * The tests `body` declares, once in each engine (`describe.each(ENGINES)`, "in chromium",
+ * "in firefox"), with the engine's browser launched before them and every browser of the
+ * engine closed after them.
+ */
+export function inEachEngine(body: (session: EngineSession) => void): void {
+  describe.each(ENGINES)('in %s', (engine) => {
+    const browsers = browserPool(engine);
+    let launched: Browser | undefined;
+    beforeAll(async () => {
+      launched = await browsers.browser();
+    });
+    afterAll(async () => {
+      await browsers.close();
+    });
+    const browser = () => {
+      if (!launched) throw new Error(`The ${engine} browser is launched in beforeAll: ask for it inside a test.`);
+      return launched;
+    };
+    body({ engine, browser, browsers });
+  });
 }
 
 export interface SitesInChromium {
