@@ -20,8 +20,8 @@ export interface Essay {
   data: EssayData;
   /** The MDX source after its frontmatter: what the reading time counts. */
   body: string;
-  /** A digest of what its page is made from: a rebuild copies the last build's page while it is unchanged (src/site/page-reuse.ts). */
-  cacheKey: string;
+  /** A digest of what its page is made from: a rebuild copies the last build's page while it is unchanged; none for an essay that imports (src/site/page-reuse.ts). */
+  cacheKey: string | undefined;
   /** Loads the compiled essay: its content component, its headings, and what the essay plugin added to its frontmatter. */
   render: () => Promise<{ Content: EssayModule['default']; headings: MarkdownHeading[]; frontmatter: Record<string, unknown> }>;
 }

@@ -43,7 +43,17 @@ export function filesNamedBy(source: string, data: { bibliography?: readonly str
   return [...new Set(named)];
 }
 
-/** The cache key of an essay's page: a digest of the shared inputs, the essay's path and text, and the bytes of the files it names. */
+/**
+ * An `import` line: a component of the site's own, say. What it imports, and what that imports
+ * in turn, is code the key cannot follow, so the page of an essay with one is rendered on every
+ * build. A line in a code block that looks like one only costs that essay its reuse.
+ */
+const IMPORT_LINE = /^import\s/m;
+
+/**
+ * The cache key of an essay's page: a digest of the shared inputs, the essay's path and text, and
+ * the bytes of the files it names; none (render it every time) for an essay that imports anything.
+ */
 export function essayCacheKey({
   shared,
   path,
@@ -59,7 +69,8 @@ export function essayCacheKey({
   source: string;
   /** What `filesNamedBy` found, relative to the essay. */
   named: readonly string[];
-}): string {
+}): string | undefined {
+  if (IMPORT_LINE.test(source)) return undefined;
   const hash = createHash('sha256').update(shared).update('\0').update(path).update('\0').update(source);
   for (const path of named)
     hash

@@ -69,3 +69,9 @@ describe('essayCacheKey', () => {
     expect(essayCacheKey(input)).not.toBe(key);
   });
 });
+
+test('an essay that imports a component has no key: what the component imports is code the key cannot follow', () => {
+  const input = { shared: 'shared', path: 'one.mdx', essayFile: join(root, 'one.mdx'), named: [] };
+  expect(essayCacheKey({ ...input, source: "import Callout from '../../src/components/Callout.astro';\n\nWords." })).toBeUndefined();
+  expect(essayCacheKey({ ...input, source: 'Words that say import, mid-line.' })).toBeDefined();
+});
