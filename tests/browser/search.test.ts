@@ -51,6 +51,18 @@ inEachEngine(({ browser, browsers }) => {
     return tab;
   }
 
+  /** The search page at `url` with its results shown: axe's violations, and how far it scrolls sideways. */
+  async function auditResults(url: string, width: number, scheme: 'light' | 'dark'): Promise<{ summary: string[]; overflow: number }> {
+    const tab = await newTab({ scheme });
+    await tab.setViewport({ width, height: 900 });
+    await tab.goto(url);
+    await waitForSelector(tab, '.search-result mark');
+    const summary = await axeViolations(tab);
+    const overflow = await sidewaysScroll(tab);
+    await tab.close();
+    return { summary, overflow };
+  }
+
   /** Types a query into the search field and waits until the status line reports on it. */
   async function search(tab: Page, query: string): Promise<string> {
     await tab.type('#search-query', query);
@@ -357,13 +369,7 @@ inEachEngine(({ browser, browsers }) => {
   ] as const)(
     'with results shown, the search page has no axe violations and no sideways scrolling at $width px ($scheme)',
     async ({ width, scheme }) => {
-      const tab = await newTab({ scheme });
-      await tab.setViewport({ width, height: 900 });
-      await tab.goto(new URL('search/?q=claim', server.url).href);
-      await waitForSelector(tab, '.search-result mark');
-      const summary = await axeViolations(tab);
-      const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      await tab.close();
+      const { summary, overflow } = await auditResults(new URL('search/?q=claim', server.url).href, width, scheme);
       expect(summary).toEqual([]);
       expect(overflow).toBeLessThanOrEqual(0);
     },
@@ -542,13 +548,7 @@ inEachEngine(({ browser, browsers }) => {
     ] as const)(
       'with results shown, the Arabic search page has no axe violations and no sideways scrolling at $width px ($scheme)',
       async ({ width, scheme }) => {
-        const tab = await newTab({ scheme });
-        await tab.setViewport({ width, height: 900 });
-        await tab.goto(new URL(`search/?q=${ARABIC_ESSAY.word}`, scripts.url).href);
-        await waitForSelector(tab, '.search-result mark');
-        const summary = await axeViolations(tab);
-        const overflow = await sidewaysScroll(tab);
-        await tab.close();
+        const { summary, overflow } = await auditResults(new URL(`search/?q=${ARABIC_ESSAY.word}`, scripts.url).href, width, scheme);
         expect(summary).toEqual([]);
         expect(overflow).toBeLessThanOrEqual(0);
       },
