@@ -87,7 +87,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           // Sätteri, Astro 7's engine, with the plugin that numbers notes and scenarios with the whole essay in view.
           // No syntax highlighting: Shiki colours code with style attributes, which the pages'
           // policy refuses (no 'unsafe-inline'), so it cost every build its start-up and every code
-          // block its bytes for nothing; the stylesheet sets code blocks (essay-blocks.css).
+          // block its bytes for nothing; a code block is set by global.css (`.code-block`).
           markdown: {
             processor: satteri({ mdastPlugins: [essayMarkup({ root, ...config, strings: siteLabels })] }),
             syntaxHighlight: false,

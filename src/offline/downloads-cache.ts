@@ -3,16 +3,16 @@
  * EPUB and single-file HTML depend only on its built page, the files that page loads (its
  * stylesheets and images), the options and this integration's own code, so when none of
  * these changed since the last build the files are copied from the cache instead of made
- * again (parsing the page, serialising, zipping: most of the downloads' time). Astro itself
- * renders every page again on each build; the page's HTML is the same byte for byte when its
- * essay has not changed, which is what makes the key hold.
+ * again (parsing the page, serialising, zipping: most of the downloads' time). An essay page
+ * Astro renders again, or copies from its own cache (src/site/page-reuse.ts), is the same byte
+ * for byte when its essay has not changed, which is what makes the key hold.
  *
  * The key leaves out the build's time: an essay that gives no date of its own keeps the
  * `dcterms:modified` of the build that made its EPUB, which is when it was last changed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import type { DownloadFormat } from './downloads.ts';
 import type { EssayMetadata } from './offline-article.ts';
 
@@ -151,25 +151,4 @@ export class DownloadsCache {
     const kept = new Set(slugs.map((slug) => basename(this.file(slug))));
     for (const name of readdirSync(this.dir)) if (!kept.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
   }
-}
-
-let fingerprint: string | undefined;
-
-/**
- * A digest of this integration's code (every file under src/, and the package's version):
- * a change to how downloads are made, even without a new version while developing, makes
- * every cached download stale.
- */
-export function codeFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
-  const src = resolve(import.meta.dirname, '..');
-  const hash = createHash('sha256');
-  hash.update(readFileSync(resolve(src, '../package.json')));
-  const files = readdirSync(src, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) hash.update(file.slice(src.length).split(sep).join('/')).update(readFileSync(file));
-  fingerprint = hash.digest('hex');
-  return fingerprint;
 }

@@ -20,7 +20,8 @@ import { dataUrl, inlineCssUrls, oneLineCss, singleFileHtml } from './single-fil
 import { labelsFor, type SiteLabels } from '../strings/labels.ts';
 import { listEssaySlugs } from '../publishing/pages.ts';
 import { runInWorker, shareOut, workerCount } from './worker-share.ts';
-import { codeFingerprint, DownloadsCache, downloadsKey, pageFiles } from './downloads-cache.ts';
+import { codeFingerprint } from '../publishing/code-fingerprint.ts';
+import { DownloadsCache, downloadsKey, pageFiles } from './downloads-cache.ts';
 
 export interface OfflineDownloadsOptions {
   /** The site's origin (SITE_URL), when known: links out of an essay become absolute. */

@@ -47,14 +47,9 @@ export function getPublishedEssays(): Promise<Essay[]> {
       const data = essaySchema.parse(module.frontmatter);
       const render = async () => ({ Content: module.default, headings: module.getHeadings(), frontmatter: module.frontmatter });
       // Read from the folder, not bundled: a module of each essay's text would be one more chunk per essay to build.
-      const text = await readFile(join(folder, path), 'utf8');
-      const cacheKey = essayCacheKey({
-        shared: sharedInputs,
-        path,
-        essayFile: join(folder, path),
-        source: text,
-        named: filesNamedBy(text, data),
-      });
+      const essayFile = join(folder, path);
+      const text = await readFile(essayFile, 'utf8');
+      const cacheKey = essayCacheKey({ shared: sharedInputs, path, essayFile, source: text, named: filesNamedBy(text, data) });
       return { id: essaySlug(path, module.frontmatter['slug']), data, body: bodyOf(text), cacheKey, render };
     }),
   ).then((essays) => essays.filter((essay) => !essay.data.draft).sort((a, b) => compareEssays(a.data, b.data)));

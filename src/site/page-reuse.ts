@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { SiteConfig } from '../config/options.ts';
-import { codeFingerprint } from '../offline/downloads-cache.ts';
+import { codeFingerprint } from '../publishing/code-fingerprint.ts';
 
 /*
  * A rebuild renders again only the essay pages whose inputs changed (Astro's
@@ -72,12 +72,12 @@ export function essayCacheKey({
 }): string | undefined {
   if (IMPORT_LINE.test(source)) return undefined;
   const hash = createHash('sha256').update(shared).update('\0').update(path).update('\0').update(source);
-  for (const path of named)
+  for (const file of named)
     hash
       .update('\0')
-      .update(path)
+      .update(file)
       .update('\0')
-      .update(readOrEmpty(resolve(dirname(essayFile), path)));
+      .update(readOrEmpty(resolve(dirname(essayFile), file)));
   return hash.digest('hex');
 }
 

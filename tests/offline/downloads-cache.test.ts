@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { codeFingerprint, DownloadsCache, downloadsKey, pageFiles, type DownloadsInputs } from '../../src/offline/downloads-cache.ts';
+import { DownloadsCache, downloadsKey, pageFiles, type DownloadsInputs } from '../../src/offline/downloads-cache.ts';
 
 const INPUTS: DownloadsInputs = {
   code: 'code',
@@ -72,9 +72,4 @@ test('the cache finds an essay’s downloads under their key only, and forgets e
   expect(cache.find('b', 'k2', ['epub', 'html'])).toBeUndefined();
   cache.prune(['a']);
   expect(readdirSync(join(scratch, 'cache'))).toEqual(['a.downloads']);
-});
-
-test('the code fingerprint is stable within a process', () => {
-  expect(codeFingerprint()).toMatch(/^[0-9a-f]{64}$/);
-  expect(codeFingerprint()).toBe(codeFingerprint());
 });
