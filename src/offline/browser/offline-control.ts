@@ -8,7 +8,7 @@
  */
 import { formatFileSize } from '../downloads.ts';
 import { savedCacheName } from '../offline-routes.ts';
-import type { SaveMessage, SaveReport } from './offline-messages.ts';
+import type { RemoveMessage, SaveMessage, SaveReport } from './offline-messages.ts';
 import { resolveLabels } from '../../strings/labels.ts';
 import { languageMark } from '../../strings/marking.ts';
 
@@ -45,7 +45,7 @@ async function runOfflineControl(root: HTMLElement, scope: string, action: 'save
   const size = (bytes: number) => formatFileSize(bytes, lang);
 
   if (action === 'remove') {
-    await caches.delete(savedCacheName(scope));
+    await removeSaved(scope);
     // The button goes: focus moves to the one that saves again, rather than to the page's start.
     save.focus();
     remove.hidden = true;
@@ -94,4 +94,24 @@ async function runOfflineControl(root: HTMLElement, scope: string, action: 'save
   } catch {
     finish(labels.offlineSaveFailed);
   }
+}
+
+/**
+ * Empties the saved cache through the service worker, which first lets the copies it is keeping
+ * land (emptied from here, a page fetched a moment before would be kept again just after); from
+ * here only where no worker is active.
+ */
+async function removeSaved(scope: string): Promise<void> {
+  const worker = (await navigator.serviceWorker.getRegistration(scope))?.active;
+  if (!worker) {
+    await caches.delete(savedCacheName(scope));
+    return;
+  }
+  const channel = new MessageChannel();
+  const removed = new Promise<void>((resolve) => {
+    channel.port1.onmessage = () => resolve();
+  });
+  const message: RemoveMessage = { type: 'remove' };
+  worker.postMessage(message, [channel.port2]);
+  await removed;
 }

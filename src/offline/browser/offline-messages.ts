@@ -11,6 +11,11 @@ export interface SaveMessage {
   downloads: boolean;
 }
 
+/** The page asks the service worker to empty the saved cache; it answers `{ type: 'removed' }`. */
+export interface RemoveMessage {
+  type: 'remove';
+}
+
 /** The service worker's answers while it saves. */
 export type SaveReport =
   | { type: 'start'; files: number; bytes: number; essays: number }

@@ -43,7 +43,7 @@ import {
   type ConnectionCost,
   type SiteList,
 } from '../offline-files.ts';
-import type { SaveMessage, SaveReport, SavedSiteRecord } from './offline-messages.ts';
+import type { RemoveMessage, SaveMessage, SaveReport, SavedSiteRecord } from './offline-messages.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<PrecacheEntry | string>;
@@ -95,10 +95,29 @@ async function keptCopy(path: string): Promise<Response | undefined> {
   return (await matchPrecache(new URL(precachedPath(path), scope).href)) ?? (await (await caches.open(savedCache)).match(savedKey(path)));
 }
 
+/**
+ * The fetches of files to keep, and the keeping, under way: emptying the saved cache waits for
+ * them, or a copy fetched before the reader pressed "Remove" would fill it again just after.
+ */
+const keeping = new Set<Promise<unknown>>();
+function tracked<T>(work: Promise<T>): Promise<T> {
+  keeping.add(work);
+  const done = () => keeping.delete(work);
+  work.then(done, done);
+  return work;
+}
+
 /** Keeps a file the reader fetched, when it is one that is kept (a page, an image, a chunk of the index). */
-async function keep(path: string, response: Response): Promise<void> {
-  if (!keptWhenFetched(path) || !response.ok || response.redirected || response.type !== 'basic') return;
-  await (await caches.open(savedCache)).put(savedKey(path), response);
+function keep(path: string, response: Response): Promise<void> {
+  if (!keptWhenFetched(path) || !response.ok || response.redirected || response.type !== 'basic') return Promise.resolve();
+  return tracked(caches.open(savedCache).then((cache) => cache.put(savedKey(path), response)));
+}
+
+/** Empties the saved cache once the save and every keeping under way have ended. */
+async function removeSaved(): Promise<void> {
+  await saving?.catch(noop);
+  while (keeping.size > 0) await Promise.allSettled([...keeping]);
+  await caches.delete(savedCache);
 }
 
 /** What a reader offline gets for what this device does not have: "not saved" (503) or "not found" (404). */
@@ -121,6 +140,7 @@ async function networkFirst(event: FetchEvent, path: string): Promise<Response> 
     if (keptWhenFetched(path)) event.waitUntil(keep(path, response.clone()));
     return response;
   });
+  if (keptWhenFetched(path)) tracked(network.catch(noop));
   event.waitUntil(network.then(noop, noop));
   const slow = new Promise<'slow'>((resolve) => setTimeout(() => resolve('slow'), NETWORK_TIMEOUT_SECONDS * 1000));
   try {
@@ -136,7 +156,7 @@ async function networkFirst(event: FetchEvent, path: string): Promise<Response> 
 async function cacheFirst(event: FetchEvent, path: string): Promise<Response> {
   const copy = await keptCopy(path);
   if (copy) return copy;
-  const response = await fetch(event.request);
+  const response = await tracked(fetch(event.request));
   event.waitUntil(keep(path, response.clone()));
   return response;
 }
@@ -231,9 +251,14 @@ async function refreshSavedSite(): Promise<void> {
 }
 
 self.addEventListener('message', (event) => {
-  const message = event.data as SaveMessage | undefined;
+  const message = event.data as SaveMessage | RemoveMessage | undefined;
   const port = event.ports[0];
-  if (message?.type !== 'save' || !port) return;
+  if (!port) return;
+  if (message?.type === 'remove') {
+    event.waitUntil(removeSaved().finally(() => port.postMessage({ type: 'removed' })));
+    return;
+  }
+  if (message?.type !== 'save') return;
   const report = (reply: SaveReport) => port.postMessage(reply);
   event.waitUntil(saveSite(message.downloads, report).catch((error: unknown) => report({ type: 'failed', reason: String(error) })));
 });
