@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { Plugin } from 'vite';
 import { checkEssays, EssayProblems, reportEssayChecks, type EssayChecks } from './authoring/checks-step.ts';
 import { IMPORT_META_ENV_NAMES } from './config/environment.ts';
 import type { EssayPressOptions, SiteConfig } from './config/options.ts';
@@ -21,6 +22,7 @@ import { ROUTES } from './routes.ts';
 import type { SiteLabels } from './strings/labels.ts';
 import { LabelsModuleError, loadSiteLabels } from './strings/site-labels.ts';
 import { classicScripts } from './site/classic-script.ts';
+import { compiledEssays, compileSettingsDigest, compileSummary } from './site/compiled-essays.ts';
 import { sharedInputsDigest } from './site/page-reuse.ts';
 
 export type { EssayPressOptions } from './config/options.ts';
@@ -73,6 +75,20 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
         const ownFavicon = fileURLToPath(new URL('favicon.svg', astroConfig.publicDir));
         const faviconFile = existsSync(ownFavicon) ? ownFavicon : fileURLToPath(new URL('./site/favicon.svg', import.meta.url));
         const has = (name: string) => astroConfig.integrations.some((integration) => integration.name === name);
+        const markupOptions = { root, ...config, strings: siteLabels };
+        const sharedInputs = sharedInputsDigest(root, config);
+        // A build compiles again only the essays whose inputs changed (src/site/compiled-essays.ts);
+        // `astro build --force`, which renders every page again, compiles every essay again too.
+        const compiled =
+          command === 'build'
+            ? compiledEssays({
+                essaysDir: resolve(root, config.essaysDir),
+                cacheDir: join(astro.cacheDir ? resolve(root, astro.cacheDir) : fileURLToPath(astroConfig.cacheDir), 'compiled-essays'),
+                settings: compileSettingsDigest(root, markupOptions),
+                shared: sharedInputs,
+                reuse: !process.argv.includes('--force'),
+              })
+            : undefined;
         updateConfig({
           ...(config.site ? { site: config.site } : {}),
           base: config.base,
@@ -89,15 +105,19 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           // policy refuses (no 'unsafe-inline'), so it cost every build its start-up and every code
           // block its bytes for nothing; a code block is set by global.css (`.code-block`).
           markdown: {
-            processor: satteri({ mdastPlugins: [essayMarkup({ root, ...config, strings: siteLabels })] }),
+            processor: satteri({ mdastPlugins: [essayMarkup(markupOptions)] }),
             syntaxHighlight: false,
           },
-          vite: viteConfig(config, {
-            faviconFile,
-            statement: siteStatementFacts(root),
-            root,
-            sharedInputs: sharedInputsDigest(root, config),
-          }),
+          vite: viteConfig(
+            config,
+            {
+              faviconFile,
+              statement: siteStatementFacts(root),
+              root,
+              sharedInputs,
+            },
+            compiled ? [compiled.plugin] : [],
+          ),
           // A rebuild copies the essay pages whose inputs are unchanged from the last build
           // (src/site/page-reuse.ts); `astro build --force` renders every page again.
           experimental: { incrementalBuild: command === 'build' },
@@ -108,7 +128,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
             ...(has('@astrojs/mdx') ? [] : [mdx()]),
             // A sitemap lists absolute URLs: there is one only when the site's address is known.
             ...(config.site && !has('@astrojs/sitemap') ? [sitemap()] : []),
-            publishStep({ root, config, outDir, checks, staging, siteLabels }),
+            publishStep({ root, config, outDir, checks, staging, siteLabels, compiled }),
           ],
         });
         for (const route of ROUTES) {
@@ -131,6 +151,7 @@ function publishStep({
   checks,
   staging,
   siteLabels,
+  compiled,
 }: {
   root: string;
   config: SiteConfig;
@@ -138,6 +159,7 @@ function publishStep({
   checks: EssayChecks;
   staging: ReturnType<typeof createStaging> | undefined;
   siteLabels: SiteLabels;
+  compiled: ReturnType<typeof compiledEssays> | undefined;
 }): AstroIntegration {
   let loggedErrors: ReturnType<typeof watchForLoggedErrors> | undefined;
   let cacheDir = resolve(root, 'node_modules/.astro');
@@ -158,7 +180,11 @@ function publishStep({
           if (errors > 0) throw new Error(`Astro reported ${errors} error(s) while building; see the messages above.`);
           const log = lineLogger(logger);
           for (const report of reportEssayChecks(checks, { root, outDir, config })) log(report);
+          if (compiled?.counts.reused) log(compileSummary(compiled.counts));
+          // The compiled essays are kept for the next build while the build steps run.
+          const keeping = compiled?.flush();
           await runBuildSteps({ dir: fileURLToPath(dir), root, config, cacheDir, essays: [], styleHashes: [], siteLabels }, log);
+          await keeping;
           staging?.publish();
           log(`The site is in ${outDir}`);
         } catch (error) {
@@ -179,9 +205,9 @@ function lineLogger(logger: AstroIntegrationLogger): (text: string) => void {
   return (text) => logger.info(text);
 }
 
-function viteConfig(config: SiteConfig, files: Parameters<typeof virtualModules>[1]) {
+function viteConfig(config: SiteConfig, files: Parameters<typeof virtualModules>[1], plugins: Plugin[]) {
   return {
-    plugins: [virtualModules(config, files), classicScripts()],
+    plugins: [virtualModules(config, files), classicScripts(), ...plugins],
     // A component's script is named after the component (`TableOfContents.CxB9YfCD.js`), not
     // `TableOfContents.astro_astro_type_script_index_0_lang.CxB9YfCD.js`: every page names its
     // scripts, and the shorter name is 40 bytes less to send in each.

@@ -65,7 +65,7 @@ export interface EssayMarkupOptions {
 }
 
 /** True for a file inside the essays folder. */
-function isEssayFile(essaysDir: string, path: string): boolean {
+export function isEssayFile(essaysDir: string, path: string): boolean {
   const inside = relative(essaysDir, path);
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
 }

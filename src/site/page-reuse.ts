@@ -50,17 +50,8 @@ export function filesNamedBy(source: string, data: { bibliography?: readonly str
  */
 const IMPORT_LINE = /^import\s/m;
 
-/**
- * The cache key of an essay's page: a digest of the shared inputs, the essay's path and text, and
- * the bytes of the files it names; none (render it every time) for an essay that imports anything.
- */
-export function essayCacheKey({
-  shared,
-  path,
-  essayFile,
-  source,
-  named,
-}: {
+/** What an essay is read from, in the terms of `essayInputsDigest`. */
+export interface EssayInputs {
   shared: string;
   /** The essay's path in the essays folder, which gives the page its address. */
   path: string;
@@ -69,8 +60,10 @@ export function essayCacheKey({
   source: string;
   /** What `filesNamedBy` found, relative to the essay. */
   named: readonly string[];
-}): string | undefined {
-  if (IMPORT_LINE.test(source)) return undefined;
+}
+
+/** A digest of the shared inputs, the essay's path and text, and the bytes of the files it names. */
+export function essayInputsDigest({ shared, path, essayFile, source, named }: EssayInputs): string {
   const hash = createHash('sha256').update(shared).update('\0').update(path).update('\0').update(source);
   for (const file of named)
     hash
@@ -79,6 +72,14 @@ export function essayCacheKey({
       .update('\0')
       .update(readOrEmpty(resolve(dirname(essayFile), file)));
   return hash.digest('hex');
+}
+
+/**
+ * The cache key of an essay's page: the digest of its inputs, or none (render it every time)
+ * for an essay that imports anything.
+ */
+export function essayCacheKey(inputs: EssayInputs): string | undefined {
+  return IMPORT_LINE.test(inputs.source) ? undefined : essayInputsDigest(inputs);
 }
 
 /** A file's bytes, or none: a file that is missing is reported by the checks, and its absence is part of the key. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ASTRO, ROOT, shellEnv } from '../support/build-site.ts';
@@ -48,7 +48,12 @@ beforeAll(() => {
     );
   }
   const astroBuild = () => {
-    const result = spawnSync(process.execPath, [ASTRO, 'build'], { cwd: site, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
+    // With an address, so that the feed and the social cards are made too.
+    const result = spawnSync(process.execPath, [ASTRO, 'build'], {
+      cwd: site,
+      encoding: 'utf8',
+      env: { ...env, NO_COLOR: '1', SITE_URL: 'https://field-notes.example' },
+    });
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   };
   build = astroBuild();
@@ -86,6 +91,11 @@ test('astro build in a new project with essayPress() makes the whole site', () =
   expect(existsSync(join(dist, 'essays/tides/tides.epub'))).toBe(true);
   expect(existsSync(join(dist, 'essays/tides/tides.html'))).toBe(true);
   expect(existsSync(join(dist, 'sw.js'))).toBe(true);
+  // The feed and the social cards.
+  expect(readFileSync(join(dist, 'feed.xml'), 'utf8')).toMatch(/<title>Field Notes<\/title>[\s\S]*<item>/);
+  expect(readPage(dist, 'essays/tides/').querySelector('meta[property="og:image"]')?.getAttribute('content')).toMatch(
+    /^https:\/\/field-notes\.example\/.+\.png$/,
+  );
   expect(normalisedText(readPage(dist, 'accessibility/').querySelector('h1'))).toBe('Accessibility statement');
   expect(existsSync(join(dist, 'favicon.svg'))).toBe(true);
   // A component of the site's own, imported by the essay from src/components/.
@@ -105,5 +115,7 @@ test('its many essays all get their downloads, and a rebuild after one edit rend
   const rendered = [...rebuild.output.matchAll(/\/essays\/([^/\s]+)\/index\.html(?! \((?:restored|cached)\))/g)].map((match) => match[1]);
   // And the essay that imports a component of the site's, whose code its page's key cannot follow.
   expect(rendered.sort()).toEqual(['copy-1', 'tides']);
+  // Only the edited essay is compiled again, the one that imports included (src/site/compiled-essays.ts).
+  expect(rebuild.output).toContain(`Essays compiled: 1 of ${COPIES + 1} (${COPIES} unchanged since the last build, compiled then).`);
   expect(normalisedText(readPage(dist, 'essays/copy-1/').querySelector('.essay-body'))).toContain('A sentence added.');
 });

@@ -46,6 +46,8 @@ test('a rebuild on the same cache copies the pages and downloads of the unchange
   // Only the pages whose essay or named file changed are rendered again (src/site/page-reuse.ts).
   expect(essayPages(second.output)).toEqual({ rendered: expect.arrayContaining(['cites', 'edited']), copied: ['kept'] });
   expect(readFileSync(join(second.outDir, 'essays', 'cites', 'index.html'), 'utf8')).toContain('The Long Essay, Revised');
+  // And only those essays are compiled again; the other is given to the bundle as compiled before (src/site/compiled-essays.ts).
+  expect(second.output).toContain('Essays compiled: 2 of 3 (1 unchanged since the last build, compiled then).');
   expect(second.output).toContain('for each of 3 essay(s)');
   expect(second.output).toContain('(1 unchanged since the last build, copied from the cache)');
   // The unchanged essay's EPUB is the first build's, byte for byte (one made again would carry
@@ -61,9 +63,9 @@ test('a rebuild on the same cache copies the pages and downloads of the unchange
   const full = buildSite({ ...env, CACHE_DIR: join(scratch, 'fresh-cache') });
   expect(full.status, full.output).toBe(0);
   expect(essayPages(full.output).copied).toEqual([]);
-  for (const slug of ['kept', 'edited', 'cites']) {
-    const page = (dir: string) => readFileSync(join(dir, 'essays', slug, 'index.html'), 'utf8');
-    expect(page(second.outDir), slug).toBe(page(full.outDir));
+  for (const path of ['essays/kept', 'essays/edited', 'essays/cites', '', 'search']) {
+    const page = (dir: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
+    expect(page(second.outDir), path).toBe(page(full.outDir));
   }
   for (const build of [first, second, full]) rmSync(dirname(build.outDir), { recursive: true, force: true });
 });

@@ -1,0 +1,230 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Plugin } from 'vite';
+import { readFrontmatter } from '../authoring/problems.ts';
+import { isEssayFile } from '../essay/markup-plugin.ts';
+import { essayInputsDigest, filesNamedBy } from './page-reuse.ts';
+
+/*
+ * Each essay's compiled MDX, kept between builds in Astro's cache folder. Astro's MDX
+ * integration compiles every essay on every build, and with 500 essays that compile (Sätteri and
+ * the essay plugin) was a third of bundling, about 1 s of 3, even in a rebuild that renders one
+ * page. An essay whose inputs are unchanged since the last build is handed to Rolldown as it was
+ * compiled then. The inputs are those of its page's cache key (src/site/page-reuse.ts: its text,
+ * the files it names, what every essay shares) and the compile's settings (the essay plugin's
+ * options, the Astro config file, the lockfile). Unlike a page, an essay that imports a component
+ * can be reused: the compiled module only names what it imports, which Rolldown still bundles.
+ */
+
+/** What the MDX plugin's transform gives Rolldown for one essay: plain data, kept as JSON. */
+interface CompiledModule {
+  code: string;
+  map: unknown;
+  meta: unknown;
+}
+
+/** How many essays a build compiled, and how many it took as the last build compiled them. */
+export interface CompileCounts {
+  compiled: number;
+  reused: number;
+}
+
+/** The name of the plugin by which @astrojs/mdx compiles `.mdx` files (its dist/vite-plugin-mdx.js). */
+const MDX_PLUGIN = '@mdx-js/rolldown';
+
+/** Lockfiles Astro itself hashes for its incremental build (astro/dist/core/build/lockfile/finder.js). */
+const LOCKFILES = ['pnpm-lock.yaml', 'package-lock.json', 'yarn.lock', 'bun.lock', 'bun.lockb'];
+const CONFIG_FILES = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs', 'astro.config.cts'];
+
+/**
+ * A digest of what every essay's compile depends on besides its own inputs: the essay plugin's
+ * options (as JSON: the site's label modules are in the shared inputs by their bytes), the
+ * Astro config file (MDX's own options: GFM, smartypants…) and the lockfile (the versions of
+ * Astro, its MDX integration and Sätteri).
+ */
+export function compileSettingsDigest(root: string, markupOptions: unknown): string {
+  const hash = createHash('sha256').update(JSON.stringify(markupOptions) ?? '');
+  for (const name of [...CONFIG_FILES, ...LOCKFILES]) {
+    const file = join(root, name);
+    if (existsSync(file)) hash.update('\0').update(name).update('\0').update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+/** The key of an essay's compiled module: its inputs as its page's key counts them, and the compile's settings. */
+export function compiledEssayKey({
+  settings,
+  shared,
+  essaysDir,
+  essayFile,
+  source,
+}: {
+  settings: string;
+  shared: string;
+  essaysDir: string;
+  essayFile: string;
+  source: string;
+}): string {
+  // Only an essay whose frontmatter names a bibliography or a style has its YAML parsed here.
+  const frontmatter = /^---\r?\n[\s\S]*?\b(?:bibliography|csl)\b/.test(source) ? readFrontmatter(source) : {};
+  const named = filesNamedBy(source, bibliographyOf(frontmatter));
+  const inputs = essayInputsDigest({ shared, path: relative(essaysDir, essayFile), essayFile, source, named });
+  return createHash('sha256').update(settings).update('\0').update(inputs).digest('hex');
+}
+
+/** The frontmatter's own bibliography and style, as the essay checks read them (unchecked here: a mistake only makes the key stricter). */
+function bibliographyOf(frontmatter: Record<string, unknown>): { bibliography?: string[]; csl?: string } {
+  const { bibliography, csl } = frontmatter;
+  const files = (Array.isArray(bibliography) ? bibliography : [bibliography]).filter((file): file is string => typeof file === 'string');
+  return { bibliography: files, ...(typeof csl === 'string' ? { csl } : {}) };
+}
+
+/**
+ * The cache folder's entries: one file per essay, named by a digest of its path, that holds a
+ * line of JSON (the key, the source map, Astro's metadata) and then the compiled code as it is,
+ * which spares escaping and parsing the code as a JSON string.
+ */
+export class CompiledEssayStore {
+  readonly #dir: string;
+  readonly #used = new Set<string>();
+  readonly #pending = new Map<string, CompiledModule & { key: string }>();
+  readonly #writes: Array<Promise<unknown>> = [];
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  #file(essayFile: string): string {
+    return join(this.#dir, `${createHash('sha256').update(essayFile).digest('hex').slice(0, 32)}.mdx.js`);
+  }
+
+  /** The module compiled under this key in an earlier build, if any. */
+  get(essayFile: string, key: string): CompiledModule | undefined {
+    const file = this.#file(essayFile);
+    this.#used.add(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const lineEnd = text.indexOf('\n');
+    try {
+      const header = JSON.parse(text.slice(0, lineEnd)) as { key: string; map: unknown; meta: unknown };
+      return header.key === key ? { code: text.slice(lineEnd + 1), map: header.map, meta: header.meta } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps a module for the next build: `write` writes it, once the essays are bundled. */
+  set(essayFile: string, key: string, compiled: CompiledModule): void {
+    const file = this.#file(essayFile);
+    this.#used.add(file);
+    this.#pending.set(file, { key, ...compiled });
+  }
+
+  /**
+   * Starts writing the modules compiled since the last call, each file whole or not at all, in
+   * the background. Written as each essay was compiled, on the bundle's thread, they held it up.
+   */
+  write(): void {
+    const pending = [...this.#pending];
+    this.#pending.clear();
+    if (pending.length === 0) return;
+    const folder = mkdir(this.#dir, { recursive: true });
+    for (const [file, { key, code, map, meta }] of pending) {
+      const partial = `${file}.${process.pid}.tmp`;
+      const text = `${JSON.stringify({ key, map: map ?? null, meta: meta ?? null })}\n${code}`;
+      this.#writes.push(
+        folder
+          .then(() => writeFile(partial, text))
+          .then(() => rename(partial, file))
+          // A module that could not be kept is compiled again next time; the build goes on.
+          .catch(() => rm(partial, { force: true })),
+      );
+    }
+  }
+
+  /**
+   * Once the pages are made: writes what is left, waits for the writes, then removes the entries
+   * of essays this build neither compiled nor reused (deleted or renamed ones).
+   */
+  async flush(): Promise<void> {
+    this.write();
+    await Promise.all(this.#writes.splice(0));
+    if (this.#used.size === 0) return;
+    let names: string[];
+    try {
+      names = readdirSync(this.#dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const file = join(this.#dir, name);
+      if (!this.#used.has(file)) rmSync(file, { force: true });
+    }
+  }
+}
+
+type TransformHandler = (this: unknown, code: string, id: string, ...rest: unknown[]) => Promise<unknown> | unknown;
+
+/**
+ * A Vite plugin that puts the cache in front of @astrojs/mdx's compile of each essay, for
+ * `astro build` only (in `astro dev` the compile also runs the essay checks on each save).
+ * `reuse: false` (`astro build --force`) compiles every essay again and refills the cache.
+ * Where @astrojs/mdx's plugin is not found as expected, every essay is compiled as before.
+ */
+export function compiledEssays({
+  essaysDir,
+  cacheDir,
+  settings,
+  shared,
+  reuse,
+}: {
+  essaysDir: string;
+  cacheDir: string;
+  settings: string;
+  shared: string;
+  reuse: boolean;
+}): { plugin: Plugin; counts: CompileCounts; flush: () => Promise<void> } {
+  const counts: CompileCounts = { compiled: 0, reused: 0 };
+  const store = new CompiledEssayStore(cacheDir);
+  const wrapped = new WeakSet<object>();
+  const plugin: Plugin = {
+    name: 'essay-press:compiled-essays',
+    configResolved(resolved) {
+      const mdx = resolved.plugins.find((candidate) => candidate.name === MDX_PLUGIN);
+      const transform = mdx?.transform;
+      // Astro resolves Vite's config more than once, with the same plugins: wrapped once.
+      if (!transform || typeof transform !== 'object' || typeof transform.handler !== 'function' || wrapped.has(transform)) return;
+      wrapped.add(transform);
+      const compile = transform.handler as unknown as TransformHandler;
+      const cached: TransformHandler = async function (this: unknown, code, id, ...rest) {
+        if (!isEssayFile(essaysDir, id)) return compile.call(this, code, id, ...rest);
+        const key = compiledEssayKey({ settings, shared, essaysDir, essayFile: id, source: code });
+        const kept = reuse ? store.get(id, key) : undefined;
+        if (kept) {
+          counts.reused += 1;
+          return kept;
+        }
+        const result = (await compile.call(this, code, id, ...rest)) as CompiledModule | null | undefined;
+        counts.compiled += 1;
+        if (typeof result?.code === 'string') store.set(id, key, result);
+        return result;
+      };
+      (transform as { handler: TransformHandler }).handler = cached;
+    },
+    buildEnd() {
+      store.write();
+    },
+  };
+  return { plugin, counts, flush: () => store.flush() };
+}
+
+/** The build's line on the compile: how many essays were compiled, and how many were reused. */
+export function compileSummary({ compiled, reused }: CompileCounts): string {
+  return `Essays compiled: ${compiled} of ${compiled + reused} (${reused} unchanged since the last build, compiled then).`;
+}
