@@ -90,7 +90,7 @@ export class CompiledEssayStore {
   readonly #dir: string;
   readonly #used = new Set<string>();
   readonly #pending = new Map<string, CompiledModule & { key: string }>();
-  readonly #writes: Array<Promise<unknown>> = [];
+  #writing: Promise<void> = Promise.resolve();
 
   constructor(dir: string) {
     this.#dir = dir;
@@ -127,25 +127,27 @@ export class CompiledEssayStore {
   }
 
   /**
-   * Starts writing the modules compiled since the last call, each file whole or not at all, in
-   * the background. Written as each essay was compiled, on the bundle's thread, they held it up.
+   * Starts writing the modules compiled since the last call, in the background, one file at a
+   * time (each whole or not at all), so that only one is ever copied out at once. Written as each
+   * essay was compiled, they held up the bundle; written all at once, they raised its peak.
    */
   write(): void {
     const pending = [...this.#pending];
     this.#pending.clear();
     if (pending.length === 0) return;
-    const folder = mkdir(this.#dir, { recursive: true });
-    for (const [file, { key, code, map, meta }] of pending) {
-      const partial = `${file}.${process.pid}.tmp`;
-      const text = `${JSON.stringify({ key, map: map ?? null, meta: meta ?? null })}\n${code}`;
-      this.#writes.push(
-        folder
-          .then(() => writeFile(partial, text))
-          .then(() => rename(partial, file))
+    this.#writing = this.#writing.then(async () => {
+      await mkdir(this.#dir, { recursive: true }).catch(() => undefined);
+      for (const [file, { key, code, map, meta }] of pending) {
+        const partial = `${file}.${process.pid}.tmp`;
+        try {
+          await writeFile(partial, `${JSON.stringify({ key, map: map ?? null, meta: meta ?? null })}\n${code}`);
+          await rename(partial, file);
+        } catch {
           // A module that could not be kept is compiled again next time; the build goes on.
-          .catch(() => rm(partial, { force: true })),
-      );
-    }
+          await rm(partial, { force: true }).catch(() => undefined);
+        }
+      }
+    });
   }
 
   /**
@@ -154,7 +156,7 @@ export class CompiledEssayStore {
    */
   async flush(): Promise<void> {
     this.write();
-    await Promise.all(this.#writes.splice(0));
+    await this.#writing;
     if (this.#used.size === 0) return;
     let names: string[];
     try {
