@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import satori, { type Font } from 'satori';
+import type { Font } from 'satori';
 import sharp from 'sharp';
 import {
   cardFontFamilies,
@@ -156,9 +156,15 @@ export interface CardLayout {
   boxes: Record<CardPart, LayoutBox>;
 }
 
+let satori: (typeof import('satori'))['default'] | undefined;
+
 /** Lays out a card's element tree with satori. */
 export async function layOutCard(element: CardElement, fonts: CardFonts): Promise<CardLayout> {
   const boxes: Partial<Record<CardPart, LayoutBox>> = {};
+  // Loaded when the first card is drawn, not with the build: a site without an address draws
+  // none, and satori's code was a twentieth of its start-up. Required, not imported: an installed
+  // Essay Press is loaded through Vite's module runner, closed by the time the cards are drawn.
+  satori ??= (require('satori') as typeof import('satori')).default;
   const svg = await satori(element, {
     width: SOCIAL_CARD_WIDTH,
     height: SOCIAL_CARD_HEIGHT,
