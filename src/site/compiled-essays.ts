@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { readFrontmatter } from '../authoring/problems.ts';
 import { isEssayFile } from '../essay/markup-plugin.ts';
@@ -46,11 +46,18 @@ const CONFIG_FILES = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 
  */
 export function compileSettingsDigest(root: string, markupOptions: unknown): string {
   const hash = createHash('sha256').update(JSON.stringify(markupOptions) ?? '');
-  for (const name of [...CONFIG_FILES, ...LOCKFILES]) {
-    const file = join(root, name);
-    if (existsSync(file)) hash.update('\0').update(name).update('\0').update(readFileSync(file));
-  }
+  const files = [...CONFIG_FILES.map((name) => join(root, name)), ...lockfiles(root)];
+  for (const file of files) if (existsSync(file)) hash.update('\0').update(file).update('\0').update(readFileSync(file));
   return hash.digest('hex');
+}
+
+/** The lockfiles of the first folder up from the project's that has any: in a workspace, the workspace's (as Astro finds them). */
+function lockfiles(root: string): string[] {
+  for (let dir = resolve(root), previous = ''; dir !== previous; previous = dir, dir = dirname(dir)) {
+    const found = LOCKFILES.map((name) => join(dir, name)).filter((file) => existsSync(file));
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 /** The key of an essay's compiled module: its inputs as its page's key counts them, and the compile's settings. */

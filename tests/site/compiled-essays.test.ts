@@ -67,6 +67,16 @@ describe('compileSettingsDigest', () => {
     writeFileSync(join(dir, 'package-lock.json'), '{"lockfileVersion": 3}');
     expect(digest()).not.toBe(withConfig);
   });
+
+  test("in a workspace, changes with the workspace's lockfile, in a folder above the project's", () => {
+    const workspace = folder('workspace');
+    const site = join(workspace, 'sites', 'essays');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(workspace, 'pnpm-lock.yaml'), 'astro: 7.4.8');
+    const before = compileSettingsDigest(site, {});
+    writeFileSync(join(workspace, 'pnpm-lock.yaml'), 'astro: 7.5.0');
+    expect(compileSettingsDigest(site, {})).not.toBe(before);
+  });
 });
 
 describe('CompiledEssayStore', () => {
