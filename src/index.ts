@@ -75,6 +75,8 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
         const ownFavicon = fileURLToPath(new URL('favicon.svg', astroConfig.publicDir));
         const faviconFile = existsSync(ownFavicon) ? ownFavicon : fileURLToPath(new URL('./site/favicon.svg', import.meta.url));
         const has = (name: string) => astroConfig.integrations.some((integration) => integration.name === name);
+        // Astro's cache folder: CACHE_DIR's, or the config's.
+        const cacheDir = astro.cacheDir ? resolve(root, astro.cacheDir) : fileURLToPath(astroConfig.cacheDir);
         const markupOptions = { root, ...config, strings: siteLabels };
         const sharedInputs = sharedInputsDigest(root, config);
         // A build compiles again only the essays whose inputs changed (src/site/compiled-essays.ts);
@@ -83,7 +85,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           command === 'build'
             ? compiledEssays({
                 essaysDir: resolve(root, config.essaysDir),
-                cacheDir: join(astro.cacheDir ? resolve(root, astro.cacheDir) : fileURLToPath(astroConfig.cacheDir), 'compiled-essays'),
+                cacheDir: join(cacheDir, 'compiled-essays'),
                 settings: compileSettingsDigest(root, markupOptions),
                 shared: sharedInputs,
                 reuse: !process.argv.includes('--force'),
@@ -98,7 +100,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           // writes them into the essay pages, allowed by hash (src/publishing/inline-stylesheets.ts).
           build: { format: 'directory', inlineStylesheets: 'never' },
           ...(staging ? { outDir: pathToFileURL(`${staging.dir}/`) } : {}),
-          ...(astro.cacheDir ? { cacheDir: pathToFileURL(`${resolve(root, astro.cacheDir)}/`) } : {}),
+          ...(astro.cacheDir ? { cacheDir: pathToFileURL(`${cacheDir}/`) } : {}),
           image: { service: { entrypoint: 'astro/assets/services/sharp' } },
           // Sätteri, Astro 7's engine, with the plugin that numbers notes and scenarios with the whole essay in view.
           // No syntax highlighting: Shiki colours code with style attributes, which the pages'
