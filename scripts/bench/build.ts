@@ -19,6 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ProbeReport } from './build-probe.ts';
+import { projectBuildNodeOptions } from './build-script.ts';
 import { sampleDescendants, type ChildProcessUse } from './process-tree.ts';
 
 /** The stages a build's time is divided into, in the order they run. */
@@ -151,7 +152,7 @@ export interface BuildOptions {
   scratch: string;
 }
 
-/** Runs `astro build` once, as `npm run build` does; rejects with the end of its log when it fails. */
+/** Runs `astro build` once, as `npm run build` does (with its Node options); rejects with the end of its log when it fails. */
 export async function runBuild({ root, env, scratch }: BuildOptions): Promise<BuildRun> {
   const probeFile = join(scratch, `probe-${process.pid}-${Date.now()}.json`);
   const timerFile = join(scratch, `astro-timer-${process.pid}-${Date.now()}.json`);
@@ -161,8 +162,10 @@ export async function runBuild({ root, env, scratch }: BuildOptions): Promise<Bu
     ),
   );
   const probe = pathToFileURL(join(import.meta.dirname, 'build-probe.ts')).href;
+  // The Node options `npm run build` gives the build (this project's young-generation size).
+  const nodeOptions = projectBuildNodeOptions(root);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', probe, join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', probe, join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,10 @@ import { IMPORT_META_ENV_NAMES } from '../../src/config/environment.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Astro's own command line: `npm run build` is `astro build`, and so is every test build. */
+/**
+ * Astro's own command line: every test build is `astro build`, as `npm run build` is (which adds
+ * only a Node option for speed, docs/architecture.md).
+ */
 export const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 /**
