@@ -7,7 +7,7 @@
  * offline-article.ts (both), epub.ts and single-file-html.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { DOWNLOAD_FORMATS, DOWNLOAD_SIZE_ATTRIBUTE, downloadFileName, formatFileSize, type DownloadFormat } from './downloads.ts';
@@ -18,7 +18,7 @@ import { epubIdentifier, modifiedDate } from './epub-package.ts';
 import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-article.ts';
 import { dataUrl, inlineCssUrls, oneLineCss, singleFileHtml } from './single-file-html.ts';
 import { labelsFor, type SiteLabels } from '../strings/labels.ts';
-import { listEssaySlugs } from '../publishing/pages.ts';
+import { listEssaySlugs, replacePage } from '../publishing/pages.ts';
 import { runInWorker, shareOut, workerCount } from './worker-share.ts';
 import { codeFingerprint } from '../publishing/code-fingerprint.ts';
 import { DownloadsCache, downloadsKey, pageFiles } from './downloads-cache.ts';
@@ -350,17 +350,6 @@ async function writeEssayDownloads(
  * The page with each download link's empty size element filled (", 14 KB"), edited in
  * place: the rest of the page stays byte for byte as Astro wrote it.
  */
-/**
- * Writes the page with its links sized in one rename, never truncating it in place: the search
- * index reads the same pages at the same time (src/publishing/build-steps.ts), and must find
- * either the page as Astro wrote it or as it is now, both with the same text to index.
- */
-function replacePage(pageFile: string, html: string): void {
-  const written = `${pageFile}.${process.pid}.tmp`;
-  writeFileSync(written, html);
-  renameSync(written, pageFile);
-}
-
 export function fillDownloadSizes(html: string, bytes: Readonly<Record<DownloadFormat, number>>, lang: string): string {
   let filled = html;
   for (const format of DOWNLOAD_FORMATS) {

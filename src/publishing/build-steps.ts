@@ -108,8 +108,11 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   },
   {
     name: 'Inline stylesheets',
-    reads: 'every essay page and the stylesheets it links (after the downloads and the search index have read them)',
+    reads: 'every essay page (once the downloads have sized its links) and the stylesheets it links',
     writes: 'each essay page with its stylesheets in `<style>`, allowed by hash in its `<meta>` policy; the hashes for `_headers`',
+    // Beside the search index, which indexes the same pages: each page is replaced in one
+    // rename, and what changes (the head's styles and policy) is nothing Pagefind indexes.
+    after: ['Offline downloads'],
     run: async (context) => {
       const inlined = writeInlineStylesheets(context.dir, context.config.base);
       context.styleHashes = inlined.hashes;
