@@ -30,10 +30,25 @@ export function workerCount(items: number, perWorker: number, canStart = workers
   return count > 1 ? count : 0;
 }
 
-/** `items` in `count` runs of consecutive items, as even as can be, so that the order is kept. */
-export function shareOut<Item>(items: readonly Item[], count: number): Item[][] {
-  const size = Math.ceil(items.length / count);
-  return Array.from({ length: count }, (_, index) => items.slice(index * size, (index + 1) * size));
+/**
+ * A queue of items that several threads take from, one item at a time, each taking the next as
+ * soon as it is free: a counter in shared memory, passed to a worker in its `workerData`. Split in
+ * fixed shares instead, the build's own thread (its large heap to collect, Pagefind beside it)
+ * made its half of 500 essays' downloads in 3.9 s of CPU while a worker made the other half in 2.3 s,
+ * then waited.
+ */
+export function sharedQueue(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+}
+
+/** The indexes of `length` items that this thread takes from `queue`, until none is left. */
+export function* taken(queue: Int32Array, length: number): Generator<number> {
+  for (let index = Atomics.add(queue, 0, 1); index < length; index = Atomics.add(queue, 0, 1)) yield index;
+}
+
+/** Leaves nothing more to take: after a failure, the other threads stop at the item in hand. */
+export function emptyQueue(queue: Int32Array, length: number): void {
+  Atomics.store(queue, 0, length);
 }
 
 /**

@@ -19,7 +19,7 @@ import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-art
 import { dataUrl, inlineCssUrls, oneLineCss, singleFileHtml } from './single-file-html.ts';
 import { labelsFor, type SiteLabels } from '../strings/labels.ts';
 import { listEssaySlugs, replacePage } from '../publishing/pages.ts';
-import { runInWorker, shareOut, workerCount } from './worker-share.ts';
+import { emptyQueue, runInWorker, sharedQueue, taken, workerCount } from './worker-share.ts';
 import { codeFingerprint } from '../publishing/code-fingerprint.ts';
 import { DownloadsCache, downloadsKey, pageFiles } from './downloads-cache.ts';
 
@@ -86,6 +86,11 @@ export interface EssayGroup {
   buildTime: Date;
   /** Only copy the essays whose downloads the cache has, and leave out the others. */
   cachedOnly?: boolean;
+  /**
+   * Shared with the other threads making the same essays' downloads: each takes the next essay
+   * from it when free (`sharedQueue`). Without it, this thread makes every essay of `slugs`.
+   */
+  queue?: Int32Array;
   /** The cache keys of the essays the cache was found not to have (`EssayGroupResult.uncached`). */
   uncached?: Readonly<Record<string, string>>;
 }
@@ -93,8 +98,9 @@ export interface EssayGroup {
 /**
  * Makes every essay's downloads. Each essay's are independent of the others', and all of it
  * is JavaScript work (parsing, serialising, zipping), so large sites share the essays out
- * between threads, one per CPU, this one included: 500 essays took 3.8 s on one thread and
- * 2.7 s on two. This thread does a share itself rather than wait: a worker holds its own copy
+ * between threads, one per CPU, this one included, each taking the next essay when free
+ * (`sharedQueue`): 500 essays took 3.8 s on one thread and 2.7 s on two in fixed halves. This
+ * thread takes essays itself rather than wait: a worker holds its own copy
  * of every module it loads, and the build's memory peaks here (one worker fewer on two CPUs:
  * some 100 MiB less). Essays whose downloads are in the cache are copied first, here, so a
  * rebuild after one essay changed starts no worker at all.
@@ -108,14 +114,20 @@ export async function writeOfflineDownloads(
   const slugs = listEssaySlugs(siteDir);
   const buildTime = options.buildTime ?? new Date();
   const cached = options.cacheDir ? await writeEssayGroup({ siteDir, slugs, options, buildTime, cachedOnly: true }) : undefined;
-  const group = (share: string[]): EssayGroup => ({ siteDir, slugs: share, options, buildTime, uncached: uncachedOf(cached, share) });
   const copied = new Set(cached?.metadata.map((essay) => essay.slug));
   const missing = slugs.filter((slug) => !copied.has(slug));
   const threads = workerCount(missing.length, essaysPerWorker);
-  const [own = [], ...others] = threads > 0 ? shareOut(missing, threads) : [missing];
-  // The workers start first, then this thread does its own share while they run.
-  const working = others.map((share) => runInWorker<EssayGroupResult>(WORKER, group(share)));
-  const done = [...(cached ? [cached] : []), await writeEssayGroup(group(own)), ...(await Promise.all(working))];
+  const work: EssayGroup = {
+    siteDir,
+    slugs: missing,
+    options,
+    buildTime,
+    uncached: uncachedOf(cached, missing),
+    ...(threads > 0 ? { queue: sharedQueue() } : {}),
+  };
+  // The workers start first, then this thread takes essays from the queue while they start and run.
+  const working = Array.from({ length: Math.max(threads - 1, 0) }, () => runInWorker<EssayGroupResult>(WORKER, work));
+  const done = [...(cached ? [cached] : []), await writeEssayGroup(work), ...(await Promise.all(working))];
   // In the order of the essays, whoever made them.
   const bySlug = new Map(done.flatMap((result) => result.metadata.map((metadata, index) => [metadata.slug, { result, index }] as const)));
   const ordered = slugs.flatMap((slug) => {
@@ -144,13 +156,13 @@ type EssayGroupResult = Pick<OfflineDownloadsResult, 'files' | 'metadata' | 'reu
   uncached: Record<string, string>;
 };
 
-/** The keys `cached` found missing, of the essays of `share` only: a worker is sent its own. */
+/** The keys `cached` found missing, of the essays of `share` only. */
 function uncachedOf(cached: EssayGroupResult | undefined, share: readonly string[]): Record<string, string> {
   if (!cached) return {};
   return Object.fromEntries(share.flatMap((slug) => (cached.uncached[slug] === undefined ? [] : [[slug, cached.uncached[slug]]])));
 }
 
-/** The downloads of a group of essays, one essay after another, on this thread. */
+/** The downloads of a group of essays (or of those this thread takes from its queue), one essay after another, on this thread. */
 export async function writeEssayGroup({
   siteDir,
   slugs,
@@ -158,6 +170,7 @@ export async function writeEssayGroup({
   buildTime,
   cachedOnly = false,
   uncached = {},
+  queue,
 }: EssayGroup): Promise<EssayGroupResult> {
   const epubStylesheet = readFileSync(EPUB_STYLESHEET, 'utf8');
   const singleFileStylesheet = readFileSync(SINGLE_FILE_STYLESHEET, 'utf8');
@@ -180,7 +193,8 @@ export async function writeEssayGroup({
   const files: OfflineDownloadsResult['files'] = [];
   const metadata: EssayMetadata[] = [];
   let reused = 0;
-  for (const slug of slugs) {
+  for (const index of queue ? taken(queue, slugs.length) : slugs.keys()) {
+    const slug = slugs[index] as string;
     const pageFile = join(siteDir, essayPath(slug), 'index.html');
     try {
       const written = await writeEssayDownloads({ ...shared, slug, pageFile });
@@ -189,6 +203,7 @@ export async function writeEssayGroup({
       metadata.push(written.metadata);
       if (written.reused) reused += 1;
     } catch (error) {
+      if (queue) emptyQueue(queue, slugs.length);
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`${relative(siteDir, pageFile)}: the offline downloads of this essay could not be made. ${reason}`, { cause: error });
     }

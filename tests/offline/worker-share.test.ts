@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { expect, test } from 'vitest';
-import { shareOut, workerCount, workersCanStart } from '../../src/offline/worker-share.ts';
+import { emptyQueue, sharedQueue, taken, workerCount, workersCanStart } from '../../src/offline/worker-share.ts';
 
 test('no worker starts from a copy of the package under node_modules, whose TypeScript Node will not load', () => {
   expect(workersCanStart('file:///home/site/node_modules/essay-press/src/offline/worker-share.ts')).toBe(false);
@@ -14,9 +14,29 @@ test('one worker per CPU, when each has its share of items, and none for a share
   expect(workerCount(30, 25, true)).toBe(0);
 });
 
-test('the items are shared out in runs that keep their order', () => {
-  expect(shareOut([1, 2, 3, 4, 5], 2)).toEqual([
-    [1, 2, 3],
-    [4, 5],
-  ]);
+test('threads taking from one queue take every item once, each as it is free', () => {
+  const queue = sharedQueue();
+  const first = taken(queue, 5);
+  const second = taken(queue, 5);
+  // One thread takes two items while the other is busy with one.
+  const order = [first.next().value, first.next().value, second.next().value, first.next().value, second.next().value];
+  expect(order).toEqual([0, 1, 2, 3, 4]);
+  expect(first.next().done).toBe(true);
+  expect(second.next().done).toBe(true);
+});
+
+test('an emptied queue gives nothing more, to any thread', () => {
+  const queue = sharedQueue();
+  const one = taken(queue, 10);
+  expect(one.next().value).toBe(0);
+  emptyQueue(queue, 10);
+  expect(one.next().done).toBe(true);
+  expect([...taken(queue, 10)]).toEqual([]);
+});
+
+test('a queue crosses into a worker as shared memory, not a copy', () => {
+  const queue = sharedQueue();
+  const copy = structuredClone(queue);
+  Atomics.add(copy, 0, 3);
+  expect([...taken(queue, 5)]).toEqual([3, 4]);
 });
