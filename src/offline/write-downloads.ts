@@ -19,6 +19,7 @@ import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-art
 import { dataUrl, inlineCssUrls, oneLineCss, singleFileHtml } from './single-file-html.ts';
 import { labelsFor, type SiteLabels } from '../strings/labels.ts';
 import { listEssaySlugs, replacePage } from '../publishing/pages.ts';
+import { letOthersRun } from '../publishing/step-order.ts';
 import { emptyQueue, runInWorker, sharedQueue, taken, workerCount } from './worker-share.ts';
 import { codeFingerprint } from '../publishing/code-fingerprint.ts';
 import { DownloadsCache, downloadsKey, pageFiles } from './downloads-cache.ts';
@@ -194,6 +195,8 @@ export async function writeEssayGroup({
   const metadata: EssayMetadata[] = [];
   let reused = 0;
   for (const index of queue ? taken(queue, slugs.length) : slugs.keys()) {
+    // Pagefind, beside this step, waits on this thread's event loop (letOthersRun).
+    await letOthersRun();
     const slug = slugs[index] as string;
     const pageFile = join(siteDir, essayPath(slug), 'index.html');
     try {

@@ -76,7 +76,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     reads: "the essays' metadata (from the downloads)",
     writes: "each essay's citation for a reference manager beside its page: BibTeX, RIS and CSL-JSON",
     run: async (context) => {
-      const files = writeCitationFiles(context.dir, context.config.title, context.essays);
+      const files = await writeCitationFiles(context.dir, context.config.title, context.essays);
       return `Citation files: BibTeX, RIS and CSL-JSON for ${context.essays.length} essay(s), ${files} files.`;
     },
   },
@@ -114,7 +114,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     // rename, and what changes (the head's styles and policy) is nothing Pagefind indexes.
     after: ['Offline downloads'],
     run: async (context) => {
-      const inlined = writeInlineStylesheets(context.dir, context.config.base);
+      const inlined = await writeInlineStylesheets(context.dir, context.config.base);
       context.styleHashes = inlined.hashes;
       return `Inline stylesheets: ${inlined.pages} essay page(s) carry their CSS, ${inlined.hashes.length} distinct stylesheet(s).`;
     },

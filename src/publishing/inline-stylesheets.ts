@@ -19,6 +19,7 @@ import { styleHash } from '../offline/single-file-html.ts';
 import { essayPath } from '../site/urls.ts';
 import { metaContentSecurityPolicy, withStyleHashes } from './content-security-policy.ts';
 import { listEssaySlugs, replacePage } from './pages.ts';
+import { letOthersRun } from './step-order.ts';
 
 /** A stylesheet link as Astro writes it. */
 const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)">/g;
@@ -127,7 +128,7 @@ export function inlineStylesheets(html: string, read: (href: string) => string, 
  * Writes the stylesheets into every essay page of the site in `siteDir` (served under `base`);
  * the files stay, for the other pages. Returns how many pages, and the distinct hashes.
  */
-export function writeInlineStylesheets(siteDir: string, base: string): { pages: number; hashes: string[] } {
+export async function writeInlineStylesheets(siteDir: string, base: string): Promise<{ pages: number; hashes: string[] }> {
   const root = resolve(siteDir);
   const read = (href: string) => {
     const file = resolve(root, href.startsWith(base) ? href.slice(base.length) : href);
@@ -138,6 +139,7 @@ export function writeInlineStylesheets(siteDir: string, base: string): { pages: 
   const memo = new Map<string, InlineStyle>();
   const slugs = listEssaySlugs(siteDir);
   for (const slug of slugs) {
+    await letOthersRun();
     const file = join(siteDir, essayPath(slug), 'index.html');
     const page = inlineStylesheets(readFileSync(file, 'utf8'), read, memo);
     // Pagefind may be reading the page this moment (src/publishing/build-steps.ts).

@@ -9,6 +9,7 @@ import type { EssayMetadata } from '../offline/offline-article.ts';
 import { bibtexEntry, CITATION_FILES, essayCitationItem, type EssayCitationFacts } from '../site/cite-essay.ts';
 import { essayPath } from '../site/urls.ts';
 import { citationExports } from '../sources/export-citation.ts';
+import { letOthersRun } from './step-order.ts';
 
 const day = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : undefined);
 
@@ -27,8 +28,9 @@ function factsOfEssay(essay: EssayMetadata, siteTitle: string): EssayCitationFac
 }
 
 /** Writes the three files of every essay; returns how many files. */
-export function writeCitationFiles(siteDir: string, siteTitle: string, essays: readonly EssayMetadata[]): number {
+export async function writeCitationFiles(siteDir: string, siteTitle: string, essays: readonly EssayMetadata[]): Promise<number> {
   for (const essay of essays) {
+    await letOthersRun();
     const facts = factsOfEssay(essay, siteTitle);
     const { ris, cslJson } = citationExports(essayCitationItem(facts));
     const folder = join(siteDir, essayPath(essay.slug));

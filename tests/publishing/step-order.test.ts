@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { BUILD_STEPS } from '../../src/publishing/build-steps.ts';
-import { runInOrder, stepDependencies, type OrderedStep } from '../../src/publishing/step-order.ts';
+import { letOthersRun, runInOrder, stepDependencies, type OrderedStep } from '../../src/publishing/step-order.ts';
 
 /** A step that finishes when the test says so, recording when it started. */
 function controlled() {
@@ -82,4 +83,25 @@ describe('when build steps start and how their lines are logged', () => {
       expect(dependencies.get(later)).toEqual(expect.arrayContaining(['Offline downloads', 'Search index', 'Inline stylesheets']));
     }
   });
+});
+
+/** Items done one by one, as a step does them, awaiting `between` before each; how many were done when `readFile` answered. */
+async function itemsBeforeAnAnswer(between: () => Promise<void>): Promise<number | undefined> {
+  let answeredAt: number | undefined;
+  let done = 0;
+  // An answer from outside this thread, as Pagefind's are: it arrives through the event loop.
+  readFile(import.meta.filename, () => {
+    answeredAt = done;
+  });
+  for (let item = 0; item < 2_000 && answeredAt === undefined; item += 1) {
+    await between();
+    for (const start = performance.now(); performance.now() - start < 0.05;);
+    done += 1;
+  }
+  return answeredAt;
+}
+
+test('a step that lets others run between its items lets an answer from another process in before it ends', async () => {
+  expect(await itemsBeforeAnAnswer(() => Promise.resolve())).toBeUndefined();
+  expect(await itemsBeforeAnAnswer(letOthersRun)).toBeLessThan(2_000);
 });
