@@ -7,7 +7,7 @@ import { writeServiceWorker } from '../offline/write-service-worker.ts';
 import type { EssayMetadata } from '../offline/offline-article.ts';
 import { searchLanguagesNotice } from '../search/stemming.ts';
 import { missingLabelsNotice, resolveLabels, type SiteLabels } from '../strings/labels.ts';
-import { writeSearchIndex } from '../search/write-search-index.ts';
+import { copySearchPages, writeSearchIndex, type SearchPages } from '../search/write-search-index.ts';
 import { HOST_FILES, headersFile } from './host-headers.ts';
 import { writeInlineStylesheets } from './inline-stylesheets.ts';
 import { listPages } from './pages.ts';
@@ -31,6 +31,8 @@ export interface StepContext {
   styleHashes: string[];
   /** The site's own labels by language (the `strings` option, its modules loaded). */
   siteLabels?: SiteLabels;
+  /** The essay pages as Astro wrote them, copied for the search index (`copySearchPages`). */
+  searchPages?: SearchPages;
 }
 
 /** One step after Astro has rendered the pages: what it reads, what it writes, and the line it logs. */
@@ -45,7 +47,8 @@ export interface BuildStep {
   after?: readonly string[];
   /** Runs only on sites where this holds (the feed and cards need an absolute address). */
   when?: (config: SiteConfig) => boolean;
-  run: (context: StepContext) => Promise<string>;
+  /** The step's line for the build log; none for a step that only prepares another's work. */
+  run: (context: StepContext) => Promise<string | undefined>;
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -56,6 +59,15 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
  * another writes; each says so.
  */
 export const BUILD_STEPS: readonly BuildStep[] = [
+  {
+    name: 'Search pages',
+    reads: 'every essay page, as Astro wrote it',
+    writes: 'a copy of each in a scratch folder, which the search index reads while the steps below write into the pages',
+    run: async (context) => {
+      context.searchPages = copySearchPages(context.dir);
+      return undefined;
+    },
+  },
   {
     name: 'Offline downloads',
     reads: 'every essay page',
@@ -98,11 +110,11 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     name: 'Search index',
     reads: "every essay page's text (not its download links, which it ignores)",
     writes: 'pagefind/: one index per essay language',
-    // Pagefind is a process of its own: it indexes while the downloads are made on the
-    // build's threads. The downloads replace each page in one rename, so it reads a whole page.
-    after: [],
+    // Pagefind is a process of its own: it indexes the pages' copies while the downloads are
+    // made on the build's threads and written into the pages.
+    after: ['Search pages'],
     run: async (context) => {
-      const search = await writeSearchIndex(context.dir);
+      const search = await writeSearchIndex(context.dir, context.searchPages);
       return [`Search index: ${search.pages} essay page(s) indexed.`, searchLanguagesNotice(search.languages)].join('\n');
     },
   },
@@ -110,8 +122,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     name: 'Inline stylesheets',
     reads: 'every essay page (once the downloads have sized its links) and the stylesheets it links',
     writes: 'each essay page with its stylesheets in `<style>`, allowed by hash in its `<meta>` policy; the hashes for `_headers`',
-    // Beside the search index, which indexes the same pages: each page is replaced in one
-    // rename, and what changes (the head's styles and policy) is nothing Pagefind indexes.
+    // Beside the search index, which reads the pages' copies.
     after: ['Offline downloads'],
     run: async (context) => {
       const inlined = await writeInlineStylesheets(context.dir, context.config.base);

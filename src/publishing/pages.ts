@@ -1,4 +1,4 @@
-import { readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { essayPath } from '../site/urls.ts';
 
@@ -41,16 +41,4 @@ export function listEssaySlugs(distDir: string): string[] {
     const slug = page.split('/')[1] ?? '';
     return page === essayPath(slug) ? [slug] : [];
   });
-}
-
-/**
- * Writes a built page anew in one rename, never truncating it in place: the search index reads
- * the pages while the downloads fill in their sizes and the stylesheets are written into them
- * (src/publishing/build-steps.ts), and must find either the page as it was or as it is now,
- * both with the same text to index.
- */
-export function replacePage(pageFile: string, html: string): void {
-  const written = `${pageFile}.${process.pid}.tmp`;
-  writeFileSync(written, html);
-  renameSync(written, pageFile);
 }
