@@ -101,8 +101,8 @@ export interface EssayGroup {
  * is JavaScript work (parsing, serialising, zipping), so large sites share the essays out
  * between threads, one per CPU, this one included, each taking the next essay when free
  * (`sharedQueue`): 500 essays took 3.8 s on one thread and 2.7 s on two in fixed halves. This
- * thread takes essays itself rather than wait: a worker holds its own copy
- * of every module it loads, and the build's memory peaks here (one worker fewer on two CPUs:
+ * thread takes essays itself rather than wait: a worker holds its own copy of every module it
+ * loads, and the build's memory peaks here (one worker fewer on two CPUs:
  * some 100 MiB less). Essays whose downloads are in the cache are copied first, here, so a
  * rebuild after one essay changed starts no worker at all.
  * `essaysPerWorker` is for tests, to use workers on a small site.
@@ -123,7 +123,7 @@ export async function writeOfflineDownloads(
     slugs: missing,
     options,
     buildTime,
-    uncached: uncachedOf(cached, missing),
+    uncached: cached?.uncached ?? {},
     ...(threads > 0 ? { queue: sharedQueue() } : {}),
   };
   // The workers start first, then this thread takes essays from the queue while they start and run.
@@ -156,12 +156,6 @@ type EssayGroupResult = Pick<OfflineDownloadsResult, 'files' | 'metadata' | 'reu
    */
   uncached: Record<string, string>;
 };
-
-/** The keys `cached` found missing, of the essays of `share` only. */
-function uncachedOf(cached: EssayGroupResult | undefined, share: readonly string[]): Record<string, string> {
-  if (!cached) return {};
-  return Object.fromEntries(share.flatMap((slug) => (cached.uncached[slug] === undefined ? [] : [[slug, cached.uncached[slug]]])));
-}
 
 /** The downloads of a group of essays (or of those this thread takes from its queue), one essay after another, on this thread. */
 export async function writeEssayGroup({

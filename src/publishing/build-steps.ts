@@ -108,7 +108,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   },
   {
     name: 'Search index',
-    reads: "every essay page's text (not its download links, which it ignores)",
+    reads: "the essay pages' copies (from Search pages): their text, not their download links, which it ignores",
     writes: 'pagefind/: one index per essay language',
     // Pagefind is a process of its own: it indexes the pages' copies while the downloads are
     // made on the build's threads and written into the pages.
