@@ -18,7 +18,7 @@ import { epubIdentifier, modifiedDate } from './epub-package.ts';
 import { offlineArticle, readEssayPage, type EssayMetadata } from './offline-article.ts';
 import { dataUrl, inlineCssUrls, oneLineCss, singleFileHtml } from './single-file-html.ts';
 import { labelsFor, type SiteLabels } from '../strings/labels.ts';
-import { listEssaySlugs } from '../publishing/pages.ts';
+import { listEssaySlugs, rewritePage } from '../publishing/pages.ts';
 import { letOthersRun } from '../publishing/step-order.ts';
 import { emptyQueue, runInWorker, sharedQueue, taken, workerCount } from './worker-share.ts';
 import { codeFingerprint } from '../publishing/code-fingerprint.ts';
@@ -315,7 +315,7 @@ async function writeEssayDownloads(
   if (cached) {
     DownloadsCache.copy(cached, targets);
     const sizes = { epub: cached.files.epub.byteLength, html: cached.files.html.byteLength };
-    writeFileSync(pageFile, fillDownloadSizes(pageHtml, sizes, cached.metadata.lang));
+    rewritePage(pageFile, fillDownloadSizes(pageHtml, sizes, cached.metadata.lang));
     return { files: listed(sizes), metadata: cached.metadata, reused: true };
   }
   if (job.cachedOnly) {
@@ -353,7 +353,7 @@ async function writeEssayDownloads(
   const written: Record<DownloadFormat, Uint8Array> = { epub, html: Buffer.from(html, 'utf8') };
   for (const format of DOWNLOAD_FORMATS) writeFileSync(targets[format], written[format]);
   const sizes = { epub: written.epub.byteLength, html: written.html.byteLength };
-  writeFileSync(pageFile, fillDownloadSizes(pageHtml, sizes, page.metadata.lang));
+  rewritePage(pageFile, fillDownloadSizes(pageHtml, sizes, page.metadata.lang));
   if (key !== undefined) job.cache?.keep(slug, key, page.metadata, written);
   return { files: listed(sizes), metadata: page.metadata, reused: false };
 }

@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import { CONTENT_HASHED_PATH, SERVICE_WORKER_FILE } from './offline-routes.ts';
 import { SITE_LIST_FILE, fileGroup, siteList, type SiteList } from './offline-files.ts';
 import { fillOfflineSizes } from './offline-sizes.ts';
+import { rewritePage } from '../publishing/pages.ts';
 import type { SiteLabels } from '../strings/labels.ts';
 
 export interface ServiceWorkerOptions {
@@ -61,7 +62,7 @@ export async function writeServiceWorker(siteDir: string, options: ServiceWorker
         ? { url, revision: md5(filled), bytes: Buffer.byteLength(filled) }
         : { url, revision, bytes },
     );
-  if (filled !== homeHtml) writeFileSync(home, filled);
+  if (filled !== homeHtml) rewritePage(home, filled);
   writeFileSync(join(siteDir, SITE_LIST_FILE), JSON.stringify(list));
   const entries: ManifestEntry[] = shell.map(({ url, revision }) => ({ url, revision }));
 

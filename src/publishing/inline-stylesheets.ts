@@ -11,14 +11,14 @@
  * without code no rules for code). No script on an essay page adds a class or an element
  * (src/site/browser, src/essay/browser), so no rule is missing later.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { transform } from 'lightningcss';
 import type { Selector } from '../offline/css-rules.ts';
 import { styleHash } from '../offline/single-file-html.ts';
 import { essayPath } from '../site/urls.ts';
 import { metaContentSecurityPolicy, withStyleHashes } from './content-security-policy.ts';
-import { listEssaySlugs } from './pages.ts';
+import { listEssaySlugs, rewritePage } from './pages.ts';
 import { letOthersRun } from './step-order.ts';
 
 /** A stylesheet link as Astro writes it. */
@@ -142,7 +142,7 @@ export async function writeInlineStylesheets(siteDir: string, base: string): Pro
     await letOthersRun();
     const file = join(siteDir, essayPath(slug), 'index.html');
     const page = inlineStylesheets(readFileSync(file, 'utf8'), read, memo);
-    writeFileSync(file, page.html);
+    rewritePage(file, page.html);
     for (const hash of page.hashes) hashes.add(hash);
   }
   return { pages: slugs.length, hashes: [...hashes] };

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { essayPath } from '../site/urls.ts';
 
@@ -41,4 +41,25 @@ export function listEssaySlugs(distDir: string): string[] {
     const slug = page.split('/')[1] ?? '';
     return page === essayPath(slug) ? [slug] : [];
   });
+}
+
+/**
+ * Writes a built page's new text over its old, in place. The build steps after Astro change
+ * every essay page (download sizes, then its styles); `writeFileSync` would truncate the file
+ * to nothing first, and ext4 answers a file truncated to nothing and written again by flushing
+ * it to disk when it is closed (its `auto_da_alloc`, there for editors that save that way):
+ * 1 ms a page on this project's machine, against 0.1 ms for a write in place. So the new bytes go
+ * over the old ones, and the file is cut to their length after.
+ */
+export function rewritePage(file: string, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  const descriptor = openSync(file, 'r+');
+  try {
+    for (let written = 0; written < bytes.byteLength; ) {
+      written += writeSync(descriptor, bytes, written, bytes.byteLength - written, written);
+    }
+    ftruncateSync(descriptor, bytes.byteLength);
+  } finally {
+    closeSync(descriptor);
+  }
 }

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { listEssaySlugs, listHtmlFiles, listPages, urlPathOf } from '../../src/publishing/pages.ts';
+import { listEssaySlugs, listHtmlFiles, listPages, rewritePage, urlPathOf } from '../../src/publishing/pages.ts';
 
 const site = mkdtempSync(join(tmpdir(), 'pages-'));
 afterAll(() => rmSync(site, { recursive: true, force: true }));
@@ -46,4 +46,14 @@ test('a folder’s index.html is served as the folder; any other file under its 
 
 test('the essays of a site are its pages at essays/<slug>/', () => {
   expect(listEssaySlugs(site)).toEqual(['on-time']);
+});
+
+test('rewritePage writes a page over its old text, cutting what a shorter one leaves', () => {
+  const file = join(site, 'rewritten.html');
+  writeFileSync(file, '<p>A page of some length, with its old words.</p>');
+  rewritePage(file, '<p>Short, ā.</p>');
+  expect(readFileSync(file, 'utf8')).toBe('<p>Short, ā.</p>');
+  rewritePage(file, '<p>Longer again than it was: the whole of it, every word, still there.</p>');
+  expect(readFileSync(file, 'utf8')).toBe('<p>Longer again than it was: the whole of it, every word, still there.</p>');
+  expect(() => rewritePage(join(site, 'missing.html'), '<p></p>')).toThrow(/ENOENT/);
 });
