@@ -55,7 +55,7 @@ export function rewritePage(file: string, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   const descriptor = openSync(file, 'r+');
   try {
-    for (let written = 0; written < bytes.byteLength; ) {
+    for (let written = 0; written < bytes.byteLength;) {
       written += writeSync(descriptor, bytes, written, bytes.byteLength - written, written);
     }
     ftruncateSync(descriptor, bytes.byteLength);
