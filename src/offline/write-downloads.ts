@@ -22,7 +22,7 @@ import { listEssaySlugs, rewritePage } from '../publishing/pages.ts';
 import { letOthersRun } from '../publishing/step-order.ts';
 import { emptyQueue, runInWorker, sharedQueue, taken, workerCount } from './worker-share.ts';
 import { codeFingerprint } from '../publishing/code-fingerprint.ts';
-import { DownloadsCache, downloadsKey, pageFiles } from './downloads-cache.ts';
+import { DownloadsCache, downloadsKey, pageFiles, type CacheEntry } from './downloads-cache.ts';
 
 export interface OfflineDownloadsOptions {
   /** The site's origin (SITE_URL), when known: links out of an essay become absolute. */
@@ -139,7 +139,7 @@ export async function writeOfflineDownloads(
     result.files.slice(index * DOWNLOAD_FORMATS.length, (index + 1) * DOWNLOAD_FORMATS.length),
   );
   const metadata = ordered.map(({ result, index }) => result.metadata[index] as EssayMetadata);
-  if (options.cacheDir) new DownloadsCache(options.cacheDir).prune(slugs);
+  if (options.cacheDir) new DownloadsCache(options.cacheDir).save(Object.assign({}, ...done.map((result) => result.kept)));
   return {
     essays: slugs.length,
     reused: cached?.reused ?? 0,
@@ -155,6 +155,8 @@ type EssayGroupResult = Pick<OfflineDownloadsResult, 'files' | 'metadata' | 'reu
    * the pass that makes them then neither reads their pages for a key again nor looks in the cache.
    */
   uncached: Record<string, string>;
+  /** The cache's entries of this group's essays, found or made (`DownloadsCache.kept`). */
+  kept: Record<string, CacheEntry>;
 };
 
 /** The downloads of a group of essays (or of those this thread takes from its queue), one essay after another, on this thread. */
@@ -205,7 +207,7 @@ export async function writeEssayGroup({
       throw new Error(`${relative(siteDir, pageFile)}: the offline downloads of this essay could not be made. ${reason}`, { cause: error });
     }
   }
-  return { files, metadata, reused, uncached: keys };
+  return { files, metadata, reused, uncached: keys, kept: cache?.kept ?? {} };
 }
 
 interface EssayJob {
@@ -314,9 +316,9 @@ async function writeEssayDownloads(
   const cached = key === undefined || known !== undefined ? undefined : job.cache?.find(slug, key, DOWNLOAD_FORMATS);
   if (cached) {
     DownloadsCache.copy(cached, targets);
-    const sizes = { epub: cached.files.epub.byteLength, html: cached.files.html.byteLength };
-    rewritePage(pageFile, fillDownloadSizes(pageHtml, sizes, cached.metadata.lang));
-    return { files: listed(sizes), metadata: cached.metadata, reused: true };
+    const sizes = { epub: cached.files.epub.bytes, html: cached.files.html.bytes };
+    rewritePage(pageFile, fillDownloadSizes(pageHtml, sizes, cached.entry.metadata.lang));
+    return { files: listed(sizes), metadata: cached.entry.metadata, reused: true };
   }
   if (job.cachedOnly) {
     if (key !== undefined) job.uncached[slug] = key;
@@ -354,7 +356,12 @@ async function writeEssayDownloads(
   for (const format of DOWNLOAD_FORMATS) writeFileSync(targets[format], written[format]);
   const sizes = { epub: written.epub.byteLength, html: written.html.byteLength };
   rewritePage(pageFile, fillDownloadSizes(pageHtml, sizes, page.metadata.lang));
-  if (key !== undefined) job.cache?.keep(slug, key, page.metadata, written);
+  if (key !== undefined) {
+    job.cache?.keep(slug, key, page.metadata, {
+      epub: { file: targets.epub, bytes: sizes.epub },
+      html: { file: targets.html, bytes: sizes.html },
+    });
+  }
   return { files: listed(sizes), metadata: page.metadata, reused: false };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -42,8 +42,10 @@ test('the files a page loads: its stylesheets and images under the base, each on
 const scratch = mkdtempSync(join(tmpdir(), 'downloads-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-test('the cache finds an essay’s downloads under their key only, and forgets essays the site no longer has', () => {
-  const cache = new DownloadsCache(join(scratch, 'cache'));
+test('the cache finds an essay’s downloads under their key only, links them, and forgets what its index does not name', () => {
+  const dir = join(scratch, 'cache');
+  const site = join(scratch, 'site');
+  mkdirSync(site);
   const metadata = {
     slug: 'a',
     lang: 'en',
@@ -55,21 +57,41 @@ test('the cache finds an essay’s downloads under their key only, and forgets e
     modified: undefined,
     canonical: undefined,
   };
-  expect(cache.find('a', 'k1', ['epub', 'html'])).toBeUndefined();
-  cache.keep('a', 'k1', metadata, { epub: new Uint8Array([1]), html: new Uint8Array([2]) });
-  cache.keep('b', 'k2', { ...metadata, slug: 'b' }, { epub: new Uint8Array([3]), html: new Uint8Array([4]) });
-  expect(cache.find('a', 'k1', ['epub', 'html'])?.metadata).toEqual(metadata);
-  expect(cache.find('a', 'k2', ['epub', 'html'])).toBeUndefined();
-  // Kept again under a new key, the old files go.
-  cache.keep('a', 'k3', metadata, { epub: new Uint8Array([5]), html: new Uint8Array([6]) });
-  expect(cache.find('a', 'k1', ['epub', 'html'])).toBeUndefined();
-  const { epub, html } = cache.find('a', 'k3', ['epub', 'html'])?.files ?? {};
-  expect([[...(epub ?? [])], [...(html ?? [])]]).toEqual([[5], [6]]);
-  expect(readdirSync(join(scratch, 'cache')).sort()).toEqual(['a.downloads', 'b.downloads']);
-  // A file cut short (written by a build that was stopped) is not taken for the downloads.
-  const cut = join(scratch, 'cache', 'b.downloads');
-  writeFileSync(cut, readFileSync(cut).subarray(0, -1));
-  expect(cache.find('b', 'k2', ['epub', 'html'])).toBeUndefined();
-  cache.prune(['a']);
-  expect(readdirSync(join(scratch, 'cache'))).toEqual(['a.downloads']);
+  // Downloads as a build writes them beside the pages.
+  const made = (name: string, epub: string, html: string) => {
+    writeFileSync(join(site, `${name}.epub`), epub);
+    writeFileSync(join(site, `${name}.html`), html);
+    return {
+      epub: { file: join(site, `${name}.epub`), bytes: Buffer.byteLength(epub) },
+      html: { file: join(site, `${name}.html`), bytes: Buffer.byteLength(html) },
+    };
+  };
+  const first = new DownloadsCache(dir);
+  expect(first.find('a', 'k1', ['epub', 'html'])).toBeUndefined();
+  first.keep('a', 'k1', metadata, made('a1', 'epub of a', 'html of a'));
+  first.keep('b', 'k2', { ...metadata, slug: 'b' }, made('b2', 'epub of b', 'html of b'));
+  first.save(first.kept);
+  expect(readdirSync(dir).sort()).toEqual(['a.k1.epub', 'a.k1.html', 'b.k2.epub', 'b.k2.html', 'downloads.json']);
+  // A link, not a copy: the cache's file is the one written beside the page.
+  expect(statSync(join(dir, 'a.k1.epub')).ino).toBe(statSync(join(site, 'a1.epub')).ino);
+
+  const second = new DownloadsCache(dir);
+  expect(second.find('a', 'k2', ['epub', 'html'])).toBeUndefined();
+  const found = second.find('a', 'k1', ['epub', 'html']);
+  expect(found?.entry.metadata).toEqual(metadata);
+  DownloadsCache.copy(found!, { epub: join(site, 'next.epub'), html: join(site, 'next.html') });
+  expect(readFileSync(join(site, 'next.html'), 'utf8')).toBe('html of a');
+  // Kept again under a new key, and saved with only what this build kept: the old files go.
+  second.keep('a', 'k3', metadata, made('a3', 'new epub of a', 'new html of a'));
+  second.save(second.kept);
+  expect(readdirSync(dir).sort()).toEqual(['a.k3.epub', 'a.k3.html', 'downloads.json']);
+  expect(new DownloadsCache(dir).find('a', 'k1', ['epub', 'html'])).toBeUndefined();
+  expect(new DownloadsCache(dir).find('b', 'k2', ['epub', 'html'])).toBeUndefined();
+  expect(new DownloadsCache(dir).find('a', 'k3', ['epub', 'html'])?.files.epub.bytes).toBe(Buffer.byteLength('new epub of a'));
+  // A file that is not the size its entry says (cut short, or written into) is not taken for the download.
+  writeFileSync(join(dir, 'a.k3.html'), 'cut');
+  expect(new DownloadsCache(dir).find('a', 'k3', ['epub', 'html'])).toBeUndefined();
+  // An index that cannot be read is an empty cache, not an error.
+  writeFileSync(join(dir, 'downloads.json'), '{"a":');
+  expect(new DownloadsCache(dir).find('a', 'k3', ['epub', 'html'])).toBeUndefined();
 });
