@@ -144,13 +144,13 @@ export class DownloadsCache {
     this.made = true;
     const files = Object.entries(written) as Array<[DownloadFormat, { file: string; bytes: number }]>;
     // A stopped build may have left a file of this key, not named in the index.
-    for (const [format, { file }] of files) place(file, this.file(slug, key, format));
+    for (const [format, { file }] of files) linkOrCopy(file, this.file(slug, key, format));
     this.kept[slug] = { key, metadata, files: files.map(([format, { bytes }]) => [format, bytes]) };
   }
 
   /** Places the cached files beside the page. */
-  static copy(cached: CachedDownloads, targets: Readonly<Record<DownloadFormat, string>>): void {
-    for (const [format, { file }] of Object.entries(cached.files)) place(file, targets[format as DownloadFormat]);
+  static place(cached: CachedDownloads, targets: Readonly<Record<DownloadFormat, string>>): void {
+    for (const [format, { file }] of Object.entries(cached.files)) linkOrCopy(file, targets[format as DownloadFormat]);
   }
 
   /**
@@ -171,7 +171,7 @@ export class DownloadsCache {
 }
 
 /** Puts `target` in place as a hard link to `source`, replacing what was there, or as a copy where a link cannot be made. */
-function place(source: string, target: string): void {
+function linkOrCopy(source: string, target: string): void {
   rmSync(target, { force: true });
   try {
     linkSync(source, target);

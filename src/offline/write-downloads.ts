@@ -315,7 +315,7 @@ async function writeEssayDownloads(
   const key = known ?? (job.cache ? cacheKey(job, pageHtml) : undefined);
   const cached = key === undefined || known !== undefined ? undefined : job.cache?.find(slug, key, DOWNLOAD_FORMATS);
   if (cached) {
-    DownloadsCache.copy(cached, targets);
+    DownloadsCache.place(cached, targets);
     const sizes = { epub: cached.files.epub.bytes, html: cached.files.html.bytes };
     rewritePage(pageFile, fillDownloadSizes(pageHtml, sizes, cached.entry.metadata.lang));
     return { files: listed(sizes), metadata: cached.entry.metadata, reused: true };

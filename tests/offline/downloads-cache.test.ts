@@ -79,7 +79,7 @@ test('the cache finds an essay’s downloads under their key only, links them, a
   expect(second.find('a', 'k2', ['epub', 'html'])).toBeUndefined();
   const found = second.find('a', 'k1', ['epub', 'html']);
   expect(found?.entry.metadata).toEqual(metadata);
-  DownloadsCache.copy(found!, { epub: join(site, 'next.epub'), html: join(site, 'next.html') });
+  DownloadsCache.place(found!, { epub: join(site, 'next.epub'), html: join(site, 'next.html') });
   expect(readFileSync(join(site, 'next.html'), 'utf8')).toBe('html of a');
   // Kept again under a new key, and saved with only what this build kept: the old files go.
   second.keep('a', 'k3', metadata, made('a3', 'new epub of a', 'new html of a'));
