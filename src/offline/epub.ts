@@ -20,6 +20,12 @@ import { elements, findElement, foldWhiteSpace, hasProperty, isTag, stringProper
 import type { Contents, EssayMetadata } from './offline-article.ts';
 
 /**
+ * How hard the EPUB's text is compressed. Level 9 made the first essay's EPUB no smaller than 6
+ * (7,890 B either way) and took twice as long (1.7 against 0.9 ms): 500 essays, half a second.
+ */
+const DEFLATE_LEVEL = 6;
+
+/**
  * The image types every EPUB 3.2 reading system must show (its core media types). WebP
  * joined them only in EPUB 3.3, which epubcheck 4.2.6 does not know; others are converted.
  */
@@ -120,10 +126,13 @@ export function buildEpub(input: EpubInput): Uint8Array {
     [folder + EPUB_PATHS.stylesheet]: strToU8(stylesheet),
     // Pictures are compressed already; SVG is text, and shrinks.
     ...Object.fromEntries(
-      imageFiles.map((file) => [folder + file.href, [file.image.bytes, { level: file.image.mediaType === 'image/svg+xml' ? 9 : 0 }]]),
+      imageFiles.map((file) => [
+        folder + file.href,
+        [file.image.bytes, { level: file.image.mediaType === 'image/svg+xml' ? DEFLATE_LEVEL : 0 }],
+      ]),
     ),
   };
-  return zipSync(files, { level: 9, mtime });
+  return zipSync(files, { level: DEFLATE_LEVEL, mtime });
 }
 
 /** The page's id for a (possibly renamed) XML id. */
