@@ -62,9 +62,10 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   {
     name: 'Search pages',
     reads: 'every essay page, as Astro wrote it',
-    writes: 'a copy of each in a scratch folder, which the search index reads while the steps below write into the pages',
+    writes:
+      'a copy of each in the cache folder (kept between builds, written again only where the page changed), which the search index reads while the steps below write into the pages',
     run: async (context) => {
-      context.searchPages = copySearchPages(context.dir);
+      context.searchPages = copySearchPages(context.dir, join(context.cacheDir, 'search-pages'));
       return undefined;
     },
   },

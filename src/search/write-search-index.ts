@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { transform } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { SEARCH_BUNDLE_PATH, SEARCH_LANGUAGES_ATTRIBUTE, searchLanguage, type PagefindEntry } from './pagefind-index.ts';
 import { pagesGlob } from './pages-glob.ts';
+import { rewritePage } from '../publishing/pages.ts';
 
 /**
  * What is never essay text, even inside an essay's `data-pagefind-body`: navigation (the
@@ -32,23 +33,32 @@ const UNUSED_BUNDLE_FILES = [
 
 /** The pages the search index reads: copies of the essay pages, by language, in a folder of their own. */
 export interface SearchPages {
-  /** A scratch folder with each page at its path in the site; `writeSearchIndex` removes it. */
+  /** A folder with each page at its path in the site. */
   dir: string;
+  /** A scratch folder, which `writeSearchIndex` removes; otherwise the copies are kept for the next build. */
+  scratch: boolean;
   /** Each language's pages by their path in the site (`essays/a/index.html`). */
   byLanguage: Map<string, string[]>;
 }
 
 /**
- * Copies the essay pages of the site in `siteDir`, as they are now, to a scratch folder, for
- * the search index to read while the build's later steps write into the pages in place. A page
- * rewritten as a new file renamed over the old one could be read whole at any time, but on
- * ext4 each such rename waits for the new file's data to reach the disk (1,000 pages: 0.8 s).
+ * Copies the essay pages of the site in `siteDir`, as they are now, for the search index to read
+ * while the build's later steps write into the pages in place. A page rewritten as a new file
+ * renamed over the old one could be read whole at any time, but on ext4 each such rename waits
+ * for the new file's data to reach the disk (1,000 pages: 0.8 s).
  * Only essays are copied: they are the pages that mark their text with `data-pagefind-body`.
+ *
+ * With `keepIn` (a folder of the cache), the copies stay there between builds: a copy that has
+ * the page's bytes already is left as it is, and copies of pages the site no longer has are
+ * removed. A rebuild after one essay changed then writes one copy, where a scratch folder
+ * made each build 500 folders and files and removed them again. Otherwise the copies go to a
+ * scratch folder.
  */
-export function copySearchPages(siteDir: string): SearchPages {
-  const dir = mkdtempSync(join(tmpdir(), 'essay-press-search-'));
+export function copySearchPages(siteDir: string, keepIn?: string): SearchPages {
+  const dir = keepIn ?? mkdtempSync(join(tmpdir(), 'essay-press-search-'));
   try {
     const byLanguage = new Map<string, string[]>();
+    const copies = new Set<string>();
     for (const file of htmlFiles(siteDir)) {
       const content = readFileSync(file, 'utf8');
       // Pagefind would leave these pages out too once one page has a body; skipping them
@@ -57,17 +67,47 @@ export function copySearchPages(siteDir: string): SearchPages {
       const language = searchLanguage(/<html\b[^>]*\slang="([^"]*)"/.exec(content)?.[1] ?? '');
       const sourcePath = relative(siteDir, file).split('\\').join('/');
       const copy = join(dir, sourcePath);
-      mkdirSync(dirname(copy), { recursive: true });
-      writeFileSync(copy, content);
+      copies.add(copy);
+      writeCopy(copy, content);
       const pages = byLanguage.get(language);
       if (pages) pages.push(sourcePath);
       else byLanguage.set(language, [sourcePath]);
     }
-    return { dir, byLanguage };
+    if (keepIn) {
+      for (const file of htmlFiles(dir)) {
+        if (copies.has(file)) continue;
+        rmSync(file);
+        // The essay's folder, unless something else is still in it.
+        rmdirIfEmpty(dirname(file));
+      }
+    }
+    return { dir, scratch: keepIn === undefined, byLanguage };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+function rmdirIfEmpty(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch {
+    // Not empty: another page's copy is in it.
+  }
+}
+
+/** Writes a page's copy, unless it is there with the same text already (`copySearchPages`). */
+function writeCopy(copy: string, content: string): void {
+  let kept: string | undefined;
+  try {
+    kept = readFileSync(copy, 'utf8');
+  } catch {
+    mkdirSync(dirname(copy), { recursive: true });
+    writeFileSync(copy, content);
+    return;
+  }
+  // Nothing reads the copies yet: written over in place, without ext4's flush of a file cut to nothing.
+  if (kept !== content) rewritePage(copy, content);
 }
 
 /**
@@ -81,7 +121,7 @@ export function copySearchPages(siteDir: string): SearchPages {
  */
 export async function writeSearchIndex(
   siteDir: string,
-  { dir: pagesDir, byLanguage }: SearchPages = copySearchPages(siteDir),
+  { dir: pagesDir, scratch, byLanguage }: SearchPages = copySearchPages(siteDir),
 ): Promise<{ pages: number; languages: string[]; outputPath: string }> {
   const outputPath = join(siteDir, SEARCH_BUNDLE_PATH);
   const languages = [...byLanguage.keys()].sort();
@@ -101,7 +141,7 @@ export async function writeSearchIndex(
   } finally {
     // Pagefind runs as a child process; left open, it keeps the build from exiting.
     await pagefind.close();
-    rmSync(pagesDir, { recursive: true, force: true });
+    if (scratch) rmSync(pagesDir, { recursive: true, force: true });
   }
   return { pages: [...byLanguage.values()].reduce((sum, pages) => sum + pages.length, 0), languages, outputPath };
 }

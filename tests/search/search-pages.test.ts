@@ -1,0 +1,50 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { copySearchPages } from '../../src/search/write-search-index.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'search-pages-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const essay = (lang: string, text: string) =>
+  `<!DOCTYPE html><html lang="${lang}"><body><main><article data-pagefind-body><p>${text}</p></article></main></body></html>`;
+
+function site(name: string, pages: Record<string, string>): string {
+  const dir = join(scratch, name);
+  for (const [path, html] of Object.entries(pages)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), html);
+  }
+  return dir;
+}
+
+test('kept between builds, a page’s copy is written again only when the page changed, and goes with its essay', () => {
+  const keepIn = join(scratch, 'kept');
+  const first = site('first', {
+    'index.html': '<!DOCTYPE html><html lang="en"><body><p>Home, not indexed.</p></body></html>',
+    'essays/a/index.html': essay('en', 'A.'),
+    'essays/b/index.html': essay('de', 'B.'),
+    'essays/c/index.html': essay('en', 'C.'),
+  });
+  const pages = copySearchPages(first, keepIn);
+  expect(pages.scratch).toBe(false);
+  expect(Object.fromEntries(pages.byLanguage)).toEqual({ en: ['essays/a/index.html', 'essays/c/index.html'], de: ['essays/b/index.html'] });
+  expect(existsSync(join(keepIn, 'index.html'))).toBe(false);
+  const before = statSync(join(keepIn, 'essays/a/index.html'));
+
+  // The next build: a unchanged, b changed, c gone.
+  const second = site('second', { 'essays/a/index.html': essay('en', 'A.'), 'essays/b/index.html': essay('de', 'B, changed.') });
+  const again = copySearchPages(second, keepIn);
+  expect(Object.fromEntries(again.byLanguage)).toEqual({ en: ['essays/a/index.html'], de: ['essays/b/index.html'] });
+  expect(statSync(join(keepIn, 'essays/a/index.html')).mtimeMs).toBe(before.mtimeMs);
+  expect(readFileSync(join(keepIn, 'essays/b/index.html'), 'utf8')).toBe(essay('de', 'B, changed.'));
+  expect(existsSync(join(keepIn, 'essays/c'))).toBe(false);
+});
+
+test('without a folder to keep them in, the copies go to a scratch folder', () => {
+  const pages = copySearchPages(site('third', { 'essays/a/index.html': essay('en', 'A.') }));
+  expect(pages.scratch).toBe(true);
+  expect(readFileSync(join(pages.dir, 'essays/a/index.html'), 'utf8')).toBe(essay('en', 'A.'));
+  rmSync(pages.dir, { recursive: true, force: true });
+});
