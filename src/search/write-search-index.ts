@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { transform } from 'esbuild';
@@ -73,7 +73,8 @@ export function copySearchPages(siteDir: string, keepIn?: string): SearchPages {
       if (pages) pages.push(sourcePath);
       else byLanguage.set(language, [sourcePath]);
     }
-    if (keepIn) {
+    // A site without essays has made no copies, nor the folder.
+    if (keepIn && existsSync(dir)) {
       for (const file of htmlFiles(dir)) {
         if (copies.has(file)) continue;
         rmSync(file);

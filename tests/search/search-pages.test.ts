@@ -48,3 +48,11 @@ test('without a folder to keep them in, the copies go to a scratch folder', () =
   expect(readFileSync(join(pages.dir, 'essays/a/index.html'), 'utf8')).toBe(essay('en', 'A.'));
   rmSync(pages.dir, { recursive: true, force: true });
 });
+
+test('a site without essays makes no copies, kept or not', () => {
+  const pages = copySearchPages(
+    site('none', { 'index.html': '<!DOCTYPE html><html lang="en"><body></body></html>' }),
+    join(scratch, 'none-kept'),
+  );
+  expect(pages.byLanguage.size).toBe(0);
+});
