@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { essayPassages, readEssays, searchableWords, searchWords } from '../../scripts/lib/essay-words.ts';
+import { writeSiteFolder } from '../support/site-folder.ts';
 
 /** A built essay page as the layout writes it: only what the module reads. */
 function essayPage(title: string, body: string): string {
@@ -26,14 +27,7 @@ const TIDES = essayPage(
 const scratch = mkdtempSync(join(tmpdir(), 'essay-words-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function site(name: string, pages: Record<string, string>): string {
-  const dir = join(scratch, name);
-  for (const [path, html] of Object.entries(pages)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), html);
-  }
-  return dir;
-}
+const site = (name: string, pages: Record<string, string>): string => writeSiteFolder(join(scratch, name), pages);
 
 test('an essay is split at its headings, in reading order, without notes, ignored parts or empty sections', () => {
   expect(essayPassages(TIDES)).toEqual([

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { copySearchPages } from '../../src/search/write-search-index.ts';
+import { writeSiteFolder } from '../support/site-folder.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'search-pages-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -10,14 +11,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const essay = (lang: string, text: string) =>
   `<!DOCTYPE html><html lang="${lang}"><body><main><article data-pagefind-body><p>${text}</p></article></main></body></html>`;
 
-function site(name: string, pages: Record<string, string>): string {
-  const dir = join(scratch, name);
-  for (const [path, html] of Object.entries(pages)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), html);
-  }
-  return dir;
-}
+const site = (name: string, pages: Record<string, string>): string => writeSiteFolder(join(scratch, name), pages);
 
 test('kept between builds, a page’s copy is written again only when the page changed, and goes with its essay', () => {
   const keepIn = join(scratch, 'kept');
