@@ -119,7 +119,8 @@ export class DownloadsCache {
 
   /** The essay's downloads when the cache has them, every format of `formats`, under `key`. */
   find(slug: string, key: string, formats: readonly DownloadFormat[]): CachedDownloads | undefined {
-    const entry = Object.hasOwn(this.entries(), slug) ? this.entries()[slug] : undefined;
+    const entries = this.entries();
+    const entry = Object.hasOwn(entries, slug) ? entries[slug] : undefined;
     if (entry?.key !== key) return undefined;
     const sizes = new Map(entry.files);
     const files: Partial<CachedDownloads['files']> = {};
