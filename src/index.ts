@@ -97,7 +97,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           // Directory URLs (/essays/slug/) work on every static host without rewrites.
           trailingSlash: 'always',
           // External stylesheets: the downloads and the service worker read them; the build then
-          // writes them into the essay pages, allowed by hash (src/publishing/inline-stylesheets.ts).
+          // writes them into the essay pages, allowed by hash (src/publishing/inline-assets.ts).
           build: { format: 'directory', inlineStylesheets: 'never' },
           ...(staging ? { outDir: pathToFileURL(`${staging.dir}/`) } : {}),
           ...(astro.cacheDir ? { cacheDir: pathToFileURL(`${cacheDir}/`) } : {}),
@@ -185,7 +185,10 @@ function publishStep({
           if (compiled?.counts.reused) log(compileSummary(compiled.counts));
           // The compiled essays are kept for the next build while the build steps run.
           const keeping = compiled?.flush();
-          await runBuildSteps({ dir: fileURLToPath(dir), root, config, cacheDir, essays: [], styleHashes: [], siteLabels }, log);
+          await runBuildSteps(
+            { dir: fileURLToPath(dir), root, config, cacheDir, essays: [], inlineHashes: { styles: [], scripts: [] }, siteLabels },
+            log,
+          );
           await keeping;
           staging?.publish();
           log(`The site is in ${outDir}`);

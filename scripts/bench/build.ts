@@ -52,7 +52,7 @@ export const STAGE_MEANINGS: Record<Stage, string> = {
   downloads: 'the EPUB and single-file HTML of each essay',
   socialCards: 'the social card of each essay (with SITE_URL)',
   searchIndex: 'Pagefind indexing the pages',
-  inlineStyles: "each essay page's stylesheets written into it, as far as it uses them",
+  inlineStyles: "each essay page's stylesheets (as far as it uses them) and classic script written into it",
   serviceWorker: 'the service worker and its precache list',
   feed: 'the feed of the newest essays in full (with SITE_URL)',
   rest: "the host's files, publishing the folder, and exiting",
@@ -63,7 +63,7 @@ const STEP_LINES: Array<{ stage: Stage; line: RegExp }> = [
   { stage: 'downloads', line: /^Offline downloads:/ },
   { stage: 'socialCards', line: /^Social cards:/ },
   { stage: 'searchIndex', line: /^Search index:/ },
-  { stage: 'inlineStyles', line: /^Inline stylesheets:/ },
+  { stage: 'inlineStyles', line: /^Inline styles and script:/ },
   { stage: 'serviceWorker', line: /^Offline reading:/ },
   { stage: 'feed', line: /^Feed:/ },
 ];

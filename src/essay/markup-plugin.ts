@@ -136,7 +136,7 @@ function essayMarkupFor(
       tables.push(node);
     },
     // A block of code is told apart from the other <pre><code> (the BibTeX the page shows) by a
-    // class, so that a page without one carries no rules for it (src/publishing/inline-stylesheets.ts).
+    // class, so that a page without one carries no rules for it (src/publishing/inline-assets.ts).
     code(node, ctx) {
       const className = ['code-block', ...(node.lang ? [`language-${node.lang}`] : [])];
       ctx.replaceNode(node, { ...node, data: { ...node.data, hProperties: { ...node.data?.hProperties, className } } });

@@ -9,7 +9,8 @@ import { searchLanguagesNotice } from '../search/stemming.ts';
 import { missingLabelsNotice, resolveLabels, type SiteLabels } from '../strings/labels.ts';
 import { copySearchPages, writeSearchIndex, type SearchPages } from '../search/write-search-index.ts';
 import { HOST_FILES, headersFile } from './host-headers.ts';
-import { writeInlineStylesheets } from './inline-stylesheets.ts';
+import type { InlineHashes } from './content-security-policy.ts';
+import { writeInlineAssets } from './inline-assets.ts';
 import { listPages } from './pages.ts';
 import { runInOrder } from './step-order.ts';
 import { writeCitationFiles } from './write-citation-files.ts';
@@ -27,8 +28,8 @@ export interface StepContext {
   cacheDir: string;
   /** Each essay page's metadata, as the offline downloads read it from the finished pages. */
   essays: EssayMetadata[];
-  /** The CSP hashes of the stylesheets written into the essay pages, for `_headers`. */
-  styleHashes: string[];
+  /** The CSP hashes of the stylesheets and scripts written into the essay pages, for `_headers`. */
+  inlineHashes: InlineHashes;
   /** The site's own labels by language (the `strings` option, its modules loaded). */
   siteLabels?: SiteLabels;
   /** The essay pages as Astro wrote them, copied for the search index (`copySearchPages`). */
@@ -120,15 +121,17 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     },
   },
   {
-    name: 'Inline stylesheets',
-    reads: 'every essay page (once the downloads have sized its links) and the stylesheets it links',
-    writes: 'each essay page with its stylesheets in `<style>`, allowed by hash in its `<meta>` policy; the hashes for `_headers`',
+    name: 'Inline styles and script',
+    reads: 'every essay page (once the downloads have sized its links), the stylesheets it links and its classic script',
+    writes:
+      'each essay page with its stylesheets in `<style>` and its classic script in `<script>`, allowed by hash in its `<meta>` policy; the hashes for `_headers`',
     // Beside the search index, which reads the pages' copies.
     after: ['Offline downloads'],
     run: async (context) => {
-      const inlined = await writeInlineStylesheets(context.dir, context.config.base);
-      context.styleHashes = inlined.hashes;
-      return `Inline stylesheets: ${inlined.pages} essay page(s) carry their CSS, ${inlined.hashes.length} distinct stylesheet(s).`;
+      const inlined = await writeInlineAssets(context.dir, context.config.base);
+      context.inlineHashes = inlined.hashes;
+      const { styles, scripts } = inlined.hashes;
+      return `Inline styles and script: ${inlined.pages} essay page(s) carry their CSS (${styles.length} distinct stylesheet(s)) and ${scripts.length} classic script(s).`;
     },
   },
   {
@@ -164,7 +167,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
       '_headers (CSP and hardening headers for Netlify and Cloudflare Pages) and .nojekyll (for GitHub Pages, which hides `_astro/` otherwise)',
     run: async (context) => {
       const [headers, noJekyll] = HOST_FILES;
-      writeFileSync(join(context.dir, headers), headersFile(context.config.base, context.styleHashes));
+      writeFileSync(join(context.dir, headers), headersFile(context.config.base, context.inlineHashes));
       writeFileSync(join(context.dir, noJekyll), '');
       return `Host files: ${HOST_FILES.join(' and ')}.`;
     },

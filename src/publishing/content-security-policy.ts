@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The Content-Security-Policy the built site works under, directive by directive. Every
- * script and font is a file of the site itself; so is every stylesheet but the one an essay
- * page carries in a `<style>`, allowed by its hash (withStyleHashes). Search
+ * script, stylesheet and font is a file of the site itself, but for what an essay page
+ * carries in itself: its stylesheet in a `<style>` and the colour scheme's classic script,
+ * each allowed by its hash (withInlineHashes). Search
  * needs one allowance: Pagefind compiles its WebAssembly, which `wasm-unsafe-eval`
  * permits without allowing `eval` of JavaScript (`unsafe-eval`).
  */
@@ -44,14 +47,27 @@ export function metaContentSecurityPolicy(directives: Readonly<Record<string, st
   return contentSecurityPolicy(Object.fromEntries(Object.entries(directives).filter(([name]) => !HEADER_ONLY_DIRECTIVES.has(name))));
 }
 
+/** The CSP source that allows an inline `<style>` or `<script>` of exactly this text: `'sha256-…'`. */
+export function inlineHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** The hashes of what essay pages carry inline, by kind (src/publishing/inline-assets.ts). */
+export interface InlineHashes {
+  styles: readonly string[];
+  scripts: readonly string[];
+}
+
 /**
- * The policy with `<style>` elements of these texts' hashes (`'sha256-…'`) allowed too: the
- * essay pages' stylesheets, written into them by the build (src/publishing/inline-stylesheets.ts).
+ * The policy with the `<style>` and `<script>` elements of these hashes (`'sha256-…'`)
+ * allowed too: what the build writes into the essay pages (src/publishing/inline-assets.ts).
  */
-export function withStyleHashes(
-  hashes: readonly string[],
+export function withInlineHashes(
+  { styles, scripts }: InlineHashes,
   directives: Readonly<Record<string, string>> = CSP_DIRECTIVES,
 ): Record<string, string> {
-  if (hashes.length === 0) return { ...directives };
-  return { ...directives, 'style-src': [directives['style-src'] ?? "'self'", ...new Set(hashes)].join(' ') };
+  const allowed = { ...directives };
+  if (styles.length > 0) allowed['style-src'] = [directives['style-src'] ?? "'self'", ...new Set(styles)].join(' ');
+  if (scripts.length > 0) allowed['script-src'] = [directives['script-src'] ?? "'self'", ...new Set(scripts)].join(' ');
+  return allowed;
 }

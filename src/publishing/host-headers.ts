@@ -1,14 +1,17 @@
-import { contentSecurityPolicy, withStyleHashes } from './content-security-policy.ts';
+import { contentSecurityPolicy, withInlineHashes, type InlineHashes } from './content-security-policy.ts';
+
+const NOTHING_INLINE: InlineHashes = { styles: [], scripts: [] };
 
 /**
  * The HTTP headers every page of the site is meant to be served with: the strict
  * Content-Security-Policy the tests serve (one source: content-security-policy.ts) and
  * the usual hardening. A host reads them from `_headers` (Netlify, Cloudflare Pages);
- * the README shows the same for nginx. `styleHashes`: the essay pages' inline stylesheets.
+ * the README shows the same for nginx. `inline`: the hashes of the essay pages' inline stylesheets
+ * and script.
  */
-export function securityHeaders(styleHashes: readonly string[] = []): Record<string, string> {
+export function securityHeaders(inline: InlineHashes = NOTHING_INLINE): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(withStyleHashes(styleHashes)),
+    'Content-Security-Policy': contentSecurityPolicy(withInlineHashes(inline)),
     'X-Content-Type-Options': 'nosniff',
     // Links to sources say which site the reader came from, never which page.
     'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -27,13 +30,13 @@ export function securityHeaders(styleHashes: readonly string[] = []): Record<str
  * The `_headers` file for a site served under `base`: the security headers on every
  * path, a year's caching for Astro's content-hashed files (their name changes with their
  * content), and none for the service worker, so a new build reaches readers at once.
- * One policy for every path, so it allows the `<style>` of every page (`styleHashes`).
+ * One policy for every path, so it allows the `<style>` and `<script>` of every page (`inline`).
  */
-export function headersFile(base: string, styleHashes: readonly string[] = []): string {
+export function headersFile(base: string, inline: InlineHashes = NOTHING_INLINE): string {
   const block = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   return `${[
-    block(`${base}*`, securityHeaders(styleHashes)),
+    block(`${base}*`, securityHeaders(inline)),
     block(`${base}_astro/*`, { 'Cache-Control': 'public, max-age=31536000, immutable' }),
     block(`${base}sw.js`, { 'Cache-Control': 'no-cache' }),
   ].join('\n\n')}\n`;

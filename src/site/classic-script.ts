@@ -11,7 +11,8 @@ const QUERY = '?classic';
  * after it is first drawn; a classic script in <head> runs before the body is parsed. Built,
  * it is a content-hashed file in `_astro/` like Astro's own scripts (cached for a year,
  * precached by the service worker), so the parsing it holds up waits for the network only
- * on a reader's first page. In `astro dev` the dev server serves it.
+ * on a reader's first page; an essay page, where readers arrive from elsewhere, carries its code
+ * instead (src/publishing/inline-assets.ts). In `astro dev` the dev server serves it.
  */
 export function classicScripts(): Plugin {
   let serving = false;

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { Browser, HTTPResponse } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { searchWords } from '../../scripts/lib/essay-words.ts';
-import { metaContentSecurityPolicy, withStyleHashes } from '../../src/publishing/content-security-policy.ts';
-import { styleHash } from '../../src/offline/single-file-html.ts';
+import { inlineHash, metaContentSecurityPolicy, withInlineHashes } from '../../src/publishing/content-security-policy.ts';
 import { headersForPath, parseHeadersFile } from '../../src/publishing/host-headers.ts';
 import { listEssaySlugs } from '../../src/publishing/pages.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -77,11 +76,15 @@ describe.each(sites)('the site $where', ({ dir, base, hostHeaders }) => {
       const served = response?.headers()['content-security-policy'];
       expect(served).toBe(hostHeaders ? headersForPath(rules, `${base}${path}`)['Content-Security-Policy'] : undefined);
       // Every page carries the policy itself too, as much of it as a <meta> can: an essay page's
-      // allows its own stylesheet, written into it, by hash; the others load theirs.
+      // allows its own stylesheet and colour scheme script, written into it, by hash; the others load theirs.
       const styles = await tab.$$eval('style', (elements) => elements.map((style) => style.textContent ?? ''));
+      const scripts = await tab.$$eval('script:not([src]):not([type="application/ld+json"])', (elements) =>
+        elements.map((script) => script.textContent ?? ''),
+      );
       expect(styles).toHaveLength(kind === 'essay' ? 1 : 0);
+      expect(scripts).toHaveLength(kind === 'essay' ? 1 : 0);
       expect(await tab.$eval('meta[http-equiv="Content-Security-Policy"]', (meta) => meta.getAttribute('content'))).toBe(
-        metaContentSecurityPolicy(withStyleHashes(styles.map(styleHash))),
+        metaContentSecurityPolicy(withInlineHashes({ styles: styles.map(inlineHash), scripts: scripts.map(inlineHash) })),
       );
       if (kind === 'search with results') await tab.waitForSelector('.search-result', { timeout: 20_000 });
       // The service worker registers after load; its fetches are part of the page's work.

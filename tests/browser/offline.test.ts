@@ -47,12 +47,12 @@ const labels = labelsFor('en');
 
 /**
  * Served under the documented policy, as a host would: nothing here may need more. It allows
- * the essay pages' own stylesheets by hash (src/publishing/inline-stylesheets.ts), so it is the
+ * the essay pages' own stylesheets and script by hash (src/publishing/inline-assets.ts), so it is the
  * policy the build wrote in `_headers` for the site in `outDir`, read again after a rebuild.
  */
 const policy = (outDir: string) => (pathname: string) => {
   const served = headersForPath(parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8')), pathname)['Content-Security-Policy'];
-  // The documented policy, with only style hashes added.
+  // The documented policy, with only the inline style and script hashes added.
   expect(served?.replace(/ 'sha256-[^']+'/g, '')).toBe(contentSecurityPolicy());
   return { 'content-security-policy': served ?? '' };
 };

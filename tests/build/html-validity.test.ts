@@ -15,7 +15,7 @@ const ACCEPTED_WARNINGS: ReadonlyArray<{ message: string; markup: string }> = [
   {
     // The JSON-LD for search engines is a data block, which a browser never runs: HTML stops
     // preparing a <script> whose type is not JavaScript before it asks the CSP, so the page's
-    // policy (no inline script) does not apply to it, and Chromium reports no violation
+    // policy (no inline script but the build's, by hash) does not apply to it, and Chromium reports no violation
     // (tests/browser/host-headers.test.ts). The checker holds every inline <script> to script-src.
     message:
       'Inline script violates Content Security Policy (meta tag): blocked by “script-src” directive (missing “‘unsafe-inline’” or nonce/hash).',
@@ -32,7 +32,7 @@ const ACCEPTED_WARNINGS: ReadonlyArray<{ message: string; markup: string }> = [
 
 /**
  * Errors of the checker's CSS validator about CSS that is right, each by its exact message. An
- * essay page carries its CSS in a <style> (src/publishing/inline-stylesheets.ts), which the
+ * essay page carries its CSS in a <style> (src/publishing/inline-assets.ts), which the
  * checker validates, unlike a linked stylesheet; its validator predates CSS Anchor Positioning
  * (Chromium 125, Safari 26), which places a note's preview beside its reference, and which a
  * browser without it ignores (the preview is then centred, as any popover).

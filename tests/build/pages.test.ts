@@ -2,14 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, test } from 'vitest';
-import { styleHash } from '../../src/offline/single-file-html.ts';
-import { metaContentSecurityPolicy, withStyleHashes } from '../../src/publishing/content-security-policy.ts';
+import { inlineHash, metaContentSecurityPolicy, withInlineHashes } from '../../src/publishing/content-security-policy.ts';
 import { listEssaySlugs, listPages } from '../../src/publishing/pages.ts';
 import { readFrontmatter, slugOf } from '../../src/authoring/problems.ts';
 import { labelsFor } from '../../src/strings/labels.ts';
 import { projectConfig } from '../support/site-config.ts';
 import { ROOT } from '../support/build-site.ts';
-import { normalisedText, readPage } from '../support/html.ts';
+import { inlineCode, normalisedText, readPage } from '../support/html.ts';
 
 const siteDir = inject('siteDir');
 const pages = listPages(siteDir);
@@ -78,12 +77,15 @@ describe.each(pages)('page "/%s"', (page) => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  test('has no inline script, and loads nothing from another origin', () => {
-    // schema.org data (JSON-LD) is a data block that never runs: the one script without a file.
-    for (const script of document.querySelectorAll('script:not([type="application/ld+json"])')) {
-      expect(script.getAttribute('src'), 'scripts are external files').toMatch(/^\/[^/]/);
+  test('runs no inline script but the colour scheme’s on an essay page, and loads nothing from another origin', () => {
+    // schema.org data (JSON-LD) is a data block that never runs. An essay page carries the
+    // colour scheme's classic script in itself (src/publishing/inline-assets.ts): the same
+    // code as the file every other page loads.
+    for (const script of document.querySelectorAll('script[src]')) {
+      expect(script.getAttribute('src'), 'scripts are files of the site').toMatch(/^\/[^/]/);
       expect(script.textContent?.trim()).toBe('');
     }
+    expect(inlineCode(document).scripts).toEqual(page.startsWith('essays/') ? [colourSchemeCode()] : []);
     expect(document.querySelectorAll('script[type="application/ld+json"]').length).toBeLessThanOrEqual(1);
     for (const element of document.querySelectorAll('[src], link[href]')) {
       const url = element.getAttribute('src') ?? element.getAttribute('href') ?? '';
@@ -96,6 +98,12 @@ describe.each(pages)('page "/%s"', (page) => {
   });
 });
 
+/** The colour scheme's classic script, as the pages that are not essays load it. */
+function colourSchemeCode(): string {
+  const src = readPage(siteDir, '404.html').querySelector('script[src*="/colour-scheme."]')?.getAttribute('src') ?? '';
+  return readFileSync(join(siteDir, src), 'utf8').trim();
+}
+
 /** The scripts a page loads: their paths in the site, and their gzip sizes. */
 function pageScripts(page: string): Array<{ src: string; gzip: number }> {
   return [...readPage(siteDir, page).querySelectorAll('script[src]')].map((script) => {
@@ -104,14 +112,18 @@ function pageScripts(page: string): Array<{ src: string; gzip: number }> {
   });
 }
 
-test('every page loads the service worker registration and the colour scheme script, the 404 page nothing else, the home page its "Reading offline" script', () => {
+test('every page loads the service worker registration and the colour scheme script (an essay page carries the latter), the 404 page nothing else, the home page its "Reading offline" script', () => {
   const everyPage = pageScripts('404.html');
   expect(everyPage).toHaveLength(2);
   const code = everyPage.map((script) => readFileSync(join(siteDir, script.src), 'utf8'));
   expect(code.filter((text) => text.includes('sw.js'))).toHaveLength(1);
   expect(code.filter((text) => text.includes('colour-scheme'))).toHaveLength(1);
   const sources = everyPage.map((script) => script.src);
-  for (const page of pages) expect(pageScripts(page).map((script) => script.src)).toEqual(expect.arrayContaining(sources));
+  const colourScheme = sources.filter((src) => src.includes('/colour-scheme.'));
+  for (const page of pages) {
+    const expected = page.startsWith('essays/') ? sources.filter((src) => !colourScheme.includes(src)) : sources;
+    expect(pageScripts(page).map((script) => script.src)).toEqual(expect.arrayContaining(expected));
+  }
   const home = pageScripts('');
   expect(home).toEqual(expect.arrayContaining(everyPage));
   // The control is on the home page of a site with essays (an empty site has nothing to save).
@@ -120,13 +132,12 @@ test('every page loads the service worker registration and the colour scheme scr
   expect(home.reduce((sum, script) => sum + script.gzip, 0)).toBeLessThanOrEqual(1024);
 });
 
-test('the colour scheme script is the one classic script, in <head> with neither async nor defer, so it runs before the body is parsed', () => {
+test('the colour scheme script is the one classic script, in <head> with neither async nor defer, so it runs before the body is parsed; an essay page carries it', () => {
   for (const page of pages) {
-    const classic = [...readPage(siteDir, page).querySelectorAll('script[src]:not([type])')];
-    expect(
-      classic.map((script) => script.getAttribute('src')),
-      page,
-    ).toEqual([expect.stringMatching(/^\/_astro\/colour-scheme\.[\w-]+\.js$/)]);
+    const classic = [...readPage(siteDir, page).querySelectorAll('script:not([type])')];
+    expect(classic, page).toHaveLength(1);
+    if (page.startsWith('essays/')) expect(classic[0]?.textContent, page).toBe(colourSchemeCode());
+    else expect(classic[0]?.getAttribute('src'), page).toMatch(/^\/_astro\/colour-scheme\.[\w-]+\.js$/);
     expect(classic[0]?.parentElement?.tagName, page).toBe('HEAD');
     expect(classic[0]?.hasAttribute('async') || classic[0]?.hasAttribute('defer'), page).toBe(false);
   }
@@ -138,8 +149,11 @@ test('the colour scheme script is the one classic script, in <head> with neither
 test("an essay page's JavaScript at load, its reading aids (contents and margin notes), the registration and the colour scheme's, is under 1 KB compressed in all", () => {
   for (const page of pages.filter((path) => path.startsWith('essays/'))) {
     const scripts = pageScripts(page);
-    expect(scripts.length).toBeLessThanOrEqual(3);
-    expect(scripts.reduce((sum, script) => sum + script.gzip, 0)).toBeLessThanOrEqual(1024);
+    expect(scripts.length).toBeLessThanOrEqual(2);
+    // The colour scheme's is in the page itself, and counted here too.
+    const inline = inlineCode(readPage(siteDir, page)).scripts.map((code) => gzipSync(code).length);
+    expect(inline).toHaveLength(1);
+    expect([...scripts.map((script) => script.gzip), ...inline].reduce((sum, gzip) => sum + gzip, 0)).toBeLessThanOrEqual(1024);
   }
 });
 
@@ -160,14 +174,17 @@ test('the home page lists each essay with its title, standfirst and reading time
   }
 });
 
-test('no page has a style attribute, and only an essay page a <style>: the shared stylesheet, which its policy allows by hash', () => {
+test('no page has a style attribute, and only an essay page a <style> and a <script>: the shared stylesheet and the colour scheme’s script, which its policy allows by hash', () => {
   for (const page of pages) {
     const html = readFileSync(join(siteDir, page === '' || page.endsWith('/') ? `${page}index.html` : page), 'utf8');
     expect(html).not.toMatch(/\sstyle="/);
-    const styles = [...readPage(siteDir, page).querySelectorAll('style')].map((style) => style.textContent ?? '');
+    const { styles, scripts } = inlineCode(readPage(siteDir, page));
     expect(styles, page).toHaveLength(page.startsWith('essays/') ? 1 : 0);
+    expect(scripts, page).toHaveLength(page.startsWith('essays/') ? 1 : 0);
     const policy = readPage(siteDir, page).querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
-    expect(policy, page).toBe(metaContentSecurityPolicy(withStyleHashes(styles.map(styleHash))));
+    expect(policy, page).toBe(
+      metaContentSecurityPolicy(withInlineHashes({ styles: styles.map(inlineHash), scripts: scripts.map(inlineHash) })),
+    );
   }
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { contentSecurityPolicy, metaContentSecurityPolicy, withStyleHashes } from '../../src/publishing/content-security-policy.ts';
+import { contentSecurityPolicy, metaContentSecurityPolicy, withInlineHashes } from '../../src/publishing/content-security-policy.ts';
 import { headersFile, headersForPath, parseHeadersFile, securityHeaders } from '../../src/publishing/host-headers.ts';
 import { ROOT } from '../support/build-site.ts';
 
@@ -18,11 +18,12 @@ test('every path gets the CSP the tests serve and the hardening headers; hashed 
   expect(rules.get('/sw.js')?.['Cache-Control']).toBe('no-cache');
 });
 
-test('the policy sent for every path allows the essay pages’ inline stylesheets, by hash', () => {
-  const hashes = ["'sha256-a'", "'sha256-b'"];
+test('the policy sent for every path allows the essay pages’ inline stylesheets and script, by hash', () => {
+  const hashes = { styles: ["'sha256-a'", "'sha256-b'"], scripts: ["'sha256-c'"] };
   const rules = new Map(parseHeadersFile(headersFile('/', hashes)).map(({ pattern, headers }) => [pattern, headers]));
-  expect(rules.get('/*')?.['Content-Security-Policy']).toBe(contentSecurityPolicy(withStyleHashes(hashes)));
+  expect(rules.get('/*')?.['Content-Security-Policy']).toBe(contentSecurityPolicy(withInlineHashes(hashes)));
   expect(rules.get('/*')?.['Content-Security-Policy']).toContain("style-src 'self' 'sha256-a' 'sha256-b';");
+  expect(rules.get('/*')?.['Content-Security-Policy']).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-c';");
 });
 
 test('under a base path, the rules name the paths the site is served at', () => {

@@ -79,9 +79,9 @@ describe('when build steps start and how their lines are logged', () => {
     expect(dependencies.get('Offline downloads')).toEqual(['Search pages']);
     expect(dependencies.get('Search index')).toEqual(['Search pages']);
     expect(dependencies.get('Citation files')).toEqual(['Search pages', 'Offline downloads']);
-    expect(dependencies.get('Inline stylesheets')).toEqual(['Offline downloads']);
+    expect(dependencies.get('Inline styles and script')).toEqual(['Offline downloads']);
     for (const later of ['Service worker', 'Host files']) {
-      expect(dependencies.get(later)).toEqual(expect.arrayContaining(['Offline downloads', 'Search index', 'Inline stylesheets']));
+      expect(dependencies.get(later)).toEqual(expect.arrayContaining(['Offline downloads', 'Search index', 'Inline styles and script']));
     }
   });
 });

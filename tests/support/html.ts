@@ -22,3 +22,13 @@ export function decodedFragment(url: string): string {
   const hash = url.indexOf('#');
   return hash === -1 ? url : `${url.slice(0, hash)}#${decodeURIComponent(url.slice(hash + 1))}`;
 }
+
+/** A page's inline code: its `<style>` texts and the texts of its `<script>`s that run (no src, not a data block). */
+export function inlineCode(document: Document): { styles: string[]; scripts: string[] } {
+  return {
+    styles: [...document.querySelectorAll('style')].map((style) => style.textContent ?? ''),
+    scripts: [...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')].map(
+      (script) => script.textContent ?? '',
+    ),
+  };
+}

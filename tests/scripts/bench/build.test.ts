@@ -7,7 +7,7 @@ const LINES = [
   { at: 9_800, text: 'Offline downloads: an EPUB and a single-file HTML for each of 1 essay(s), 30.0 KiB in all.' },
   { at: 10_100, text: 'Social cards: 1 drawn and 0 reused from the cache, in 0.3 s.' },
   { at: 11_000, text: 'Search index: 1 essay page(s) indexed.' },
-  { at: 11_200, text: 'Inline stylesheets: 1 essay page(s) carry their CSS, 1 distinct stylesheet(s).' },
+  { at: 11_200, text: 'Inline styles and script: 1 essay page(s) carry their CSS (1 distinct stylesheet(s)) and 1 classic script(s).' },
   { at: 11_500, text: 'Offline reading: the service worker precaches 25 files, 289.3 KiB, of a site of 28 files, 340.6 KiB.' },
   { at: 11_600, text: 'Feed: 1 essay(s) in feed.xml, with the sitemap named in robots.txt.' },
 ];

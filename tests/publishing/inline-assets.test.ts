@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
-import { contentSecurityPolicy, metaContentSecurityPolicy, withStyleHashes } from '../../src/publishing/content-security-policy.ts';
-import { forMarkup, inlineStylesheets, markupIn } from '../../src/publishing/inline-stylesheets.ts';
+import {
+  contentSecurityPolicy,
+  inlineHash,
+  metaContentSecurityPolicy,
+  withInlineHashes,
+} from '../../src/publishing/content-security-policy.ts';
+import { forMarkup, inlineAssets, markupIn } from '../../src/publishing/inline-assets.ts';
 
 const CSS = '.note{color:red}\n.figure{margin:0}\np .figure,.scenario{padding:0}\n:is(.figure,.table) td{border:0}\np{margin:0}\n';
 const page = (body: string) =>
@@ -10,17 +15,48 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
 
 test('a stylesheet link becomes a <style> of the rules the page uses, which its policy allows by hash and nothing else inline', () => {
   const read: string[] = [];
-  const { html, hashes } = inlineStylesheets(page('<p class="note">A note.</p>'), (href) => (read.push(href), CSS));
+  const { html, hashes } = inlineAssets(page('<p class="note">A note.</p>'), (href) => (read.push(href), CSS));
   expect(read).toEqual(['/base/_astro/site.css']);
   expect(html).not.toContain('<link rel="stylesheet"');
   const style = /<style>(.*?)<\/style>/s.exec(html)?.[1] ?? '';
   // No figure and no scenario on the page: their rules go, one whose :is() names only classes the page lacks too.
   expect(style).toBe('.note{color:red}p{margin:0}');
-  expect(hashes).toEqual([sha256(style)]);
+  expect(hashes).toEqual({ styles: [sha256(style)], scripts: [] });
   const policy = /content="([^"]*)"/.exec(html)?.[1] ?? '';
-  expect(policy).toBe(metaContentSecurityPolicy(withStyleHashes(hashes)));
+  expect(policy).toBe(metaContentSecurityPolicy(withInlineHashes(hashes)));
   expect(policy).toContain(`style-src 'self' ${sha256(style)};`);
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';");
   expect(policy).not.toMatch(/unsafe-inline/);
+});
+
+const SCRIPT = 'document.documentElement.dataset.scheme="dark";';
+const withScripts = (body: string) =>
+  page(body).replace(
+    '</head>',
+    '<script type="module" src="/base/_astro/page.js"></script><script src="/base/_astro/colour-scheme.js"></script></head>',
+  );
+
+test('a classic script becomes a <script> of its code, which the policy allows by hash; module scripts stay files', () => {
+  const read: string[] = [];
+  const { html, hashes } = inlineAssets(
+    withScripts('<p class="note">A note.</p>'),
+    (href) => (read.push(href), href.endsWith('.css') ? CSS : `${SCRIPT}\n`),
+  );
+  expect(read).toEqual(['/base/_astro/site.css', '/base/_astro/colour-scheme.js']);
+  expect(html).toContain(`<script>${SCRIPT}</script></head>`);
+  expect(html).toContain('<script type="module" src="/base/_astro/page.js"></script>');
+  expect(html).not.toContain('colour-scheme.js');
+  expect(hashes.scripts).toEqual([sha256(SCRIPT)]);
+  const policy = /content="([^"]*)"/.exec(html)?.[1] ?? '';
+  expect(policy).toBe(metaContentSecurityPolicy(withInlineHashes(hashes)));
+  expect(policy).toContain(`script-src 'self' 'wasm-unsafe-eval' ${sha256(SCRIPT)};`);
+  expect(policy).not.toMatch(/unsafe-inline/);
+});
+
+test('a script that would end its element early is refused', () => {
+  expect(() => inlineAssets(withScripts('<p></p>'), (href) => (href.endsWith('.css') ? CSS : 'let s = "</script>";'))).toThrow(
+    /colour-scheme\.js contains "<\/script"/,
+  );
 });
 
 const markup = (classes: string[], elements = ['html', 'body', 'p', 'td']) => ({ classes: new Set(classes), elements: new Set(elements) });
@@ -51,11 +87,11 @@ test('pages with the same classes share one cut of the stylesheet, read once; ot
   const memo = new Map();
   let reads = 0;
   const read = () => (reads++, CSS);
-  const first = inlineStylesheets(page('<p class="note">One.</p>'), read, memo);
-  const second = inlineStylesheets(page('<p class="note">Two.</p>'), read, memo);
+  const first = inlineAssets(page('<p class="note">One.</p>'), read, memo);
+  const second = inlineAssets(page('<p class="note">Two.</p>'), read, memo);
   expect(reads).toBe(1);
   expect(second.hashes).toEqual(first.hashes);
-  const third = inlineStylesheets(page('<p class="note">Three.</p><div class="figure"></div>'), read, memo);
+  const third = inlineAssets(page('<p class="note">Three.</p><div class="figure"></div>'), read, memo);
   expect(reads).toBe(2);
   expect(third.html).toContain('.figure{margin:0}');
   expect(third.hashes).not.toEqual(first.hashes);
@@ -63,16 +99,19 @@ test('pages with the same classes share one cut of the stylesheet, read once; ot
 
 test('a page with no stylesheet link is left as it was, and a policy that is not the site’s is refused', () => {
   const plain = '<!DOCTYPE html><html><head></head><body><p>Text.</p></body></html>';
-  expect(inlineStylesheets(plain, () => CSS)).toEqual({ html: plain, hashes: [] });
+  expect(inlineAssets(plain, () => CSS)).toEqual({ html: plain, hashes: { styles: [], scripts: [] } });
   const foreign = page('<p>Text.</p>').replace("default-src 'self'", "default-src 'none'");
-  expect(() => inlineStylesheets(foreign, () => CSS)).toThrow("The page's Content-Security-Policy is not the site's.");
-  expect(() => inlineStylesheets(page('<p></p>'), () => 'p{content:"</style>"}')).toThrow(/contains "<\/style"/);
+  expect(() => inlineAssets(foreign, () => CSS)).toThrow("The page's Content-Security-Policy is not the site's.");
+  expect(() => inlineAssets(page('<p></p>'), () => 'p{content:"</style>"}')).toThrow(/contains "<\/style"/);
 });
 
-test('the policy with style hashes adds each once to style-src and changes nothing else', () => {
-  const hashes = ["'sha256-a'", "'sha256-b'", "'sha256-a'"];
-  expect(contentSecurityPolicy(withStyleHashes(hashes))).toBe(
-    contentSecurityPolicy().replace("style-src 'self'", "style-src 'self' 'sha256-a' 'sha256-b'"),
+test('the policy with inline hashes adds each once to style-src or script-src and changes nothing else', () => {
+  const styles = ["'sha256-a'", "'sha256-b'", "'sha256-a'"];
+  expect(contentSecurityPolicy(withInlineHashes({ styles, scripts: ["'sha256-c'"] }))).toBe(
+    contentSecurityPolicy()
+      .replace("style-src 'self'", "style-src 'self' 'sha256-a' 'sha256-b'")
+      .replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'wasm-unsafe-eval' 'sha256-c'"),
   );
-  expect(contentSecurityPolicy(withStyleHashes([]))).toBe(contentSecurityPolicy());
+  expect(contentSecurityPolicy(withInlineHashes({ styles: [], scripts: [] }))).toBe(contentSecurityPolicy());
+  expect(inlineHash('body{color:red}')).toBe(sha256('body{color:red}'));
 });

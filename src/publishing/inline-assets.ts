@@ -1,10 +1,12 @@
 /**
- * An essay page's stylesheets written into the page, each a `<style>` that the page's
- * Content-Security-Policy allows by its hash (never `'unsafe-inline'`: the rule against inline
- * style is about what authors write, and this is the build's own file). A phone then paints the
- * text without waiting for a second request, one round trip sooner (docs/benchmarks.md). Essay
- * pages only: they are where readers arrive from elsewhere; the other pages keep the shared,
- * cacheable file.
+ * What an essay page needs before its first paint, written into the page: its stylesheets,
+ * each a `<style>`, and the colour scheme's classic script (src/site/browser/colour-scheme.ts),
+ * which <head> would otherwise wait for. The page's Content-Security-Policy allows each by its
+ * hash (never `'unsafe-inline'`: the rule against inline style and script is about what
+ * authors write, and these are the build's own files). A phone then paints the text without
+ * waiting for another request, a round trip sooner for each (docs/benchmarks.md). Essay pages
+ * only: they are where readers arrive from elsewhere; the other pages keep the shared,
+ * cacheable files. The module scripts stay files: they wait for nothing and hold up no paint.
  *
  * The CSS being the page's own, it leaves out the rules that need a class no element of the page
  * has, or an element the page does not have (an essay without figures needs no figure rules, one
@@ -15,14 +17,16 @@ import { readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { transform } from 'lightningcss';
 import type { Selector } from '../offline/css-rules.ts';
-import { styleHash } from '../offline/single-file-html.ts';
 import { essayPath } from '../site/urls.ts';
-import { metaContentSecurityPolicy, withStyleHashes } from './content-security-policy.ts';
+import { inlineHash, metaContentSecurityPolicy, withInlineHashes, type InlineHashes } from './content-security-policy.ts';
 import { listEssaySlugs, rewritePage } from './pages.ts';
 import { letOthersRun } from './step-order.ts';
 
 /** A stylesheet link as Astro writes it. */
 const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)">/g;
+
+/** A classic script from a file, as BaseLayout writes it: no type, no async or defer, nothing inside. */
+const CLASSIC_SCRIPT = /<script src="([^"]+)"><\/script>/g;
 
 /**
  * A class attribute, quoted either way or not at all. Read from the markup as text, not
@@ -51,16 +55,16 @@ export function markupIn(html: string): PageMarkup {
   return { classes, elements };
 }
 
-/** A stylesheet as written into a page: its `<style>` element and that element's CSP hash. */
-interface InlineStyle {
+/** A stylesheet or script as written into a page: its element and that element's CSP hash. */
+interface InlineElement {
   element: string;
   hash: string;
 }
 
 export interface InlinedPage {
   html: string;
-  /** The CSP sources of the page's `<style>` elements (`'sha256-…'`), in order. */
-  hashes: string[];
+  /** The CSP sources of the page's `<style>` and `<script>` elements (`'sha256-…'`), in order. */
+  hashes: InlineHashes;
 }
 
 /**
@@ -94,56 +98,80 @@ export function forMarkup(css: string, { classes, elements }: PageMarkup): strin
 
 /**
  * `html` with each stylesheet link replaced by the stylesheet (`read` gives it, from the link's
- * href) as far as the page uses it, and its `<meta>` policy allowing each by hash. Throws when
- * the page carries a policy other than the site's, which could not be extended safely.
+ * href) as far as the page uses it, each classic script by its code, and its `<meta>` policy
+ * allowing each by hash. Throws when the page carries a policy other than the site's, which
+ * could not be extended safely, or when a file's text would end its element early.
  */
-export function inlineStylesheets(html: string, read: (href: string) => string, memo = new Map<string, InlineStyle>()): InlinedPage {
+export function inlineAssets(html: string, read: (href: string) => string, memo = new Map<string, InlineElement>()): InlinedPage {
   const markup = markupIn(html);
-  const hashes: string[] = [];
-  const inlined = html.replace(STYLESHEET_LINK, (_link, href: string) => {
+  const styles: string[] = [];
+  const scripts: string[] = [];
+  const withStyles = html.replace(STYLESHEET_LINK, (_link, href: string) => {
     // Pages of one site share a few sets of classes and elements: each stylesheet is cut once per set.
     const key = `${href}\n${[...markup.classes].sort().join(' ')}\n${[...markup.elements].sort().join(' ')}`;
-    let style = memo.get(key);
-    if (!style) {
+    const style = remembered(memo, key, () => {
       const css = forMarkup(read(href), markup).trim();
       // An HTML parser ends a <style> at the first "</style": CSS holding it would spill into the page.
       if (/<\/style/i.test(css)) throw new Error(`${href} contains "</style", so it cannot be written into a page.`);
-      style = { element: `<style>${css}</style>`, hash: styleHash(css) };
-      memo.set(key, style);
-    }
-    hashes.push(style.hash);
+      return { element: `<style>${css}</style>`, hash: inlineHash(css) };
+    });
+    styles.push(style.hash);
     return style.element;
   });
-  if (hashes.length === 0) return { html, hashes };
+  const inlined = withStyles.replace(CLASSIC_SCRIPT, (_script, src: string) => {
+    const script = remembered(memo, src, () => {
+      const code = read(src).trim();
+      // The same for a script: "</script" in its code would end the element there.
+      if (/<\/script/i.test(code)) throw new Error(`${src} contains "</script", so it cannot be written into a page.`);
+      return { element: `<script>${code}</script>`, hash: inlineHash(code) };
+    });
+    scripts.push(script.hash);
+    return script.element;
+  });
+  const hashes = { styles, scripts };
+  if (styles.length === 0 && scripts.length === 0) return { html, hashes };
   const meta = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy()}">`;
   if (!inlined.includes(meta)) {
     if (/http-equiv="Content-Security-Policy"/i.test(inlined)) throw new Error("The page's Content-Security-Policy is not the site's.");
     return { html: inlined, hashes };
   }
-  const allowed = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy(withStyleHashes(hashes))}">`;
+  const allowed = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy(withInlineHashes(hashes))}">`;
   return { html: inlined.replace(meta, allowed), hashes };
 }
 
+/** `memo`'s element for `key`, made by `make` the first time. */
+function remembered(memo: Map<string, InlineElement>, key: string, make: () => InlineElement): InlineElement {
+  let element = memo.get(key);
+  if (!element) {
+    element = make();
+    memo.set(key, element);
+  }
+  return element;
+}
+
 /**
- * Writes the stylesheets into every essay page of the site in `siteDir` (served under `base`);
- * the files stay, for the other pages. Returns how many pages, and the distinct hashes.
+ * Writes the stylesheets and the classic script into every essay page of the site in `siteDir`
+ * (served under `base`); the files stay, for the other pages. Returns how many pages, and the
+ * distinct hashes of each kind.
  */
-export async function writeInlineStylesheets(siteDir: string, base: string): Promise<{ pages: number; hashes: string[] }> {
+export async function writeInlineAssets(siteDir: string, base: string): Promise<{ pages: number; hashes: InlineHashes }> {
   const root = resolve(siteDir);
   const read = (href: string) => {
     const file = resolve(root, href.startsWith(base) ? href.slice(base.length) : href);
-    if (!file.startsWith(root + sep)) throw new Error(`The stylesheet ${href} is not a file of the site.`);
+    if (!file.startsWith(root + sep)) throw new Error(`${href} is not a file of the site.`);
     return readFileSync(file, 'utf8');
   };
-  const hashes = new Set<string>();
-  const memo = new Map<string, InlineStyle>();
+  const styles = new Set<string>();
+  const scripts = new Set<string>();
+  const memo = new Map<string, InlineElement>();
   const slugs = listEssaySlugs(siteDir);
   for (const slug of slugs) {
     await letOthersRun();
     const file = join(siteDir, essayPath(slug), 'index.html');
-    const page = inlineStylesheets(readFileSync(file, 'utf8'), read, memo);
+    const page = inlineAssets(readFileSync(file, 'utf8'), read, memo);
     rewritePage(file, page.html);
-    for (const hash of page.hashes) hashes.add(hash);
+    for (const hash of page.hashes.styles) styles.add(hash);
+    for (const hash of page.hashes.scripts) scripts.add(hash);
   }
-  return { pages: slugs.length, hashes: [...hashes] };
+  return { pages: slugs.length, hashes: { styles: [...styles], scripts: [...scripts] } };
 }
