@@ -12,7 +12,8 @@ import type { EssayPressOptions, SiteConfig } from './config/options.ts';
 import { ConfigError, resolveConfig } from './config/resolve.ts';
 import { virtualModules } from './config/virtual-modules.ts';
 import { essayMarkup } from './essay/markup-plugin.ts';
-import { runBuildSteps } from './publishing/build-steps.ts';
+import { offlineDownloadsOptions, runBuildSteps } from './publishing/build-steps.ts';
+import { startEarlyDownloads, type EarlyDownloads } from './offline/write-downloads.ts';
 import { watchForLoggedErrors } from './publishing/logged-errors.ts';
 import { siteStatementFacts } from './publishing/accessibility-statement.ts';
 import { createStaging } from './publishing/staging.ts';
@@ -165,6 +166,7 @@ function publishStep({
 }): AstroIntegration {
   let loggedErrors: ReturnType<typeof watchForLoggedErrors> | undefined;
   let cacheDir = resolve(root, 'node_modules/.astro');
+  let earlyDownloads: EarlyDownloads | undefined;
   return {
     name: 'essay-press:publish',
     hooks: {
@@ -173,6 +175,10 @@ function publishStep({
       },
       'astro:build:start': () => {
         loggedErrors = watchForLoggedErrors();
+        // A second CPU makes the essays' downloads while Astro renders their pages on the first.
+        earlyDownloads = staging
+          ? startEarlyDownloads(staging.dir, offlineDownloadsOptions({ config, cacheDir, siteLabels }), checks.sourcing.length)
+          : undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
@@ -186,7 +192,16 @@ function publishStep({
           // The compiled essays are kept for the next build while the build steps run.
           const keeping = compiled?.flush();
           await runBuildSteps(
-            { dir: fileURLToPath(dir), root, config, cacheDir, essays: [], inlineHashes: { styles: [], scripts: [] }, siteLabels },
+            {
+              dir: fileURLToPath(dir),
+              root,
+              config,
+              cacheDir,
+              essays: [],
+              inlineHashes: { styles: [], scripts: [] },
+              siteLabels,
+              earlyDownloads,
+            },
             log,
           );
           await keeping;
@@ -196,6 +211,7 @@ function publishStep({
           staging?.discard();
           stopBuild(logger, describe(error), outDir);
         } finally {
+          earlyDownloads?.stop();
           loggedErrors?.stop();
           // No esbuild process is left behind by the build (src/publishing/stop-esbuild.ts).
           await stopEsbuild();

@@ -42,11 +42,17 @@ export function downloadsKey(inputs: DownloadsInputs): string {
   return hash.digest('hex');
 }
 
+/** The attributes `pageFiles` reads, each from a tag's text. */
+const ATTRIBUTES = { href: /\shref="([^"]*)"/, rel: /\srel="([^"]*)"/, src: /\ssrc="([^"]*)"/, srcset: /\ssrcset="([^"]*)"/ };
+
 /**
  * The paths below `base` of the files a page loads that its downloads hold: its stylesheets
- * (`<link rel="stylesheet" href>`) and the images of `src` and `srcset`, in the order they
- * first appear, each once. Read with patterns rather than a parser: the point is to spare
- * the parse; a path named but not used only makes the key stricter.
+ * (`<link rel="stylesheet" href>`) and its images (`src` and `srcset` of `<img>` and
+ * `<source>`), in the order they first appear, each once. Read with patterns rather than a
+ * parser: the point is to spare the parse. Only files the downloads read: the early worker
+ * (write-downloads.ts) keys an essay's downloads while Astro still writes the site, and a
+ * file named but not read (the icon, the manifest, a script) that Astro had yet to write would
+ * change the key by the end of the build and have the downloads made again.
  */
 export function pageFiles(html: string, base: string): string[] {
   const paths = new Set<string>();
@@ -54,10 +60,16 @@ export function pageFiles(html: string, base: string): string[] {
     const path = value.trim().split(/[?#]/)[0] ?? '';
     if (path.startsWith(base) && !path.startsWith('//')) paths.add(path);
   };
-  for (const [, value = ''] of html.matchAll(/<link\b[^>]*\bhref="([^"]*)"/g)) add(value);
-  for (const [, value = ''] of html.matchAll(/\ssrc="([^"]*)"/g)) add(value);
-  for (const [, value = ''] of html.matchAll(/\ssrcset="([^"]*)"/g)) {
-    for (const candidate of value.split(',')) add(candidate.trim().split(/\s+/)[0] ?? '');
+  const attribute = (tag: string, name: keyof typeof ATTRIBUTES) => ATTRIBUTES[name].exec(tag)?.[1];
+  for (const [tag] of html.matchAll(/<(?:link|img|source)\b[^>]*>/g)) {
+    if (tag.startsWith('<link')) {
+      const href = attribute(tag, 'href');
+      if (href !== undefined && /\bstylesheet\b/.test(attribute(tag, 'rel') ?? '')) add(href);
+      continue;
+    }
+    const src = attribute(tag, 'src');
+    if (src !== undefined) add(src);
+    for (const candidate of attribute(tag, 'srcset')?.split(',') ?? []) add(candidate.trim().split(/\s+/)[0] ?? '');
   }
   return [...paths];
 }

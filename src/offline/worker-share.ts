@@ -56,12 +56,50 @@ export function emptyQueue(queue: Int32Array, length: number): void {
  * message it posts. An error it throws rejects as it is, message and all.
  */
 export function runInWorker<Result>(url: URL, data: unknown): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: data });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`A worker (${url.pathname.split('/').pop()}) stopped with exit code ${code}.`));
-    });
+  return startWorker(url, data).next<Result>();
+}
+
+/** A worker that may answer more than once (`startWorker`). */
+export interface WorkerThread {
+  /** Its next message; rejects with the error it throws, or when it stops first. */
+  next<Result>(): Promise<Result>;
+  post(message: unknown): void;
+  /** Stops it at once. */
+  stop(): void;
+}
+
+/**
+ * Starts the worker module at `url` with `data` (its `workerData`). It keeps the process alive
+ * only while its next message is awaited: a build that ends early does not wait for a worker
+ * nobody listens to any more.
+ */
+export function startWorker(url: URL, data: unknown): WorkerThread {
+  const worker = new Worker(url, { workerData: data });
+  worker.unref();
+  const arrived: unknown[] = [];
+  const waiting: Array<{ resolve: (message: unknown) => void; reject: (error: unknown) => void }> = [];
+  let failure: unknown;
+  const fail = (error: unknown) => {
+    failure ??= error;
+    for (const waiter of waiting.splice(0)) waiter.reject(failure);
+    worker.unref();
+  };
+  worker.on('message', (message) => {
+    const waiter = waiting.shift();
+    if (waiter) waiter.resolve(message);
+    else arrived.push(message);
+    if (waiting.length === 0) worker.unref();
   });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`A worker (${url.pathname.split('/').pop()}) stopped with exit code ${code}.`)));
+  return {
+    next: <Result>() => {
+      if (arrived.length > 0) return Promise.resolve(arrived.shift() as Result);
+      if (failure !== undefined) return Promise.reject(failure as Error);
+      worker.ref();
+      return new Promise<Result>((resolve, reject) => waiting.push({ resolve: resolve as (message: unknown) => void, reject }));
+    },
+    post: (message) => worker.postMessage(message),
+    stop: () => void worker.terminate(),
+  };
 }

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { essayFilesBySlug } from '../authoring/essay-folder.ts';
 import { join } from 'node:path';
 import type { SiteConfig } from '../config/options.ts';
-import { writeOfflineDownloads } from '../offline/write-downloads.ts';
+import type { OfflineDownloadsOptions } from '../offline/essay-downloads.ts';
+import { writeOfflineDownloads, type EarlyDownloads } from '../offline/write-downloads.ts';
 import { writeServiceWorker } from '../offline/write-service-worker.ts';
 import type { EssayMetadata } from '../offline/offline-article.ts';
 import { searchLanguagesNotice } from '../search/stemming.ts';
@@ -34,6 +35,8 @@ export interface StepContext {
   siteLabels?: SiteLabels;
   /** The essay pages as Astro wrote them, copied for the search index (`copySearchPages`). */
   searchPages?: SearchPages;
+  /** The downloads a worker made while Astro rendered the pages (`startEarlyDownloads`). */
+  earlyDownloads?: EarlyDownloads | undefined;
 }
 
 /** One step after Astro has rendered the pages: what it reads, what it writes, and the line it logs. */
@@ -50,6 +53,16 @@ export interface BuildStep {
   when?: (config: SiteConfig) => boolean;
   /** The step's line for the build log; none for a step that only prepares another's work. */
   run: (context: StepContext) => Promise<string | undefined>;
+}
+
+/** The options of the offline downloads, the same for the worker that starts while Astro renders and for the step. */
+export function offlineDownloadsOptions({
+  config,
+  cacheDir,
+  siteLabels,
+}: Pick<StepContext, 'config' | 'cacheDir' | 'siteLabels'>): OfflineDownloadsOptions {
+  const { site, base, title: siteTitle, lang: siteLang } = config;
+  return { site, base, siteTitle, siteLang, siteLabels, cacheDir: join(cacheDir, 'offline-downloads') };
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -76,12 +89,13 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     writes:
       "each essay's EPUB and single-file HTML beside its page (copied from the cache when its page has not changed); the download links' sizes; the essays' metadata for the steps below",
     run: async (context) => {
-      const { site, base, title: siteTitle, lang: siteLang } = context.config;
-      const cacheDir = join(context.cacheDir, 'offline-downloads');
-      const { siteLabels } = context;
-      const downloads = await writeOfflineDownloads(context.dir, { site, base, siteTitle, siteLang, siteLabels, cacheDir });
+      const downloads = await writeOfflineDownloads(context.dir, offlineDownloadsOptions(context), { early: context.earlyDownloads });
       context.essays = downloads.metadata;
-      const reused = downloads.reused > 0 ? ` (${downloads.reused} unchanged since the last build, copied from the cache)` : '';
+      const notes = [
+        ...(downloads.reused > 0 ? [`${downloads.reused} unchanged since the last build, copied from the cache`] : []),
+        ...(downloads.early > 0 ? [`${downloads.early} while Astro rendered the pages`] : []),
+      ];
+      const reused = notes.length > 0 ? ` (${notes.join('; ')})` : '';
       return `Offline downloads: an EPUB and a single-file HTML for each of ${downloads.essays} essay(s), ${kib(downloads.bytes)} in all${reused}.`;
     },
   },

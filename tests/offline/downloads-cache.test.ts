@@ -31,12 +31,20 @@ test('parts of the key cannot run into each other: moving text from one to the n
   expect(downloadsKey({ ...INPUTS, stylesheets: ['ab', 'c'] })).not.toBe(downloadsKey({ ...INPUTS, stylesheets: ['a', 'bc'] }));
 });
 
-test('the files a page loads: its stylesheets and images under the base, each once, without query or fragment', () => {
+test('the files a page loads that its downloads read: its stylesheets and images under the base, each once, without query or fragment', () => {
   const html = `<head><link rel="stylesheet" href="/sub/_astro/site.css"><link rel="icon" href="/sub/favicon.svg">
-<link rel="canonical" href="https://essays.example/sub/essays/a/"></head>
+<link rel="canonical" href="https://essays.example/sub/essays/a/"><link rel="manifest" href="/sub/manifest.webmanifest"></head>
 <body><a href="/sub/essays/b/">B</a><img src="/sub/_astro/a.webp?v=1" srcset="/sub/_astro/a-2x.webp 2x, /sub/_astro/a.webp 1x" alt="">
-<img src="https://elsewhere.example/x.png" alt=""><img src="data:image/png;base64,AAAA" alt=""><script src="/other/x.js"></script></body>`;
-  expect(pageFiles(html, '/sub/')).toEqual(['/sub/_astro/site.css', '/sub/favicon.svg', '/sub/_astro/a.webp', '/sub/_astro/a-2x.webp']);
+<img src="https://elsewhere.example/x.png" alt=""><img src="data:image/png;base64,AAAA" alt=""><script src="/other/x.js"></script>
+<picture><source srcset="/sub/_astro/b.avif 1x" type="image/avif"><img src="/sub/_astro/b.png" alt=""></picture><script src="/sub/_astro/page.js"></script></body>`;
+  // Not the icon, the manifest or a script, which the downloads do not read.
+  expect(pageFiles(html, '/sub/')).toEqual([
+    '/sub/_astro/site.css',
+    '/sub/_astro/a.webp',
+    '/sub/_astro/a-2x.webp',
+    '/sub/_astro/b.avif',
+    '/sub/_astro/b.png',
+  ]);
 });
 
 const scratch = mkdtempSync(join(tmpdir(), 'downloads-cache-'));

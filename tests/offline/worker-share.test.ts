@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { expect, test } from 'vitest';
-import { emptyQueue, sharedQueue, taken, workerCount, workersCanStart } from '../../src/offline/worker-share.ts';
+import { emptyQueue, sharedQueue, startWorker, taken, workerCount, workersCanStart } from '../../src/offline/worker-share.ts';
 
 test('no worker starts from a copy of the package under node_modules, whose TypeScript Node will not load', () => {
   expect(workersCanStart('file:///home/site/node_modules/essay-press/src/offline/worker-share.ts')).toBe(false);
@@ -39,4 +39,28 @@ test('a queue crosses into a worker as shared memory, not a copy', () => {
   const copy = structuredClone(queue);
   Atomics.add(copy, 0, 3);
   expect([...taken(queue, 5)]).toEqual([3, 4]);
+});
+
+const ANSWERS = new URL('../fixtures/workers/answers.ts', import.meta.url);
+
+test('a started worker answers in turn, and its error, or its stopping without an answer, rejects the answer awaited', async () => {
+  const worker = startWorker(ANSWERS, 'ready');
+  expect(await worker.next()).toBe('ready');
+  worker.post(2);
+  worker.post(5);
+  // Both answers arrive, in order, whether or not one was awaited when it came.
+  expect(await worker.next()).toBe(4);
+  expect(await worker.next()).toBe(10);
+  worker.post('throw');
+  await expect(worker.next()).rejects.toThrow('The worker was asked to fail.');
+
+  const quitting = startWorker(ANSWERS, 'ready');
+  await quitting.next();
+  quitting.post('quit');
+  await expect(quitting.next()).rejects.toThrow('A worker (answers.ts) stopped with exit code 3.');
+
+  const stopped = startWorker(ANSWERS, 'ready');
+  await stopped.next();
+  stopped.stop();
+  await expect(stopped.next()).rejects.toThrow('stopped with exit code 1');
 });

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import sharp from 'sharp';
-import { afterAll, expect, test } from 'vitest';
-import { fillDownloadSizes, writeOfflineDownloads } from '../../src/offline/write-downloads.ts';
+import { afterAll, expect, test, vi } from 'vitest';
+import { fillDownloadSizes } from '../../src/offline/essay-downloads.ts';
+import { startEarlyDownloads, writeOfflineDownloads } from '../../src/offline/write-downloads.ts';
 import { formatFileSize } from '../../src/offline/downloads.ts';
 
 const LINKS =
@@ -84,6 +85,7 @@ test('each essay gets both files beside its page, the page its sizes, and the co
   expect(result).toEqual({
     essays: 1,
     reused: 0,
+    early: 0,
     metadata: [expect.objectContaining({ slug: 'zeit', lang: 'de' })],
     bytes: sizes[0]! + sizes[1]!,
     files: [
@@ -113,6 +115,7 @@ test('a site without essays has no downloads', async () => {
   ).toEqual({
     essays: 0,
     reused: 0,
+    early: 0,
     metadata: [],
     bytes: 0,
     files: [],
@@ -191,3 +194,67 @@ test('with a cache folder, a second build copies the downloads of an unchanged e
     writeFileSync(join(secondDir, 'essays', slug, 'index.html'), pages('Zwei, geändert.')[slug as 'eins']);
   expect((await writeOfflineDownloads(secondDir, options('03'))).reused).toBe(0);
 });
+
+test.skipIf(availableParallelism() < 2)(
+  'downloads made while the pages are being written are taken only where the page and its files have not changed since',
+  async () => {
+    const options = (name: string) => ({
+      site: undefined,
+      base: '/sub/',
+      siteTitle: 'Essays',
+      siteLang: 'en',
+      cacheDir: join(scratch, `${name}-cache`),
+      buildTime: new Date('2026-01-02T03:04:05Z'),
+    });
+    const later = await sharp({ create: { width: 3, height: 3, channels: 3, background: '#654321' } })
+      .webp()
+      .toBuffer();
+    const final = {
+      eins: essayPage('eins', '<p>Eins, geändert.</p>'),
+      zwei: essayPage('zwei', '<p>Zwei.</p>'),
+      drei: essayPage('drei', '<p>Drei.<img src="/sub/_astro/later.webp" alt="Später"></p>'),
+    };
+    const aloneDir = await site('early-alone', final);
+    writeFileSync(join(aloneDir, '_astro/later.webp'), later);
+    const alone = await writeOfflineDownloads(aloneDir, options('early-alone'));
+
+    // As Astro renders: the folder has the site's files, and the pages come one by one.
+    const dir = await site('early', {});
+    const early = startEarlyDownloads(dir, options('early'), 3, { essaysPerWorker: 1 });
+    if (!early) throw new Error('The worker should start: the machine has two CPUs or more.');
+    const write = (slug: string, html: string) => {
+      mkdirSync(join(dir, 'essays', slug), { recursive: true });
+      writeFileSync(join(dir, 'essays', slug, 'index.html'), html);
+    };
+    const hasEpub = (slug: string) => existsSync(join(dir, 'essays', slug, `${slug}.epub`));
+    write('eins', essayPage('eins', '<p>Eins.</p>'));
+    await vi.waitFor(() => expect(hasEpub('eins')).toBe(true), { timeout: 10_000 });
+    // The page is left as written: its sizes are filled in once every page is.
+    expect(readFileSync(join(dir, 'essays/eins/index.html'), 'utf8')).toBe(essayPage('eins', '<p>Eins.</p>'));
+    // Half a page, as a read might find one Astro is writing: not made from.
+    write('zwei', final.zwei.slice(0, 300));
+    // A page whose image Astro has not written yet.
+    write('drei', final.drei);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    write('zwei', final.zwei);
+    await vi.waitFor(() => expect(hasEpub('zwei')).toBe(true), { timeout: 10_000 });
+    // The essay changes after its downloads were made.
+    write('eins', final.eins);
+    writeFileSync(join(dir, '_astro/later.webp'), later);
+
+    const { made } = await early.finish();
+    expect(Object.keys(made)).toEqual(expect.arrayContaining(['eins', 'zwei']));
+    expect(made['zwei']?.sizes).toEqual({
+      epub: statSync(join(aloneDir, 'essays/zwei/zwei.epub')).size,
+      html: statSync(join(aloneDir, 'essays/zwei/zwei.html')).size,
+    });
+    const result = await writeOfflineDownloads(dir, options('early'), { early });
+    // The same site as one made after the last page was written: the changed essay's downloads
+    // were made again, and the essay whose image came late has its downloads.
+    expect({ ...result, early: 0 }).toEqual(alone);
+    expect(result.early).toBe(Object.keys(made).filter((slug) => slug !== 'eins').length);
+    for (const path of [...result.files.map((file) => file.path), 'essays/eins/index.html', 'essays/drei/index.html']) {
+      expect(readFileSync(join(dir, path)), path).toEqual(readFileSync(join(aloneDir, path)));
+    }
+  },
+);
