@@ -13,7 +13,9 @@ import { writeEssayGroup, type EarlyGroup, type EarlyResult, type EssayGroup, ty
 import type { DownloadFile, EarlyEssay, OfflineDownloadsOptions } from './essay-downloads.ts';
 import type { EssayMetadata } from './offline-article.ts';
 import { listEssaySlugs } from '../publishing/pages.ts';
-import { runInWorker, sharedQueue, startWorker, workerCount } from './worker-share.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInWorker, sharedQueue, startWorker, workerCount, type WorkerThread } from './worker-share.ts';
 
 export interface OfflineDownloadsResult {
   essays: number;
@@ -136,6 +138,9 @@ export interface EarlyDownloads {
   stop(): void;
 }
 
+/** How often the build looks for the first essay page, to start the early worker. */
+const EARLY_START_POLL_MS = 50;
+
 /**
  * Starts a worker that makes the downloads of each essay page as soon as Astro has written it,
  * while Astro renders the others on the build's thread: rendering is JavaScript on one thread,
@@ -154,21 +159,33 @@ export function startEarlyDownloads(
   const buildTime = options.buildTime ?? new Date();
   const finished = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const group: EarlyGroup = { siteDir, options, buildTime, finished };
-  const worker = startWorker(WORKER, group);
+  // Started once Astro writes the first essay page, not before: while Astro bundles, the build's
+  // memory is at its peak, and a worker waiting beside it would only add to it.
+  let worker: WorkerThread | undefined;
+  const begin = () => (worker ??= startWorker(WORKER, group));
+  const watch = setInterval(() => {
+    if (existsSync(join(siteDir, 'essays'))) begin();
+    if (worker) clearInterval(watch);
+  }, EARLY_START_POLL_MS);
+  watch.unref();
   let result: Promise<EarlyResult> | undefined;
   return {
     buildTime,
     finish: () => {
       Atomics.store(finished, 0, 1);
       Atomics.notify(finished, 0);
-      result ??= worker.next<EarlyResult>();
+      clearInterval(watch);
+      result ??= begin().next<EarlyResult>();
       return result;
     },
     share: (work) => {
-      worker.post(work);
-      return worker.next<EssayGroupResult>();
+      begin().post(work);
+      return begin().next<EssayGroupResult>();
     },
-    end: () => worker.post(null),
-    stop: () => worker.stop(),
+    end: () => worker?.post(null),
+    stop: () => {
+      clearInterval(watch);
+      worker?.stop();
+    },
   };
 }
