@@ -49,7 +49,7 @@ export const STAGE_MEANINGS: Record<Stage, string> = {
   contentSync: "Astro's content layer sync (reading the essays)",
   bundling: "Astro's Vite/Rolldown builds (server and client bundles, MDX compiled)",
   rendering: "Astro's page generation (every page rendered to HTML)",
-  downloads: 'the EPUB and single-file HTML of each essay',
+  downloads: 'the EPUB and single-file HTML of each essay, once Astro has rendered (a worker makes most while it renders)',
   socialCards: 'the social card of each essay (with SITE_URL)',
   searchIndex: 'Pagefind indexing the pages',
   inlineStyles: "each essay page's stylesheets (as far as it uses them) and classic script written into it",
