@@ -121,6 +121,9 @@ function shareOut(
   const working = Array.from({ length: Math.max(helpers - (early ? 1 : 0), 0) }, () => runInWorker<EssayGroupResult>(WORKER, shared));
   if (early && helpers > 0) working.push(early.share(shared));
   else early?.end();
+  // Awaited once this thread's share is done; should this thread fail first, a worker's own
+  // failure must not count as unhandled and end the build before its message is written.
+  for (const promise of working) promise.catch(() => undefined);
   return { work: shared, working };
 }
 
