@@ -22,7 +22,10 @@ const optionDocs = z.registry<OptionDoc>();
 /** A language tag such as `en`, `fr-CA` or `zh-Hant`. */
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
-/** A folder inside the project: not a URL, an option, or a path that leaves the project. */
+/**
+ * A folder inside the project, relative to it: not a URL, an option, a path that leaves the
+ * project, or an absolute path (the essays are found by a glob relative to the project).
+ */
 const projectFolder = z
   .string()
   .trim()
@@ -30,7 +33,8 @@ const projectFolder = z
   .refine(
     (value) => !value.includes('://') && !value.startsWith('-') && !value.split(/[\\/]/).includes('..'),
     'must be a folder inside the project, such as',
-  );
+  )
+  .refine((value) => !/^([a-zA-Z]:)?[\\/]/.test(value), 'must be a path relative to the project, not an absolute one, such as');
 
 /** An email address as a `mailto:` link, or an http(s) or mailto: URL as written; undefined for anything else. */
 function contactLink(raw: string): string | undefined {

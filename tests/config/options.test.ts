@@ -121,6 +121,14 @@ test('every bad option and variable is reported at once, each with what was give
   );
 });
 
+test('an absolute essays folder is refused with the fix, not read from a path joined under the project', () => {
+  for (const ESSAYS_DIR of ['/srv/essays', 'C:\\essays']) {
+    expect(messageOf(() => resolveConfig({ title: 'Notes' }, { ESSAYS_DIR }, ASTRO_DEFAULTS))).toContain(
+      `ESSAYS_DIR="${ESSAYS_DIR}" must be a path relative to the project, not an absolute one, such as ESSAYS_DIR=drafts/essays`,
+    );
+  }
+});
+
 test('every option says what it does and gives an example, and every variable overrides an option or an Astro setting that exists', () => {
   const names = describeOptions().map(({ name, doc }) => {
     expect(doc.description.length, name).toBeGreaterThan(20);
