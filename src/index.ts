@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
+import { checksCacheFile } from './authoring/checks-cache.ts';
 import { checkEssays, EssayProblems, reportEssayChecks, type EssayChecks } from './authoring/checks-step.ts';
 import { IMPORT_META_ENV_NAMES } from './config/environment.ts';
 import type { EssayPressOptions, SiteConfig } from './config/options.ts';
@@ -55,11 +56,23 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
         let resolved: ReturnType<typeof resolveConfig>;
         let checks: EssayChecks;
         let siteLabels: SiteLabels;
+        let cacheDir: string;
+        let sharedInputs: string;
+        // `astro build --force` renders, compiles and checks every essay again.
+        const reuse = !process.argv.includes('--force');
         try {
           resolved = resolveConfig(options, process.env, { site: astroConfig.site, base: astroConfig.base });
           outDir = resolved.astro.outDir ? resolve(root, resolved.astro.outDir) : fileURLToPath(astroConfig.outDir);
           siteLabels = await loadSiteLabels(root, resolved.config.strings);
-          checks = checkEssays(root, resolved.config, command, logger);
+          // Astro's cache folder: CACHE_DIR's, or the config's.
+          cacheDir = resolved.astro.cacheDir ? resolve(root, resolved.astro.cacheDir) : fileURLToPath(astroConfig.cacheDir);
+          sharedInputs = sharedInputsDigest(root, resolved.config);
+          // A build takes the last build's findings for the essays whose inputs are unchanged (src/authoring/checks-cache.ts).
+          const checksCache =
+            command === 'build'
+              ? { file: checksCacheFile(cacheDir), shared: sharedInputs, settings: compileSettingsDigest(root, resolved.config), reuse }
+              : undefined;
+          checks = checkEssays(root, resolved.config, command, logger, checksCache);
         } catch (error) {
           // Every bad option, or every author mistake, at once: the report alone, not a crash.
           if (error instanceof ConfigError || error instanceof EssayProblems || error instanceof LabelsModuleError)
@@ -76,12 +89,8 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
         const ownFavicon = fileURLToPath(new URL('favicon.svg', astroConfig.publicDir));
         const faviconFile = existsSync(ownFavicon) ? ownFavicon : fileURLToPath(new URL('./site/favicon.svg', import.meta.url));
         const has = (name: string) => astroConfig.integrations.some((integration) => integration.name === name);
-        // Astro's cache folder: CACHE_DIR's, or the config's.
-        const cacheDir = astro.cacheDir ? resolve(root, astro.cacheDir) : fileURLToPath(astroConfig.cacheDir);
         const markupOptions = { root, ...config, strings: siteLabels };
-        const sharedInputs = sharedInputsDigest(root, config);
-        // A build compiles again only the essays whose inputs changed (src/site/compiled-essays.ts);
-        // `astro build --force`, which renders every page again, compiles every essay again too.
+        // A build compiles again only the essays whose inputs changed (src/site/compiled-essays.ts).
         const compiled =
           command === 'build'
             ? compiledEssays({
@@ -89,7 +98,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
                 cacheDir: join(cacheDir, 'compiled-essays'),
                 settings: compileSettingsDigest(root, markupOptions),
                 shared: sharedInputs,
-                reuse: !process.argv.includes('--force'),
+                reuse,
               })
             : undefined;
         updateConfig({

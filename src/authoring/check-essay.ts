@@ -21,6 +21,8 @@ export interface SiteAddresses {
   runEssayCode?: boolean;
   /** The site's bibliography files and citation style. */
   sources?: SiteSources;
+  /** Whether a file is there, by its absolute path: `existsSync` unless the caller keeps a record of what was asked. */
+  exists?: (path: string) => boolean;
 }
 
 export interface EssaySourcing {
@@ -62,8 +64,8 @@ export function analyzeEssayFile(essay: EssaySource, site: SiteAddresses = { bas
     sources,
   });
   const links = { base: site.base, page: `essays/${slug}/`, componentIds: componentIds(structure, idPrefix(slug)), pages: site.pages };
-  const { root } = site;
-  const fileExists = root === undefined ? undefined : (url: string) => existsSync(resolve(root, dirname(essay.file), url));
+  const { root, exists = existsSync } = site;
+  const fileExists = root === undefined ? undefined : (url: string) => exists(resolve(root, dirname(essay.file), url));
   const code = site.runEssayCode ? false : root === undefined ? undefined : { importKind: importKindFor(root, essay.file) };
   const findings: Problem[] = checkEssayTree(tree, {
     links,

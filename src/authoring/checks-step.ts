@@ -6,6 +6,7 @@ import { formatBylineReport, type EssayByline } from './byline-report.ts';
 import { formatProblems, type Problem } from './problems.ts';
 import { formatSourcingReport, sourcingReportData, type EssaySourcing } from './check-essay.ts';
 import { checkEssayFolder, checkOnCompile } from './essay-folder.ts';
+import type { ChecksCacheOptions } from './checks-cache.ts';
 
 /** Every author mistake of the essays, as one error: the build stops, the list says what to fix. */
 export class EssayProblems extends Error {
@@ -32,11 +33,17 @@ export interface EssayChecks {
  * error overlay, until they are fixed. With `requireSources`, a claim still awaiting its
  * source fails the build.
  */
-export function checkEssays(root: string, config: SiteConfig, command: string, logger: AstroIntegrationLogger): EssayChecks {
+export function checkEssays(
+  root: string,
+  config: SiteConfig,
+  command: string,
+  logger: AstroIntegrationLogger,
+  checksCache?: ChecksCacheOptions,
+): EssayChecks {
   // In `astro dev`, the essay plugin checks each essay again on every save.
   checkOnCompile(command === 'dev');
   const checksStarted = performance.now();
-  const checked = checkEssayFolder(root, config);
+  const checked = checkEssayFolder(root, { ...config, checksCache });
   // On the process's performance timeline, where `npm run bench` reads it (scripts/bench/build-probe.ts).
   performance.measure('essay checks', { start: checksStarted });
   // Every problem of every essay in one run, so an author fixes them all at once.
@@ -49,6 +56,10 @@ export function checkEssays(root: string, config: SiteConfig, command: string, l
     logger.warn(
       `${warnings.length === 1 ? 'A warning' : `${warnings.length} warnings`} (STRICT=1 makes them fail the build):\n${formatProblems(warnings)}`,
     );
+  }
+  if (checked.counts && checked.counts.reused > 0) {
+    const { checked: made, reused } = checked.counts;
+    logger.info(`Essays checked: ${made} of ${made + reused} (${reused} unchanged since the last build, checked then).`);
   }
   // A draft is built nowhere: one line each, so an author who forgot the flag sees why a page is missing.
   for (const draft of checked.drafts) logger.info(`Draft, not published: ${draft} (draft: true in its frontmatter).`);

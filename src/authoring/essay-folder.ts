@@ -1,6 +1,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { checkEncoding, checkEssays, checkUniqueSlugs, essayFrontmatter, slugOf, type EssaySource, type Problem } from './problems.ts';
+import {
+  checkEncoding,
+  checkEssays,
+  checkFileNames,
+  checkFileTypes,
+  checkFrontmatter,
+  checkUniqueSlugs,
+  essayFrontmatter,
+  rememberFrontmatter,
+  slugOf,
+  type EssaySource,
+  type Problem,
+} from './problems.ts';
+import { EssayChecksCache, type CheckCounts, type ChecksCacheOptions, type EssayFindings } from './checks-cache.ts';
 import { essayByline, type EssayByline } from './byline-report.ts';
 import { listPagePath, paginate } from '../site/pagination.ts';
 import { STATEMENT_PATH } from '../publishing/site-files.ts';
@@ -90,6 +103,7 @@ export function checkEssayFolder(
     runEssayCode = false,
     bibliography = [],
     csl,
+    checksCache,
   }: {
     essaysDir: string;
     base: string;
@@ -97,10 +111,17 @@ export function checkEssayFolder(
     runEssayCode?: boolean;
     bibliography?: readonly string[];
     csl?: string | undefined;
+    /** Where the last build's findings are kept, to take those of the essays whose inputs are unchanged (src/authoring/checks-cache.ts). */
+    checksCache?: ChecksCacheOptions | undefined;
   },
   only?: string,
-): FolderCheck {
+): FolderCheck & { counts?: CheckCounts } {
   const { essays, otherFiles, unreadable } = readEssayFolder(root, essaysDir);
+  const cache = only === undefined && checksCache ? new EssayChecksCache({ root, ...checksCache }) : undefined;
+  for (const essay of cache ? essays : []) {
+    const data = cache?.frontmatter(essay);
+    if (data) rememberFrontmatter(essay, data);
+  }
   const site = { base, pages: sitePages(root, essays, essaysPerPage), root, runEssayCode, sources: { bibliography, csl } };
   if (only !== undefined) {
     const file = relative(root, resolve(only));
@@ -121,20 +142,33 @@ export function checkEssayFolder(
       drafts: [],
     };
   }
-  const analysed = essays.map((essay) => ({ essay, result: analyzeEssayFile(essay, site) }));
-  const sourcing = analysed.flatMap(({ result }) => result ?? []);
+  cache?.setSite(site.pages);
+  const findings = essays.map((essay): EssayFindings => {
+    const check = (exists?: (path: string) => boolean): EssayFindings => {
+      const sourcing = analyzeEssayFile(essay, exists ? { ...site, exists } : site);
+      // Only an essay the analysis could not parse is parsed again, for the syntax error's words and place.
+      return { frontmatter: checkFrontmatter(essay), syntax: sourcing ? undefined : mdxSyntaxProblem(essay), sourcing };
+    };
+    return cache ? cache.findings(essay, essayFrontmatter(essay), check) : check();
+  });
+  cache?.save();
+  const sourcing = findings.flatMap((essay) => essay.sourcing ?? []);
   return {
+    // In the order of `checkEssays`, then each essay's text.
     problems: [
       ...unreadable,
-      ...checkEssays(essays, otherFiles),
-      // Only an essay the analysis could not parse is parsed again, for the syntax error's words and place.
-      ...analysed.flatMap(({ essay, result }) => (result === undefined ? (mdxSyntaxProblem(essay) ?? []) : [])),
+      ...checkFileTypes(otherFiles),
+      ...checkFileNames(essays),
+      ...findings.flatMap((essay) => essay.frontmatter),
+      ...checkUniqueSlugs(essays),
+      ...findings.flatMap((essay) => essay.syntax ?? []),
       // A site-wide bibliography's problem is found by every essay that reads it: reported once.
       ...uniqueProblems(sourcing.flatMap((essay) => essay.problems)),
     ],
     sourcing,
     bylines: bylinesOf(essays),
     drafts: essays.filter((essay) => essayFrontmatter(essay)['draft'] === true).map((essay) => essay.file),
+    ...(cache ? { counts: cache.counts } : {}),
   };
 }
 

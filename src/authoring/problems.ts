@@ -256,9 +256,17 @@ function essayParse(essay: EssaySource): EssayFrontmatter {
   return found;
 }
 
+/** Each essay's frontmatter as data, as the last build read it from the same text (src/authoring/checks-cache.ts). */
+const rememberedData = new WeakMap<EssaySource, Readonly<Record<string, unknown>>>();
+
+/** Gives the essay the data its frontmatter was read as from the same text before, so that it is not parsed again. */
+export function rememberFrontmatter(essay: EssaySource, data: Readonly<Record<string, unknown>>): void {
+  rememberedData.set(essay, data);
+}
+
 /** An essay's frontmatter as data (`readFrontmatter`), parsed once per essay: do not change it. */
 export function essayFrontmatter(essay: EssaySource): Readonly<Record<string, unknown>> {
-  return essayParse(essay).data;
+  return rememberedData.get(essay) ?? essayParse(essay).data;
 }
 
 /** The slug an essay will get, read from its frontmatter `slug` when present. */

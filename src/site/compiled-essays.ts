@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { readFrontmatter } from '../authoring/problems.ts';
 import { isEssayFile } from '../essay/markup-plugin.ts';
-import { essayInputsDigest, filesNamedBy } from './page-reuse.ts';
+import { bibliographyOf, essayInputsDigest, filesNamedBy } from './page-reuse.ts';
 
 /*
  * Each essay's compiled MDX, kept between builds in Astro's cache folder. Astro's MDX
@@ -79,13 +79,6 @@ export function compiledEssayKey({
   const named = filesNamedBy(source, bibliographyOf(frontmatter));
   const inputs = essayInputsDigest({ shared, path: relative(essaysDir, essayFile), essayFile, source, named });
   return createHash('sha256').update(settings).update('\0').update(inputs).digest('hex');
-}
-
-/** The frontmatter's own bibliography and style, as the essay checks read them (unchecked here: a mistake only makes the key stricter). */
-function bibliographyOf(frontmatter: Record<string, unknown>): { bibliography?: string[]; csl?: string } {
-  const { bibliography, csl } = frontmatter;
-  const files = (Array.isArray(bibliography) ? bibliography : [bibliography]).filter((file): file is string => typeof file === 'string');
-  return { bibliography: files, ...(typeof csl === 'string' ? { csl } : {}) };
 }
 
 /**

@@ -43,6 +43,13 @@ export function filesNamedBy(source: string, data: { bibliography?: readonly str
   return [...new Set(named)];
 }
 
+/** The frontmatter's own bibliography and style, as the essay checks read them (unchecked here: a mistake only makes a key stricter). */
+export function bibliographyOf(frontmatter: Readonly<Record<string, unknown>>): { bibliography: string[]; csl?: string } {
+  const { bibliography, csl } = frontmatter;
+  const files = (Array.isArray(bibliography) ? bibliography : [bibliography]).filter((file): file is string => typeof file === 'string');
+  return { bibliography: files, ...(typeof csl === 'string' ? { csl } : {}) };
+}
+
 /**
  * An `import` line: a component of the site's own, say. What it imports, and what that imports
  * in turn, is code the key cannot follow, so the page of an essay with one is rendered on every

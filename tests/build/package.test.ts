@@ -117,5 +117,6 @@ test('its many essays all get their downloads, and a rebuild after one edit rend
   expect(rendered.sort()).toEqual(['copy-1', 'tides']);
   // Only the edited essay is compiled again, the one that imports included (src/site/compiled-essays.ts).
   expect(rebuild.output).toContain(`Essays compiled: 1 of ${COPIES + 1} (${COPIES} unchanged since the last build, compiled then).`);
+  expect(rebuild.output).toContain(`Essays checked: 1 of ${COPIES + 1} (${COPIES} unchanged since the last build, checked then).`);
   expect(normalisedText(readPage(dist, 'essays/copy-1/').querySelector('.essay-body'))).toContain('A sentence added.');
 });
