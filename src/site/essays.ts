@@ -5,6 +5,7 @@ import { essays as essayModules, folder, sharedInputs } from 'virtual:essay-pres
 import { essaySchema, type EssayData } from '../authoring/essay-schema.ts';
 import { essaySlug } from '../essay/slug.ts';
 import { essayCacheKey, filesNamedBy } from './page-reuse.ts';
+import { readingMinutes } from './reading-time.ts';
 
 /** What an essay's MDX module gives the page that renders it. */
 interface EssayModule {
@@ -18,8 +19,10 @@ export interface Essay {
   /** The URL slug (`on-time`, `notes/on-clocks`): the page is /essays/<id>/. */
   id: string;
   data: EssayData;
-  /** The MDX source after its frontmatter: what the reading time counts. */
+  /** The MDX source after its frontmatter. */
   body: string;
+  /** Whole minutes to read its body: counted once, for its page and its card on the list pages. */
+  minutes: number;
   /** A digest of what its page is made from: a rebuild copies the last build's page while it is unchanged; none for an essay that imports (src/site/page-reuse.ts). */
   cacheKey: string | undefined;
   /** Loads the compiled essay: its content component, its headings, and what the essay plugin added to its frontmatter. */
@@ -50,7 +53,8 @@ export function getPublishedEssays(): Promise<Essay[]> {
       const essayFile = join(folder, path);
       const text = await readFile(essayFile, 'utf8');
       const cacheKey = essayCacheKey({ shared: sharedInputs, path, essayFile, source: text, named: filesNamedBy(text, data) });
-      return { id: essaySlug(path, module.frontmatter['slug']), data, body: bodyOf(text), cacheKey, render };
+      const body = bodyOf(text);
+      return { id: essaySlug(path, module.frontmatter['slug']), data, body, minutes: readingMinutes(body), cacheKey, render };
     }),
   ).then((essays) => essays.filter((essay) => !essay.data.draft).sort((a, b) => compareEssays(a.data, b.data)));
   return published;
