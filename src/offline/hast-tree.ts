@@ -38,22 +38,11 @@ export function copyTree<T extends Root | RootContent>(node: T): T {
     for (const [name, value] of Object.entries(node.properties)) properties[name] = Array.isArray(value) ? [...value] : value;
     copy.properties = properties;
   }
-  // A <template>'s content is a tree of its own (hast-util-from-html puts it there).
+  // A <template>'s content is a tree of its own (hast-util-from-parse5 puts it there).
   if ('content' in node && node.content) copy.content = copyTree(node.content as Root);
   if (node.data !== undefined) copy.data = structuredClone(node.data);
   if (node.position !== undefined) copy.position = structuredClone(node.position);
   return copy;
-}
-
-/**
- * Clears the source positions of `node` and every node below it. Set to undefined rather
- * than deleted: deleting a property turns a V8 object into a dictionary, slower to read and
- * to copy, and every later walk of the page's tree paid for it (a copy of the page's article
- * took five times as long per node as a copy of that copy).
- */
-export function dropPositions(node: Root | RootContent): void {
-  node.position = undefined;
-  if ('children' in node) for (const child of node.children) dropPositions(child);
 }
 
 /** Every element below `parent`, in document order. */

@@ -7,12 +7,12 @@
  * (src/offline/epub.ts, src/offline/single-file-html.ts).
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
 import { toString } from 'hast-util-to-string';
+import { parse } from 'parse5';
 import { textDirection } from '../strings/lang.ts';
 import {
   copyTree,
-  dropPositions,
   element,
   elements,
   findElement,
@@ -79,10 +79,11 @@ export interface EssayPage {
 
 /** Parses a built essay page. Throws when the page lacks what every essay page has. */
 export function readEssayPage(html: string, slug: string): EssayPage {
-  const root = fromHtml(html);
-  // Source positions are never used here, and every tree is copied for each download it
-  // makes (copyTree): without them a copy is about half the work.
-  dropPositions(root);
+  // Without source positions, which are never used here: parse5 tracks none (a third less time
+  // than hast-util-from-html, which always asks for them: 100 built pages, 3.5 against 5.9 ms a
+  // page), and every tree is copied for each download it makes (copyTree), about half the work
+  // without them.
+  const root = fromParse5(parse(html)) as Root;
   const htmlElement = findElement(root, isTag('html'));
   const lang = htmlElement && stringProperty(htmlElement, 'lang');
   if (!lang) throw new Error('The page has no <html lang>.');
