@@ -48,6 +48,8 @@ test('a rebuild on the same cache copies the pages and downloads of the unchange
   expect(readFileSync(join(second.outDir, 'essays', 'cites', 'index.html'), 'utf8')).toContain('The Long Essay, Revised');
   // And only those essays are compiled again; the other is given to the bundle as compiled before (src/site/compiled-essays.ts).
   expect(second.output).toContain('Essays compiled: 2 of 3 (1 unchanged since the last build, compiled then).');
+  // The web app's icons, drawn from an unchanged SVG by unchanged code, are copied too.
+  expect(second.output).toMatch(/\/icons\/icon-512\.png \(restored\)/);
   // And checked (src/authoring/checks-cache.ts).
   expect(second.output).toContain('Essays checked: 2 of 3 (1 unchanged since the last build, checked then).');
   expect(second.output).toContain('for each of 3 essay(s)');
