@@ -62,6 +62,11 @@ export async function launchBrowser(engine: Engine = 'chromium', options: Launch
             'ui.systemUsesDarkTheme': colourScheme === 'dark' ? 1 : 0,
             'ui.prefersReducedMotion': 1,
             'javascript.enabled': javaScript,
+            // The fonts Chromium falls back to (Times New Roman, Arial, Courier New: Liberation's on Linux), where
+            // Firefox on Linux asks fontconfig, which prefers DejaVu's: both engines then measure the same text.
+            'font.name.serif.x-western': 'Liberation Serif',
+            'font.name.sans-serif.x-western': 'Liberation Sans',
+            'font.name.monospace.x-western': 'Liberation Mono',
           },
         })
       : await puppeteer.launch({ executablePath: requireBrowser(), headless: true, args: CHROMIUM_ARGS, userDataDir });
