@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Problem, EssaySource } from './problems.ts';
 import type { EssaySourcing } from './check-essay.ts';
 import { bibliographyOf, essayInputsDigest, filesNamedBy } from '../site/page-reuse.ts';
+import { writeCacheFile } from '../publishing/cache-file.ts';
 
 /*
  * The essay checks of the last build, kept in the cache folder. Checking 500 essays (parsing
@@ -34,10 +35,10 @@ interface CheckedEssay {
   text: string;
   data: Record<string, unknown>;
   /** A digest of everything its findings depend on (`EssayChecksCache.findingsKey`). */
-  key?: string;
-  findings?: { frontmatter: Problem[]; syntax: Problem | null; sourcing: EssaySourcing | null };
+  key: string;
+  findings: { frontmatter: Problem[]; syntax: Problem | null; sourcing: EssaySourcing | null };
   /** Each file its checks looked for, from the project root, and whether it was there. */
-  looked?: Array<[string, boolean]>;
+  looked: Array<[string, boolean]>;
 }
 
 interface CacheFile {
@@ -106,8 +107,7 @@ export class EssayChecksCache {
   ): EssayFindings {
     const key = this.#findingsKey(essay, data);
     const last = this.#last[essay.file];
-    const text = this.#textDigest(essay);
-    if (last?.key === key && last.findings && last.looked?.every(([path, was]) => existsSync(resolve(this.#root, path)) === was)) {
+    if (last?.key === key && last.looked.every(([path, was]) => existsSync(resolve(this.#root, path)) === was)) {
       this.#next[essay.file] = last;
       this.counts.reused += 1;
       const { frontmatter, syntax, sourcing } = last.findings;
@@ -122,7 +122,7 @@ export class EssayChecksCache {
     // Data that JSON would change (a YAML `.inf`) is parsed again next time rather than kept.
     const keepable = isDeepStrictEqual(JSON.parse(JSON.stringify(data)), data);
     this.#next[essay.file] = {
-      text: keepable ? text : '',
+      text: keepable ? this.#textDigest(essay) : '',
       data: keepable ? { ...data } : {},
       key,
       findings: { frontmatter: findings.frontmatter, syntax: findings.syntax ?? null, sourcing: findings.sourcing ?? null },
@@ -135,10 +135,7 @@ export class EssayChecksCache {
   /** Keeps this build's findings for the next (the essays of this build only), written whole or not at all. */
   save(): void {
     if (this.counts.checked === 0 && Object.keys(this.#next).length === Object.keys(this.#last).length) return;
-    mkdirSync(dirname(this.#file), { recursive: true });
-    const partial = `${this.#file}.${process.pid}.partial`;
-    writeFileSync(partial, JSON.stringify({ version: 1, essays: this.#next } satisfies CacheFile));
-    renameSync(partial, this.#file);
+    writeCacheFile(this.#file, JSON.stringify({ version: 1, essays: this.#next } satisfies CacheFile));
   }
 
   #textDigest(essay: EssaySource): string {

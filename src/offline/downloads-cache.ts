@@ -11,10 +11,11 @@
  * `dcterms:modified` of the build that made its EPUB, which is when it was last changed.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { DownloadFormat } from './downloads.ts';
 import type { EssayMetadata } from './offline-article.ts';
+import { writeCacheFile } from '../publishing/cache-file.ts';
 
 /** Everything an essay's downloads are made from, read by the caller. */
 export interface DownloadsInputs {
@@ -172,10 +173,7 @@ export class DownloadsCache {
    * (so the cache does not grow with every build), and anything a stopped build left.
    */
   save(entries: Readonly<Record<string, CacheEntry>>): void {
-    mkdirSync(this.dir, { recursive: true });
-    const index = join(this.dir, INDEX_FILE);
-    writeFileSync(`${index}.part`, JSON.stringify(entries));
-    renameSync(`${index}.part`, index);
+    writeCacheFile(join(this.dir, INDEX_FILE), JSON.stringify(entries));
     const named = new Set([INDEX_FILE]);
     for (const [slug, { key, files }] of Object.entries(entries))
       for (const [format] of files) named.add(basename(this.file(slug, key, format)));

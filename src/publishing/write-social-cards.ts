@@ -11,7 +11,7 @@
  * satori and sharp versions), so the next build copies it instead of drawing it again.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Font } from 'satori';
@@ -48,6 +48,7 @@ import {
 } from './social-card.ts';
 import { parseSchemeTokens } from '../offline/web-manifest.ts';
 import type { EssayMetadata } from '../offline/offline-article.ts';
+import { writeCacheFile } from './cache-file.ts';
 
 const require = createRequire(import.meta.url);
 const TOKENS = resolve(import.meta.dirname, '../site/styles/tokens.css');
@@ -293,7 +294,7 @@ export async function writeSocialCards(
   const queue = [...cards];
   const next = async (): Promise<void> => {
     for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
-      const { slug, text, card, fonts } = item;
+      const { text, card, fonts } = item;
       colours ??= readCardColours();
       const cached = join(cache, `${cardCacheKey(cardElement(text, colours, titleFontSize(text), fonts.names), fonts)}.png`);
       if (existsSync(cached)) {
@@ -301,11 +302,8 @@ export async function writeSocialCards(
       } else {
         // The font files are read only for a card drawn now, not for one copied from the cache.
         const { png } = await drawSocialCard(text, colours, loadCardFonts(text, loader));
-        // Written whole, then renamed: a build stopped halfway leaves no broken card to reuse.
-        mkdirSync(cache, { recursive: true });
-        const partial = `${cached}.${process.pid}.${slug}.partial`;
-        writeFileSync(partial, png);
-        renameSync(partial, cached);
+        // Written whole: a build stopped halfway leaves no broken card to reuse.
+        writeCacheFile(cached, png);
         result.drawn += 1;
       }
       mkdirSync(join(siteDir, SOCIAL_CARD_DIR), { recursive: true });
