@@ -20,12 +20,15 @@ const essays: Array<[string, () => StaticServer]> = [
   ...listEssaySlugs(componentsDir).map((slug): [string, () => StaticServer] => [essayPath(slug), () => served.components]),
 ];
 
-async function open(server: StaticServer, path: string, width: number, { javaScript = true } = {}): Promise<Page> {
+/** Opens `path` at `width`; `style` is CSS added to the page (its policy allows no style of ours, so it is set aside). */
+async function open(server: StaticServer, path: string, width: number, { javaScript = true, style = '' } = {}): Promise<Page> {
   const tab = await served.browser.newPage();
   await tab.setJavaScriptEnabled(javaScript);
   await tab.setViewport({ width, height: 800 });
   await tab.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  if (style) await tab.setBypassCSP(true);
   await tab.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+  if (style) await tab.addStyleTag({ content: style });
   return tab;
 }
 
@@ -193,6 +196,24 @@ async function toMiddle(tab: Page): Promise<void> {
   });
   await tab.mouse.click(point.x, point.y);
 }
+
+/* The measure is 55ch, so the text column is as wide as its font makes it: DejaVu Serif (Firefox's serif on
+   most Linux systems; monospace where it is missing) sets it about a quarter wider than Liberation Serif. */
+const WIDE_FONTS = ':root { --font-body: "DejaVu Serif", monospace; --font-ui: "DejaVu Sans", monospace }';
+
+test.each([768, 800, 900, 990])(
+  'at %i px, in a wide serif, the "Contents" link stands beside the text, which gives way to it rather than running under it',
+  async (width) => {
+    const tab = await open(served.site, essayPath(listEssaySlugs(siteDir)[0]!), width, { style: WIDE_FONTS });
+    await toMiddle(tab);
+    const shown = await contentsLink(tab);
+    const text = await tab.evaluate(() => document.querySelector('.essay-body')!.getBoundingClientRect().width);
+    await tab.close();
+    expect(shown).toMatchObject({ onScreen: true, besideText: true });
+    // It gives way, not up: the text keeps most of the window.
+    expect(text).toBeGreaterThan(width * 0.6);
+  },
+);
 
 test.each([375, 800])(
   'at %i px, from the middle of the essay a "Contents" link is on screen, reached by Tab, and leads to the contents with focus',
