@@ -11,11 +11,11 @@
  * `dcterms:modified` of the build that made its EPUB, which is when it was last changed.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { DownloadFormat } from './downloads.ts';
 import type { EssayMetadata } from './offline-article.ts';
-import { writeCacheFile } from '../publishing/cache-file.ts';
+import { linkOrCopy, writeCacheFile } from '../publishing/cache-file.ts';
 
 /** Everything an essay's downloads are made from, read by the caller. */
 export interface DownloadsInputs {
@@ -178,15 +178,5 @@ export class DownloadsCache {
     for (const [slug, { key, files }] of Object.entries(entries))
       for (const [format] of files) named.add(basename(this.file(slug, key, format)));
     for (const name of readdirSync(this.dir)) if (!named.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
-  }
-}
-
-/** Puts `target` in place as a hard link to `source`, replacing what was there, or as a copy where a link cannot be made. */
-function linkOrCopy(source: string, target: string): void {
-  rmSync(target, { force: true });
-  try {
-    linkSync(source, target);
-  } catch {
-    copyFileSync(source, target);
   }
 }

@@ -102,9 +102,10 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   {
     name: 'Citation files',
     reads: "the essays' metadata (from the downloads)",
-    writes: "each essay's citation for a reference manager beside its page: BibTeX, RIS and CSL-JSON",
+    writes:
+      "each essay's citation for a reference manager beside its page: BibTeX, RIS and CSL-JSON (hard links to the same files in the cache)",
     run: async (context) => {
-      const files = await writeCitationFiles(context.dir, context.config.title, context.essays);
+      const files = await writeCitationFiles(context.dir, context.config.title, context.essays, join(context.cacheDir, 'citation-files'));
       return `Citation files: BibTeX, RIS and CSL-JSON for ${context.essays.length} essay(s), ${files} files.`;
     },
   },

@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * Writes a file of the build's cache whole or not at all: into a file of its own, then renamed
@@ -11,4 +12,66 @@ export function writeCacheFile(path: string, data: string | Uint8Array): void {
   const partial = `${path}.${process.pid}.partial`;
   writeFileSync(partial, data);
   renameSync(partial, path);
+}
+
+/**
+ * Puts `target` in place as a hard link to `source`, replacing what was there, or as a copy
+ * where a link cannot be made (the cache on another disk). A link makes no new file and copies
+ * no byte: 0.01 ms against 0.1 to 1 ms a new file on ext4, more after a build has deleted
+ * thousands (the file system looks past each inode it freed lately). Only for files nothing
+ * writes into once made, so that a link never changes under the cache.
+ */
+export function linkOrCopy(source: string, target: string): void {
+  rmSync(target, { force: true });
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+}
+
+/**
+ * Small files of the site kept in the cache under the digest of what they hold, and placed in
+ * the site as hard links to them (`linkOrCopy`): a rebuild that makes the same text again links
+ * the file the last build kept instead of creating one. For files many and small, made anew by
+ * every build, and never written into afterwards (the citation files).
+ */
+export class LinkedFiles {
+  private readonly dir: string;
+  private readonly placed = new Set<string>();
+  private made = false;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** Puts `text` at `target`, as a link to the kept file of the same bytes; or writes it there and keeps it. */
+  place(target: string, text: string): void {
+    const name = `${createHash('sha256').update(text).digest('hex')}.txt`;
+    const kept = join(this.dir, name);
+    this.placed.add(name);
+    // A file of another size is not the one its name says (edited in place through a link).
+    if (statSync(kept, { throwIfNoEntry: false })?.size === Buffer.byteLength(text)) {
+      linkOrCopy(kept, target);
+      return;
+    }
+    // Written where the site has it, then kept as a link to it: no second file. A build stopped
+    // between the two has kept nothing, never half a file.
+    rmSync(target, { force: true });
+    writeFileSync(target, text);
+    if (!this.made) mkdirSync(this.dir, { recursive: true });
+    this.made = true;
+    linkOrCopy(target, kept);
+  }
+
+  /** Removes every kept file this build did not place, so that the cache holds what the site has and no more. */
+  prune(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) if (!this.placed.has(name)) rmSync(join(this.dir, name), { force: true });
+  }
 }

@@ -9,6 +9,7 @@ import type { EssayMetadata } from '../offline/offline-article.ts';
 import { bibtexEntry, CITATION_FILES, essayCitationItem, type EssayCitationFacts } from '../site/cite-essay.ts';
 import { essayPath } from '../site/urls.ts';
 import { citationExports } from '../sources/export-citation.ts';
+import { LinkedFiles } from './cache-file.ts';
 import { letOthersRun } from './step-order.ts';
 
 const day = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : undefined);
@@ -27,8 +28,19 @@ function factsOfEssay(essay: EssayMetadata, siteTitle: string): EssayCitationFac
   };
 }
 
-/** Writes the three files of every essay; returns how many files. */
-export async function writeCitationFiles(siteDir: string, siteTitle: string, essays: readonly EssayMetadata[]): Promise<number> {
+/**
+ * Writes the three files of every essay; returns how many files. With `keepIn` (a folder of the
+ * cache), each file is a hard link to a file kept there by what it holds (`LinkedFiles`): 1,500
+ * files for 500 essays, created anew by each build, took 0.5 to 2.5 s of a rebuild's thread here,
+ * where linking them takes a few hundredths.
+ */
+export async function writeCitationFiles(
+  siteDir: string,
+  siteTitle: string,
+  essays: readonly EssayMetadata[],
+  keepIn?: string,
+): Promise<number> {
+  const kept = keepIn === undefined ? undefined : new LinkedFiles(keepIn);
   for (const essay of essays) {
     await letOthersRun();
     const facts = factsOfEssay(essay, siteTitle);
@@ -39,7 +51,11 @@ export async function writeCitationFiles(siteDir: string, siteTitle: string, ess
       'cite.ris': ris,
       'cite.json': cslJson,
     };
-    for (const { file } of CITATION_FILES) writeFileSync(join(folder, file), texts[file]);
+    for (const { file } of CITATION_FILES) {
+      if (kept) kept.place(join(folder, file), texts[file]);
+      else writeFileSync(join(folder, file), texts[file]);
+    }
   }
+  kept?.prune();
   return essays.length * CITATION_FILES.length;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { buildSite, ROOT } from '../support/build-site.ts';
@@ -70,6 +70,14 @@ test('a rebuild on the same cache copies the pages and downloads of the unchange
   for (const path of ['essays/kept', 'essays/edited', 'essays/cites', '', 'search']) {
     const page = (dir: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
     expect(page(second.outDir), path).toBe(page(full.outDir));
+  }
+  // The citation files are the same as well, and an unchanged one is the first build's file, linked from the cache, not written again.
+  for (const slug of ['kept', 'edited', 'cites']) {
+    for (const name of ['cite.bib', 'cite.ris', 'cite.json']) {
+      const citation = (dir: string) => join(dir, 'essays', slug, name);
+      expect(readFileSync(citation(second.outDir), 'utf8'), `${slug}/${name}`).toBe(readFileSync(citation(full.outDir), 'utf8'));
+      expect(statSync(citation(second.outDir)).ino, `${slug}/${name}`).toBe(statSync(citation(first.outDir)).ino);
+    }
   }
   for (const build of [first, second, full]) rmSync(dirname(build.outDir), { recursive: true, force: true });
 });

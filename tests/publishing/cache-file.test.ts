@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
-import { writeCacheFile } from '../../src/publishing/cache-file.ts';
+import { afterAll, describe, expect, test } from 'vitest';
+import { LinkedFiles, writeCacheFile } from '../../src/publishing/cache-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cache-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,4 +13,68 @@ test('a cache file is written into its folder, made if missing, over the last on
   writeCacheFile(file, Buffer.from('{"second":2}'));
   expect(readFileSync(file, 'utf8')).toBe('{"second":2}');
   expect(readdirSync(join(dir, 'nested'))).toEqual(['index.json']);
+});
+
+describe('LinkedFiles', () => {
+  const folder = (name: string) => {
+    const path = join(dir, name);
+    mkdirSync(path, { recursive: true });
+    return path;
+  };
+
+  test('a text is kept once by what it holds, and every build places it as a link to that one file', () => {
+    const store = join(dir, 'linked');
+    const first = folder('site-1');
+    const build = new LinkedFiles(store);
+    build.place(join(first, 'cite.bib'), '@online{a}\n');
+    build.place(join(first, 'cite.ris'), 'TY  - ELEC\n');
+    build.prune();
+    expect(readFileSync(join(first, 'cite.bib'), 'utf8')).toBe('@online{a}\n');
+    expect(readdirSync(store)).toHaveLength(2);
+    const inode = statSync(join(first, 'cite.bib')).ino;
+
+    // The next build, into a fresh folder: the same texts are linked, not written again.
+    const second = folder('site-2');
+    const rebuild = new LinkedFiles(store);
+    rebuild.place(join(second, 'cite.bib'), '@online{a}\n');
+    rebuild.place(join(second, 'cite.ris'), 'TY  - ELEC\n');
+    rebuild.prune();
+    expect(statSync(join(second, 'cite.bib')).ino).toBe(inode);
+    expect(statSync(join(second, 'cite.bib')).nlink).toBe(3);
+    expect(readFileSync(join(second, 'cite.ris'), 'utf8')).toBe('TY  - ELEC\n');
+    expect(readdirSync(store)).toHaveLength(2);
+  });
+
+  test('what a build no longer places is pruned, and a kept file edited through a link is not placed again', () => {
+    const store = join(dir, 'pruned');
+    const first = folder('pruned-1');
+    const build = new LinkedFiles(store);
+    build.place(join(first, 'a.txt'), 'old text');
+    build.place(join(first, 'b.txt'), 'kept text');
+    build.prune();
+    // Someone edits the published file in place: the kept file changes with it.
+    writeFileSync(join(first, 'b.txt'), 'edited in the site');
+
+    const second = folder('pruned-2');
+    const rebuild = new LinkedFiles(store);
+    rebuild.place(join(second, 'a.txt'), 'new text');
+    rebuild.place(join(second, 'b.txt'), 'kept text');
+    rebuild.prune();
+    expect(readFileSync(join(second, 'a.txt'), 'utf8')).toBe('new text');
+    expect(readFileSync(join(second, 'b.txt'), 'utf8')).toBe('kept text');
+    expect(
+      readdirSync(store)
+        .map((name) => readFileSync(join(store, name), 'utf8'))
+        .sort(),
+    ).toEqual(['kept text', 'new text']);
+  });
+
+  test('a target already there is replaced, and pruning a store never made does nothing', () => {
+    const site = folder('replaced');
+    writeFileSync(join(site, 'cite.json'), 'stale');
+    const files = new LinkedFiles(join(dir, 'replaced-store'));
+    files.place(join(site, 'cite.json'), '[]\n');
+    expect(readFileSync(join(site, 'cite.json'), 'utf8')).toBe('[]\n');
+    expect(() => new LinkedFiles(join(dir, 'never-made')).prune()).not.toThrow();
+  });
 });
