@@ -22,24 +22,25 @@ describe('LinkedFiles', () => {
     return path;
   };
 
+  /** One build: places each file's text in a fresh folder of the site, then prunes the store; returns the folder. */
+  const build = (store: string, site: string, files: Record<string, string>) => {
+    const into = folder(site);
+    const linked = new LinkedFiles(store);
+    for (const [name, text] of Object.entries(files)) linked.place(join(into, name), text);
+    linked.prune();
+    return into;
+  };
+
   test('a text is kept once by what it holds, and every build places it as a link to that one file', () => {
     const store = join(dir, 'linked');
-    const first = folder('site-1');
-    const build = new LinkedFiles(store);
-    build.place(join(first, 'cite.bib'), '@online{a}\n');
-    build.place(join(first, 'cite.ris'), 'TY  - ELEC\n');
-    build.prune();
+    const files = { 'cite.bib': '@online{a}\n', 'cite.ris': 'TY  - ELEC\n' };
+    const first = build(store, 'site-1', files);
     expect(readFileSync(join(first, 'cite.bib'), 'utf8')).toBe('@online{a}\n');
     expect(readdirSync(store)).toHaveLength(2);
-    const inode = statSync(join(first, 'cite.bib')).ino;
 
     // The next build, into a fresh folder: the same texts are linked, not written again.
-    const second = folder('site-2');
-    const rebuild = new LinkedFiles(store);
-    rebuild.place(join(second, 'cite.bib'), '@online{a}\n');
-    rebuild.place(join(second, 'cite.ris'), 'TY  - ELEC\n');
-    rebuild.prune();
-    expect(statSync(join(second, 'cite.bib')).ino).toBe(inode);
+    const second = build(store, 'site-2', files);
+    expect(statSync(join(second, 'cite.bib')).ino).toBe(statSync(join(first, 'cite.bib')).ino);
     expect(statSync(join(second, 'cite.bib')).nlink).toBe(3);
     expect(readFileSync(join(second, 'cite.ris'), 'utf8')).toBe('TY  - ELEC\n');
     expect(readdirSync(store)).toHaveLength(2);
@@ -47,19 +48,11 @@ describe('LinkedFiles', () => {
 
   test('what a build no longer places is pruned, and a kept file edited through a link is not placed again', () => {
     const store = join(dir, 'pruned');
-    const first = folder('pruned-1');
-    const build = new LinkedFiles(store);
-    build.place(join(first, 'a.txt'), 'old text');
-    build.place(join(first, 'b.txt'), 'kept text');
-    build.prune();
+    const first = build(store, 'pruned-1', { 'a.txt': 'old text', 'b.txt': 'kept text' });
     // Someone edits the published file in place: the kept file changes with it.
     writeFileSync(join(first, 'b.txt'), 'edited in the site');
 
-    const second = folder('pruned-2');
-    const rebuild = new LinkedFiles(store);
-    rebuild.place(join(second, 'a.txt'), 'new text');
-    rebuild.place(join(second, 'b.txt'), 'kept text');
-    rebuild.prune();
+    const second = build(store, 'pruned-2', { 'a.txt': 'new text', 'b.txt': 'kept text' });
     expect(readFileSync(join(second, 'a.txt'), 'utf8')).toBe('new text');
     expect(readFileSync(join(second, 'b.txt'), 'utf8')).toBe('kept text');
     expect(
