@@ -7,6 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { checksCacheFile } from './authoring/checks-cache.ts';
+import { essayFilesBySlug } from './authoring/essay-folder.ts';
 import { checkEssays, EssayProblems, reportEssayChecks, type EssayChecks } from './authoring/checks-step.ts';
 import { IMPORT_META_ENV_NAMES } from './config/environment.ts';
 import type { EssayPressOptions, SiteConfig } from './config/options.ts';
@@ -15,6 +16,7 @@ import { virtualModules } from './config/virtual-modules.ts';
 import { essayMarkup } from './essay/markup-plugin.ts';
 import { offlineDownloadsOptions, runBuildSteps } from './publishing/build-steps.ts';
 import { startEarlyDownloads, type EarlyDownloads } from './offline/write-downloads.ts';
+import { startEarlySearchIndex, type EarlySearchIndex } from './search/early-search-index.ts';
 import { watchForLoggedErrors } from './publishing/logged-errors.ts';
 import { siteStatementFacts } from './publishing/accessibility-statement.ts';
 import { createStaging } from './publishing/staging.ts';
@@ -26,6 +28,7 @@ import { LabelsModuleError, loadSiteLabels } from './strings/site-labels.ts';
 import { classicScripts } from './site/classic-script.ts';
 import { compiledEssays, compileSettingsDigest, compileSummary } from './site/compiled-essays.ts';
 import { sharedInputsDigest } from './site/page-reuse.ts';
+import { essayPath } from './site/urls.ts';
 
 export type { EssayPressOptions } from './config/options.ts';
 // For a site's own language: `export default defineLabels({ … })`, every label typed (docs/strings.md).
@@ -176,6 +179,7 @@ function publishStep({
   let loggedErrors: ReturnType<typeof watchForLoggedErrors> | undefined;
   let cacheDir = resolve(root, 'node_modules/.astro');
   let earlyDownloads: EarlyDownloads | undefined;
+  let earlySearch: EarlySearchIndex | undefined;
   return {
     name: 'essay-press:publish',
     hooks: {
@@ -188,6 +192,11 @@ function publishStep({
         earlyDownloads = staging
           ? startEarlyDownloads(staging.dir, offlineDownloadsOptions({ config, cacheDir, siteLabels }), checks.sourcing.length)
           : undefined;
+        // A rebuild's search index begins with the copies of the pages of essays compiled last time.
+        earlySearch =
+          staging && compiled
+            ? startEarlySearchIndex(staging.dir, join(cacheDir, 'search-pages'), () => unchangedEssayPages(root, config, compiled.reused))
+            : undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
@@ -210,6 +219,7 @@ function publishStep({
               inlineHashes: { styles: [], scripts: [] },
               siteLabels,
               earlyDownloads,
+              earlySearch,
             },
             log,
           );
@@ -221,6 +231,7 @@ function publishStep({
           stopBuild(logger, describe(error), outDir);
         } finally {
           earlyDownloads?.stop();
+          await earlySearch?.stop();
           loggedErrors?.stop();
           // No esbuild process is left behind by the build (src/publishing/stop-esbuild.ts).
           await stopEsbuild();
@@ -228,6 +239,13 @@ function publishStep({
       },
     },
   };
+}
+
+/** The pages, by their path in the site, of the essays whose compiled module was the last build's (`compiledEssays`). */
+function unchangedEssayPages(root: string, config: SiteConfig, reused: ReadonlySet<string>): string[] {
+  return [...essayFilesBySlug(root, config.essaysDir)]
+    .filter(([, file]) => reused.has(resolve(root, file)))
+    .map(([slug]) => `${essayPath(slug)}index.html`);
 }
 
 /** Each line of a report through the integration's logger, so it reads like the rest of Astro's log. */

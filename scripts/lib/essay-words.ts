@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { listPages } from '../../src/publishing/pages.ts';
-import { SEARCH_EXCLUDE_SELECTORS } from '../../src/search/write-search-index.ts';
+import { SEARCH_EXCLUDE_SELECTORS } from '../../src/search/search-index-options.ts';
 
 /**
  * The searchable text of built essays, read back from their HTML: what the audit, the search

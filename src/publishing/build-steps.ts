@@ -8,6 +8,7 @@ import { writeServiceWorker } from '../offline/write-service-worker.ts';
 import type { EssayMetadata } from '../offline/offline-article.ts';
 import { searchLanguagesNotice } from '../search/stemming.ts';
 import { missingLabelsNotice, resolveLabels, type SiteLabels } from '../strings/labels.ts';
+import type { EarlySearchIndex } from '../search/early-search-index.ts';
 import { copySearchPages, writeSearchIndex, type SearchPages } from '../search/write-search-index.ts';
 import { HOST_FILES, headersFile } from './host-headers.ts';
 import type { InlineHashes } from './content-security-policy.ts';
@@ -37,6 +38,8 @@ export interface StepContext {
   searchPages?: SearchPages;
   /** The downloads a worker made while Astro rendered the pages (`startEarlyDownloads`). */
   earlyDownloads?: EarlyDownloads | undefined;
+  /** A rebuild's search index, begun while Astro rendered the pages (`startEarlySearchIndex`). */
+  earlySearch?: EarlySearchIndex | undefined;
 }
 
 /** One step after Astro has rendered the pages: what it reads, what it writes, and the line it logs. */
@@ -131,8 +134,9 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     // made on the build's threads and written into the pages.
     after: ['Search pages'],
     run: async (context) => {
-      const search = await writeSearchIndex(context.dir, context.searchPages);
-      return [`Search index: ${search.pages} essay page(s) indexed.`, searchLanguagesNotice(search.languages)].join('\n');
+      const search = await writeSearchIndex(context.dir, context.searchPages, context.earlySearch);
+      const early = search.early > 0 ? ` (${search.early} unchanged since the last build, read while Astro rendered the pages)` : '';
+      return [`Search index: ${search.pages} essay page(s) indexed${early}.`, searchLanguagesNotice(search.languages)].join('\n');
     },
   },
   {

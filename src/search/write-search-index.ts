@@ -4,15 +4,10 @@ import { dirname, join, relative } from 'node:path';
 import { transform } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { SEARCH_BUNDLE_PATH, SEARCH_LANGUAGES_ATTRIBUTE, searchLanguage, type PagefindEntry } from './pagefind-index.ts';
+import type { EarlySearchIndex } from './early-search-index.ts';
 import { pagesGlob } from './pages-glob.ts';
+import { newSearchIndex } from './search-index-options.ts';
 import { rewritePage } from '../publishing/pages.ts';
-
-/**
- * What is never essay text, even inside an essay's `data-pagefind-body`: navigation (the
- * table of contents is a `nav`). Note markers, sidenote and preview copies and back-links
- * carry `data-pagefind-ignore` where they are rendered.
- */
-export const SEARCH_EXCLUDE_SELECTORS = ['nav'];
 
 /**
  * Files Pagefind writes next to each index that the search page never loads, removed rather
@@ -39,6 +34,8 @@ export interface SearchPages {
   scratch: boolean;
   /** Each language's pages by their path in the site (`essays/a/index.html`). */
   byLanguage: Map<string, string[]>;
+  /** The pages whose copy was kept from the last build as it was (the page unchanged). */
+  unchanged: Set<string>;
 }
 
 /**
@@ -59,6 +56,7 @@ export function copySearchPages(siteDir: string, keepIn?: string): SearchPages {
   try {
     const byLanguage = new Map<string, string[]>();
     const copies = new Set<string>();
+    const unchanged = new Set<string>();
     for (const file of htmlFiles(siteDir)) {
       const content = readFileSync(file, 'utf8');
       // Pagefind would leave these pages out too once one page has a body; skipping them
@@ -68,7 +66,7 @@ export function copySearchPages(siteDir: string, keepIn?: string): SearchPages {
       const sourcePath = relative(siteDir, file).split('\\').join('/');
       const copy = join(dir, sourcePath);
       copies.add(copy);
-      writeCopy(copy, content);
+      if (!writeCopy(copy, content)) unchanged.add(sourcePath);
       const pages = byLanguage.get(language);
       if (pages) pages.push(sourcePath);
       else byLanguage.set(language, [sourcePath]);
@@ -82,7 +80,7 @@ export function copySearchPages(siteDir: string, keepIn?: string): SearchPages {
         rmdirIfEmpty(dirname(file));
       }
     }
-    return { dir, scratch: keepIn === undefined, byLanguage };
+    return { dir, scratch: keepIn === undefined, byLanguage, unchanged };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -97,18 +95,22 @@ function rmdirIfEmpty(folder: string): void {
   }
 }
 
-/** Writes a page's copy, unless it is there with the same text already (`copySearchPages`). */
-function writeCopy(copy: string, content: string): void {
+/** Writes a page's copy, unless it is there with the same text already (`copySearchPages`); whether it wrote. */
+function writeCopy(copy: string, content: string): boolean {
   let kept: string | undefined;
   try {
     kept = readFileSync(copy, 'utf8');
   } catch {
     mkdirSync(dirname(copy), { recursive: true });
     writeFileSync(copy, content);
-    return;
+    return true;
   }
-  // Nothing reads the copies yet: written over in place, without ext4's flush of a file cut to nothing.
-  if (kept !== content) rewritePage(copy, content);
+  if (kept === content) return false;
+  // Written over in place, without ext4's flush of a file cut to nothing. Only an early index
+  // (early-search-index.ts) may be reading copies now, and only those of pages it expected
+  // unchanged: if this is one, the search step does not take that index.
+  rewritePage(copy, content);
+  return true;
 }
 
 /**
@@ -119,21 +121,30 @@ function writeCopy(copy: string, content: string): void {
  * stemming; a bundle per language is opened on its own, with its own. Any error Pagefind
  * reports is thrown, so a site is never published with a missing or partial index; so is a
  * search page that names other languages than those indexed.
+ *
+ * With `early` (a rebuild's indexes begun while Astro rendered, early-search-index.ts), each
+ * language's index is the early one with the other pages added, if every page it was begun with
+ * is still a page of that language whose copy is unchanged; otherwise every index starts again.
  */
 export async function writeSearchIndex(
   siteDir: string,
-  { dir: pagesDir, scratch, byLanguage }: SearchPages = copySearchPages(siteDir),
-): Promise<{ pages: number; languages: string[]; outputPath: string }> {
+  pages: SearchPages = copySearchPages(siteDir),
+  early?: EarlySearchIndex,
+): Promise<{ pages: number; languages: string[]; outputPath: string; early: number }> {
+  const { dir: pagesDir, scratch, byLanguage } = pages;
   const outputPath = join(siteDir, SEARCH_BUNDLE_PATH);
   const languages = [...byLanguage.keys()].sort();
+  let begun = 0;
   try {
     checkSearchPage(siteDir, languages);
+    const taken = await takeEarly(early, pages);
     for (const language of languages) {
       // One language per index: Pagefind picks that language's stemmer and WebAssembly.
-      const { index, errors } = await pagefind.createIndex({ excludeSelectors: SEARCH_EXCLUDE_SELECTORS, forceLanguage: language });
-      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      const pages = byLanguage.get(language) ?? [];
-      await addPages(index, pagesDir, pages);
+      const head = taken?.get(language);
+      const index = head?.index ?? (await newSearchIndex(language));
+      const all = byLanguage.get(language) ?? [];
+      await addPages(index, pagesDir, head ? all.filter((page) => !head.pages.has(page)) : all);
+      begun += head?.pages.size ?? 0;
       const bundle = join(outputPath, language);
       const written = await index.writeFiles({ outputPath: bundle });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${language} index: ${written.errors.join('; ')}`);
@@ -144,7 +155,23 @@ export async function writeSearchIndex(
     await pagefind.close();
     if (scratch) rmSync(pagesDir, { recursive: true, force: true });
   }
-  return { pages: [...byLanguage.values()].reduce((sum, pages) => sum + pages.length, 0), languages, outputPath };
+  return { pages: [...byLanguage.values()].reduce((sum, list) => sum + list.length, 0), languages, outputPath, early: begun };
+}
+
+/**
+ * The early indexes, if every page each was begun with is a page of its language whose copy
+ * this build kept as it was; otherwise none, and those begun are dropped.
+ */
+async function takeEarly(early: EarlySearchIndex | undefined, { byLanguage, unchanged }: SearchPages) {
+  const taken = await early?.settle();
+  if (!taken) return undefined;
+  const holds = [...taken].every(([language, { pages }]) => {
+    const current = new Set(byLanguage.get(language));
+    return [...pages].every((page) => current.has(page) && unchanged.has(page));
+  });
+  if (holds) return taken;
+  for (const { index } of taken.values()) await index.deleteIndex();
+  return undefined;
 }
 
 /**
@@ -154,6 +181,7 @@ export async function writeSearchIndex(
  * glob cannot name as it is (with `{`, `*`…) falls back to the page-by-page way.
  */
 async function addPages(index: pagefind.PagefindIndex, siteDir: string, pages: readonly string[]): Promise<void> {
+  if (pages.length === 0) return;
   const glob = pagesGlob(pages);
   if (glob === undefined) {
     for (const sourcePath of pages) {

@@ -191,8 +191,10 @@ export function compiledEssays({
   settings: string;
   shared: string;
   reuse: boolean;
-}): { plugin: Plugin; counts: CompileCounts; flush: () => Promise<void> } {
+}): { plugin: Plugin; counts: CompileCounts; reused: ReadonlySet<string>; flush: () => Promise<void> } {
   const counts: CompileCounts = { compiled: 0, reused: 0 };
+  // The essay files given as compiled last time: their pages are the last build's, unless what Astro adds changed.
+  const reused = new Set<string>();
   const store = new CompiledEssayStore(cacheDir);
   const wrapped = new WeakSet<object>();
   const plugin: Plugin = {
@@ -210,6 +212,7 @@ export function compiledEssays({
         const kept = reuse ? store.get(id, key) : undefined;
         if (kept) {
           counts.reused += 1;
+          reused.add(id);
           return kept;
         }
         const result = (await compile.call(this, code, id, ...rest)) as CompiledModule | null | undefined;
@@ -223,7 +226,7 @@ export function compiledEssays({
       store.write();
     },
   };
-  return { plugin, counts, flush: () => store.flush() };
+  return { plugin, counts, reused, flush: () => store.flush() };
 }
 
 /** The build's line on the compile: how many essays were compiled, and how many were reused. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { buildSite, ROOT } from '../support/build-site.ts';
@@ -71,6 +71,11 @@ test('a rebuild on the same cache copies the pages and downloads of the unchange
     const page = (dir: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
     expect(page(second.outDir), path).toBe(page(full.outDir));
   }
+  // So is the search index, page for page (each fragment is named by what was indexed of its page), whether
+  // the rebuild began it from the last build's copies (src/search/early-search-index.ts) or not.
+  const fragments = (dir: string) => readdirSync(join(dir, 'pagefind', 'en', 'fragment')).sort();
+  expect(fragments(second.outDir)).toEqual(fragments(full.outDir));
+  expect(fragments(second.outDir)).toHaveLength(3);
   // The citation files are the same as well, and an unchanged one is the first build's file, linked from the cache, not written again.
   for (const slug of ['kept', 'edited', 'cites']) {
     for (const name of ['cite.bib', 'cite.ris', 'cite.json']) {
