@@ -69,7 +69,9 @@ async function indexCopies(copiesDir: string, pages: readonly string[]): Promise
       continue;
     }
     const language = searchLanguage(/<html\b[^>]*\slang="([^"]*)"/.exec(content)?.[1] ?? '');
-    byLanguage.set(language, [...(byLanguage.get(language) ?? []), page]);
+    const paths = byLanguage.get(language);
+    if (paths) paths.push(page);
+    else byLanguage.set(language, [page]);
   }
   const indexes = new Map<string, EarlyIndex>();
   for (const [language, paths] of byLanguage) {
