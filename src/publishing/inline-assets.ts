@@ -38,13 +38,24 @@ const CLASS_ATTRIBUTE = /\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi
 /** A start tag's name, read the same way: text that looks like a tag only keeps a rule. */
 const START_TAG = /<([a-z][a-z0-9-]*)/gi;
 
-/** What a page's rules can match: the classes of its class attributes, and the names of its elements (lower case). */
+/**
+ * A `dir` attribute that can make an element right to left: `rtl`, or `auto` (which follows the
+ * text, as a `<bdi>` does without one). Read as text too: text that looks like one only keeps the
+ * right-to-left rules.
+ */
+const RIGHT_TO_LEFT = /\sdir\s*=\s*["']?(?:rtl|auto)\b/i;
+
+/**
+ * What a page's rules can match: the classes of its class attributes, the names of its elements
+ * (lower case), and whether any element of it can be right to left.
+ */
 export interface PageMarkup {
   classes: ReadonlySet<string>;
   elements: ReadonlySet<string>;
+  rightToLeft: boolean;
 }
 
-/** Every class named in `html`'s class attributes, and every element name of its start tags. */
+/** Every class named in `html`'s class attributes, every element name of its start tags, and whether any `dir` can be right to left. */
 export function markupIn(html: string): PageMarkup {
   const classes = new Set<string>();
   for (const match of html.matchAll(CLASS_ATTRIBUTE)) {
@@ -52,7 +63,8 @@ export function markupIn(html: string): PageMarkup {
   }
   const elements = new Set<string>();
   for (const match of html.matchAll(START_TAG)) elements.add((match[1] as string).toLowerCase());
-  return { classes, elements };
+  // A <bdi> is `dir="auto"` without the attribute.
+  return { classes, elements, rightToLeft: elements.has('bdi') || RIGHT_TO_LEFT.test(html) };
 }
 
 /** A stylesheet or script as written into a page: its element and that element's CSP hash. */
@@ -69,11 +81,12 @@ export interface InlinedPage {
 
 /**
  * `css`, minified, without the style rules whose every selector the page cannot match: one that
- * names a class or an element the page lacks, or holds an `:is()` or `:where()` none of whose
- * selectors it can match. What `:not()`, `:has()` and the like name is not looked into: those
- * selectors are kept whatever they name.
+ * names a class or an element the page lacks, holds an `:is()` or `:where()` none of whose
+ * selectors it can match, or asks for `:dir(rtl)` in a page with no element that can be right to
+ * left. What `:not()`, `:has()` and the like name is not looked into: those selectors are kept
+ * whatever they name.
  */
-export function forMarkup(css: string, { classes, elements }: PageMarkup): string {
+export function forMarkup(css: string, { classes, elements, rightToLeft }: PageMarkup): string {
   const absent = (selector: Selector): boolean =>
     selector.some((component) =>
       component.type === 'class'
@@ -81,8 +94,8 @@ export function forMarkup(css: string, { classes, elements }: PageMarkup): strin
         : component.type === 'type'
           ? !elements.has(component.name.toLowerCase())
           : component.type === 'pseudo-class' &&
-            (component.kind === 'is' || component.kind === 'where') &&
-            component.selectors.every(absent),
+            (((component.kind === 'is' || component.kind === 'where') && component.selectors.every(absent)) ||
+              (component.kind === 'dir' && component.direction === 'rtl' && !rightToLeft)),
     );
   const { code } = transform({
     filename: 'page.css',
@@ -108,7 +121,7 @@ export function inlineAssets(html: string, read: (href: string) => string, memo 
   const scripts: string[] = [];
   const withStyles = html.replace(STYLESHEET_LINK, (_link, href: string) => {
     // Pages of one site share a few sets of classes and elements: each stylesheet is cut once per set.
-    const key = `${href}\n${[...markup.classes].sort().join(' ')}\n${[...markup.elements].sort().join(' ')}`;
+    const key = `${href}\n${[...markup.classes].sort().join(' ')}\n${[...markup.elements].sort().join(' ')}\n${markup.rightToLeft}`;
     const style = remembered(memo, key, () => {
       const css = forMarkup(read(href), markup).trim();
       // An HTML parser ends a <style> at the first "</style": CSS holding it would spill into the page.

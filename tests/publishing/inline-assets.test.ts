@@ -59,7 +59,11 @@ test('a script that would end its element early is refused', () => {
   );
 });
 
-const markup = (classes: string[], elements = ['html', 'body', 'p', 'td']) => ({ classes: new Set(classes), elements: new Set(elements) });
+const markup = (classes: string[], elements = ['html', 'body', 'p', 'td'], rightToLeft = false) => ({
+  classes: new Set(classes),
+  elements: new Set(elements),
+  rightToLeft,
+});
 
 test('a rule with one selector the page can match is kept whole', () => {
   expect(forMarkup(CSS, markup(['scenario']))).toContain('p .figure,.scenario{padding:0}');
@@ -74,6 +78,18 @@ test('a rule for an element the page does not have goes; the universal selector 
     'pre,code{font-family:monospace}svg,video{max-inline-size:100%}p{margin:0}*{box-sizing:border-box}:root{color:red}td pre{margin:0}';
   expect(forMarkup(css, markup([], ['html', 'body', 'p', 'img']))).toBe('p{margin:0}*{box-sizing:border-box}:root{color:red}');
   expect(forMarkup(css, markup([], ['html', 'body', 'p', 'pre', 'code']))).toContain('pre,code{font-family:monospace}');
+});
+
+test('the right-to-left rules go from a page where nothing can be right to left, and stay where anything can', () => {
+  const css = '.note{margin:0}.note:dir(rtl){translate:50%}.note:dir(ltr){translate:-50%}';
+  expect(forMarkup(css, markup(['note']))).toBe('.note{margin:0}.note:dir(ltr){translate:-50%}');
+  expect(forMarkup(css, markup(['note'], undefined, true))).toBe(css);
+  expect(markupIn('<html lang="en" dir="ltr"><p class="note">x</p>').rightToLeft).toBe(false);
+  // An Arabic quotation in an English essay, or text whose direction follows its script.
+  expect(markupIn('<html lang="en" dir="ltr"><blockquote dir="rtl">x</blockquote>').rightToLeft).toBe(true);
+  expect(markupIn("<html dir='RTL'>").rightToLeft).toBe(true);
+  expect(markupIn('<span dir=auto>x</span>').rightToLeft).toBe(true);
+  expect(markupIn('<p>A name: <bdi>x</bdi></p>').rightToLeft).toBe(true);
 });
 
 test('the classes are read from every class attribute, however it is quoted, and the elements from every start tag', () => {
