@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import { defineConfig } from 'eslint/config';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', '.tmp/', 'node_modules/', '**/.*-staging-*/', 'tests/fixtures/'] },
+  { ignores: ['dist/', '.astro/', '.tmp/', 'node_modules/', '**/.*-staging/', '**/.*-staging-previous/', 'tests/fixtures/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs['flat/recommended'],

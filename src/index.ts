@@ -19,7 +19,7 @@ import { startEarlyDownloads, type EarlyDownloads } from './offline/write-downlo
 import { startEarlySearchIndex, type EarlySearchIndex } from './search/early-search-index.ts';
 import { watchForLoggedErrors } from './publishing/logged-errors.ts';
 import { siteStatementFacts } from './publishing/accessibility-statement.ts';
-import { createStaging } from './publishing/staging.ts';
+import { createStaging, StagingBusy } from './publishing/staging.ts';
 import { stopBuild } from './publishing/stop-build.ts';
 import { stopEsbuild } from './publishing/stop-esbuild.ts';
 import { ROUTES } from './routes.ts';
@@ -87,7 +87,13 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
         // (src/config/environment.ts); NODE_ENV is set again as Astro sets it for the command.
         for (const name of IMPORT_META_ENV_NAMES) delete process.env[name];
         process.env['NODE_ENV'] = command === 'dev' ? 'development' : 'production';
-        const staging = command === 'build' ? createStaging(outDir) : undefined;
+        let staging: ReturnType<typeof createStaging> | undefined;
+        try {
+          staging = command === 'build' ? createStaging(outDir) : undefined;
+        } catch (error) {
+          if (error instanceof StagingBusy) stopBuild(logger, error.message, outDir);
+          throw error;
+        }
         // The site's own icon when it has one in public/; ours otherwise, served by a route of ours.
         const ownFavicon = fileURLToPath(new URL('favicon.svg', astroConfig.publicDir));
         const faviconFile = existsSync(ownFavicon) ? ownFavicon : fileURLToPath(new URL('./site/favicon.svg', import.meta.url));

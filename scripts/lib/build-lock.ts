@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processIsRunning } from '../../src/publishing/staging.ts';
 
 /**
  * Takes the project's build lock (waiting for it) for work that runs Astro itself: a build,
@@ -44,11 +45,5 @@ function isAbandoned(lock: string, owner: string): boolean {
   }
   // Held by this very process, which asks again: a test that timed out left it taken (the
   // tests of one file run one after another, so no other use of it is under way here).
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return pid === process.pid || !processIsRunning(pid);
 }
