@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
@@ -92,6 +92,21 @@ describe('CompiledEssayStore', () => {
     expect(next.get('/site/essays/one.mdx', 'k1')).toEqual(compiled);
     expect(next.get('/site/essays/one.mdx', 'k2')).toBeUndefined();
     expect(next.get('/site/essays/two.mdx', 'k1')).toBeUndefined();
+  });
+
+  test('a module is written as soon as it is kept, not when the build ends', async () => {
+    const dir = join(folder('early'), 'cache');
+    const store = new CompiledEssayStore(dir);
+    store.set('/site/essays/one.mdx', 'k', compiled);
+    store.set('/site/essays/two.mdx', 'k', compiled);
+    // No flush: the writes run in the background while the build goes on.
+    const written = () => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.mdx.js')).length : 0);
+    for (let waited = 0; written() < 2; waited += 10) {
+      expect(waited).toBeLessThan(5_000);
+      await new Promise((done) => setTimeout(done, 10));
+    }
+    expect(new CompiledEssayStore(dir).get('/site/essays/two.mdx', 'k')).toEqual(compiled);
+    await store.flush();
   });
 
   test('a flush removes the entries of essays the build neither compiled nor reused, and leaves no partial file', async () => {
