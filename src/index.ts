@@ -7,7 +7,6 @@ import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { checksCacheFile } from './authoring/checks-cache.ts';
-import { essayFilesBySlug } from './authoring/essay-folder.ts';
 import { checkEssays, EssayProblems, reportEssayChecks, type EssayChecks } from './authoring/checks-step.ts';
 import { IMPORT_META_ENV_NAMES } from './config/environment.ts';
 import type { EssayPressOptions, SiteConfig } from './config/options.ts';
@@ -201,7 +200,9 @@ function publishStep({
         // A rebuild's search index begins with the copies of the pages of essays compiled last time.
         earlySearch =
           staging && compiled
-            ? startEarlySearchIndex(staging.dir, join(cacheDir, 'search-pages'), () => unchangedEssayPages(root, config, compiled.reused))
+            ? startEarlySearchIndex(staging.dir, join(cacheDir, 'search-pages'), () =>
+                unchangedEssayPages(root, checks.essayFiles, compiled.reused),
+              )
             : undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -248,10 +249,8 @@ function publishStep({
 }
 
 /** The pages, by their path in the site, of the essays whose compiled module was the last build's (`compiledEssays`). */
-function unchangedEssayPages(root: string, config: SiteConfig, reused: ReadonlySet<string>): string[] {
-  return [...essayFilesBySlug(root, config.essaysDir)]
-    .filter(([, file]) => reused.has(resolve(root, file)))
-    .map(([slug]) => `${essayPath(slug)}index.html`);
+function unchangedEssayPages(root: string, essayFiles: ReadonlyMap<string, string>, reused: ReadonlySet<string>): string[] {
+  return [...essayFiles].filter(([, file]) => reused.has(resolve(root, file))).map(([slug]) => `${essayPath(slug)}index.html`);
 }
 
 /** Each line of a report through the integration's logger, so it reads like the rest of Astro's log. */

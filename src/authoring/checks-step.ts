@@ -23,6 +23,8 @@ function fail(problems: readonly Problem[]): never {
 export interface EssayChecks {
   sourcing: EssaySourcing[];
   bylines: EssayByline[];
+  /** The essay file of each slug, by its path from the project root. */
+  essayFiles: ReadonlyMap<string, string>;
 }
 
 /**
@@ -75,7 +77,7 @@ export function checkEssays(
     );
     if (awaiting.length > 0) fail(awaiting);
   }
-  return { sourcing: checked.sourcing, bylines: checked.bylines };
+  return { sourcing: checked.sourcing, bylines: checked.bylines, essayFiles: checked.essayFiles };
 }
 
 /**

@@ -56,7 +56,11 @@ function readEssayFolder(root: string, essaysDir: string): EssayFolder {
  * for a message about an essay that later steps know by its slug alone.
  */
 export function essayFilesBySlug(root: string, essaysDir: string): Map<string, string> {
-  return new Map(readEssayFolder(root, essaysDir).essays.map((essay) => [slugOf(essay), essay.file]));
+  return filesBySlug(readEssayFolder(root, essaysDir).essays);
+}
+
+function filesBySlug(essays: readonly EssaySource[]): Map<string, string> {
+  return new Map(essays.map((essay) => [slugOf(essay), essay.file]));
 }
 
 /**
@@ -80,6 +84,8 @@ export interface FolderCheck {
   bylines: EssayByline[];
   /** The essays marked `draft: true`, which the build skips. */
   drafts: string[];
+  /** The essay file of each slug, by its path from the project root: what `essayFilesBySlug` reads again, from the checks' own reading. */
+  essayFiles: Map<string, string>;
 }
 
 function bylinesOf(essays: readonly EssaySource[]): EssayByline[] {
@@ -140,6 +146,7 @@ export function checkEssayFolder(
       sourcing,
       bylines: bylinesOf(essay ? [essay] : []),
       drafts: [],
+      essayFiles: filesBySlug(essays),
     };
   }
   cache?.setSite(site.pages);
@@ -168,6 +175,7 @@ export function checkEssayFolder(
     sourcing,
     bylines: bylinesOf(essays),
     drafts: essays.filter((essay) => essayFrontmatter(essay)['draft'] === true).map((essay) => essay.file),
+    essayFiles: filesBySlug(essays),
     ...(cache ? { counts: cache.counts } : {}),
   };
 }

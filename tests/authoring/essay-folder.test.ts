@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { checkEssayFolder } from '../../src/authoring/essay-folder.ts';
+import { checkEssayFolder, essayFilesBySlug } from '../../src/authoring/essay-folder.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'essay-folder-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -30,4 +30,17 @@ test("a bibliography's problem is reported once for the build, though every essa
 test('on a save in `npm run dev`, the essay is shown the problems of the bibliography files it reads, not of other essays', () => {
   const { problems } = checkEssayFolder(root, options, join(root, 'content/essays/a.mdx'));
   expect(problems.map((problem) => problem.file).sort()).toEqual(['content/essays/a.mdx', 'content/essays/refs.bib', 'content/shared.bib']);
+});
+
+test('the checks name the essay file of each slug, its own `slug:` where it gives one, as the essays folder read again would', () => {
+  const folder = join(root, 'slugs');
+  mkdirSync(join(folder, 'notes'), { recursive: true });
+  writeFileSync(join(folder, 'on-time.mdx'), '---\ntitle: T\ndescription: D\n---\n\nText.\n');
+  writeFileSync(join(folder, 'notes/clocks.mdx'), '---\ntitle: T\ndescription: D\nslug: on-clocks\n---\n\nText.\n');
+  const { essayFiles } = checkEssayFolder(root, { ...options, essaysDir: 'slugs', bibliography: [] });
+  expect([...essayFiles]).toEqual([
+    ['on-clocks', 'slugs/notes/clocks.mdx'],
+    ['on-time', 'slugs/on-time.mdx'],
+  ]);
+  expect(essayFiles).toEqual(essayFilesBySlug(root, 'slugs'));
 });
