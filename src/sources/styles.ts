@@ -13,9 +13,12 @@ import type { CitationStyle } from './format-citations.ts';
 
 const DEFAULT_STYLE = new URL('./styles/essay-notes.csl', import.meta.url);
 
-/** Essay Press's own style: notes and a list of sources, for essays. */
+let defaultStyleXml: string | undefined;
+
+/** Essay Press's own style: notes and a list of sources, for essays. Read once: a build asked for it twice per essay. */
 export function defaultStyle(): CitationStyle {
-  return { name: 'essay-notes', xml: readFileSync(DEFAULT_STYLE, 'utf8') };
+  defaultStyleXml ??= readFileSync(DEFAULT_STYLE, 'utf8');
+  return { name: 'essay-notes', xml: defaultStyleXml };
 }
 
 /** A built-in style by name, or undefined. */
