@@ -135,6 +135,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
               statement: siteStatementFacts(root),
               root,
               sharedInputs,
+              ...(compiled ? { recorded: compiled.recorded } : {}),
             },
             compiled ? [compiled.plugin] : [],
           ),
@@ -191,8 +192,10 @@ function publishStep({
       'astro:config:done': ({ config: astroConfig }) => {
         cacheDir = fileURLToPath(astroConfig.cacheDir);
       },
-      'astro:build:start': () => {
+      'astro:build:start': async () => {
         loggedErrors = watchForLoggedErrors();
+        // The essays as data, before Rolldown is given the modules of the others (src/site/essay-data.ts).
+        await compiled?.record();
         // A second CPU makes the essays' downloads while Astro renders their pages on the first.
         earlyDownloads = staging
           ? startEarlyDownloads(staging.dir, offlineDownloadsOptions({ config, cacheDir, siteLabels }), checks.sourcing.length)

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { StatementFacts } from '../publishing/accessibility-statement.ts';
 import { siteLabelsSource } from '../strings/site-labels.ts';
@@ -24,25 +25,48 @@ const CONTENT_DATA = { astroIncremental: { kind: 'content-data' } };
  */
 export function virtualModules(
   config: SiteConfig,
-  { faviconFile, statement, root, sharedInputs }: { faviconFile: string; statement: StatementFacts; root: string; sharedInputs: string },
+  {
+    faviconFile,
+    statement,
+    root,
+    sharedInputs,
+    recorded = new Map(),
+  }: {
+    faviconFile: string;
+    statement: StatementFacts;
+    root: string;
+    sharedInputs: string;
+    /** The essays a build renders from their recorded data (src/site/compiled-essays.ts): each file's record, filled before Astro bundles. */
+    recorded?: ReadonlyMap<string, string>;
+  },
 ): Plugin {
   const folder = `/${config.essaysDir.replace(/^\.?\/+|\/+$/g, '')}/`;
+  const essaysDir = resolve(root, config.essaysDir);
   const modules: Record<string, string> = {
     [CONFIG]: `export default ${JSON.stringify(config)};`,
-    [ESSAYS]: [
-      `const modules = import.meta.glob(${JSON.stringify(`${folder}**/*.mdx`)});`,
-      `export const essays = Object.keys(modules).sort().map((key) => ({ path: key.slice(${folder.length}), load: modules[key] }));`,
-      `export const folder = ${JSON.stringify(resolve(root, config.essaysDir))};`,
-      `export const sharedInputs = ${JSON.stringify(sharedInputs)};`,
-    ].join('\n'),
     [STATEMENT]: `export default ${JSON.stringify(statement)};`,
     [STRINGS]: siteLabelsSource(root, config.strings),
     [FAVICON]: `export { default } from ${JSON.stringify(`${faviconFile}?raw`)};`,
   };
+  // Written when Rolldown asks for it, once the essays are recorded: those are loaded from their
+  // records, and only the others are globbed as modules.
+  const essaysModule = () => {
+    const data = Object.fromEntries([...recorded].map(([file, record]) => [relative(essaysDir, file).split(sep).join('/'), record]));
+    const patterns = [`${folder}**/*.mdx`, ...Object.keys(data).map((path) => `!${folder}${path}`)];
+    return [
+      `import { essayFromData } from ${JSON.stringify(fileURLToPath(new URL('../site/essay-content.ts', import.meta.url)))};`,
+      `const modules = import.meta.glob(${JSON.stringify(patterns)});`,
+      `const data = ${JSON.stringify(data)};`,
+      `const paths = [...Object.keys(modules).map((key) => key.slice(${folder.length})), ...Object.keys(data)].sort();`,
+      `export const essays = paths.map((path) => ({ path, load: data[path] ? async () => essayFromData(data[path]) : modules[${JSON.stringify(folder)} + path] }));`,
+      `export const folder = ${JSON.stringify(essaysDir)};`,
+      `export const sharedInputs = ${JSON.stringify(sharedInputs)};`,
+    ].join('\n');
+  };
   return {
     name: 'essay-press:virtual-modules',
     resolveId(id) {
-      return id in modules ? `\0${id}` : undefined;
+      return id in modules || id === ESSAYS ? `\0${id}` : undefined;
     },
     load(id, options) {
       // A site's labels module imports `essay-press`, the integration itself, which cannot run in
@@ -51,7 +75,7 @@ export function virtualModules(
       // The essays are left out of the hash Astro keeps of each page's code, as a content
       // collection's entries are: each essay page's cache key names its own essay instead
       // (src/site/page-reuse.ts), so editing one essay does not render every page again.
-      if (id === `\0${ESSAYS}`) return { code: modules[ESSAYS] as string, meta: CONTENT_DATA };
+      if (id === `\0${ESSAYS}`) return { code: essaysModule(), meta: CONTENT_DATA };
       return id.startsWith('\0') ? modules[id.slice(1)] : undefined;
     },
   };

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { readFrontmatter } from '../authoring/problems.ts';
 import { isEssayFile } from '../essay/markup-plugin.ts';
+import { recordEssay } from './essay-data.ts';
 import { bibliographyOf, essayInputsDigest, filesNamedBy } from './page-reuse.ts';
 
 /*
@@ -97,13 +98,14 @@ export class CompiledEssayStore {
     this.#dir = dir;
   }
 
-  #file(essayFile: string): string {
+  /** The cache file of an essay's compiled module, or of its recorded data. */
+  file(essayFile: string): string {
     return join(this.#dir, `${createHash('sha256').update(essayFile).digest('hex').slice(0, 32)}.mdx.js`);
   }
 
   /** The module compiled under this key in an earlier build, if any. */
   get(essayFile: string, key: string): CompiledModule | undefined {
-    const file = this.#file(essayFile);
+    const file = this.file(essayFile);
     this.#used.add(file);
     let text: string;
     try {
@@ -129,10 +131,15 @@ export class CompiledEssayStore {
    * its text raised that peak instead.
    */
   set(essayFile: string, key: string, compiled: CompiledModule): void {
-    const file = this.#file(essayFile);
+    const file = this.file(essayFile);
     this.#used.add(file);
     this.#pending.set(file, { key, ...compiled });
     if (!this.#draining) this.#writing = this.#drain();
+  }
+
+  /** Once every entry set so far is written. */
+  written(): Promise<void> {
+    return this.#writing;
   }
 
   async #drain(): Promise<void> {
@@ -199,11 +206,23 @@ export function compiledEssays({
   settings: string;
   shared: string;
   reuse: boolean;
-}): { plugin: Plugin; counts: CompileCounts; reused: ReadonlySet<string>; flush: () => Promise<void> } {
+}): {
+  plugin: Plugin;
+  counts: CompileCounts;
+  reused: ReadonlySet<string>;
+  record: () => Promise<void>;
+  recorded: ReadonlyMap<string, string>;
+  flush: () => Promise<void>;
+} {
   const counts: CompileCounts = { compiled: 0, reused: 0 };
   // The essay files given as compiled last time: their pages are the last build's, unless what Astro adds changed.
   const reused = new Set<string>();
   const store = new CompiledEssayStore(cacheDir);
+  // Beside it, each essay's recorded tree (src/site/essay-data.ts), by the same key.
+  const dataStore = new CompiledEssayStore(join(dirname(cacheDir), 'essay-data'));
+  // The essays rendered from their recorded data, and each one's data file: Rolldown is not given their modules.
+  const recorded = new Map<string, string>();
+  let mdxCompile: TransformHandler | undefined;
   const wrapped = new WeakSet<object>();
   const plugin: Plugin = {
     name: 'essay-press:compiled-essays',
@@ -214,6 +233,7 @@ export function compiledEssays({
       if (!transform || typeof transform !== 'object' || typeof transform.handler !== 'function' || wrapped.has(transform)) return;
       wrapped.add(transform);
       const compile = transform.handler as unknown as TransformHandler;
+      mdxCompile = compile;
       const cached: TransformHandler = async function (this: unknown, code, id, ...rest) {
         if (!isEssayFile(essaysDir, id)) return compile.call(this, code, id, ...rest);
         const key = compiledEssayKey({ settings, shared, essaysDir, essayFile: id, source: code });
@@ -231,7 +251,56 @@ export function compiledEssays({
       (transform as { handler: TransformHandler }).handler = cached;
     },
   };
-  return { plugin, counts, reused, flush: () => store.flush() };
+  /**
+   * Before Astro bundles: each essay's tree, recorded from its compiled module or taken from the
+   * last build's record while its key holds. An essay that cannot be recorded (it imports, or its
+   * compile fails) is left to Rolldown as its module, which compiles it, or reports its error, as before.
+   */
+  const record = async (): Promise<void> => {
+    if (!mdxCompile) return;
+    for (const essayFile of mdxFiles(essaysDir)) {
+      const source = readFileSync(essayFile, 'utf8');
+      const key = compiledEssayKey({ settings, shared, essaysDir, essayFile, source });
+      if (reuse && dataStore.get(essayFile, key)) {
+        counts.reused += 1;
+        reused.add(essayFile);
+        recorded.set(essayFile, dataStore.file(essayFile));
+        continue;
+      }
+      try {
+        const result = (await mdxCompile.call(undefined, source, essayFile)) as CompiledModule;
+        const data = recordEssay(result.code);
+        dataStore.set(essayFile, key, { code: JSON.stringify(data), map: null, meta: null });
+        counts.compiled += 1;
+        recorded.set(essayFile, dataStore.file(essayFile));
+      } catch {
+        // Bundled as its module: Rolldown compiles it, and reports what stops it, as for any module.
+      }
+    }
+    // The pages read the records as they render.
+    await dataStore.written();
+  };
+  return {
+    plugin,
+    counts,
+    reused,
+    record,
+    recorded,
+    flush: async () => Promise.all([store.flush(), dataStore.flush()]).then(() => undefined),
+  };
+}
+
+/** Every MDX file in the essays folder and below, as `import.meta.glob('**' + '/*.mdx')` finds them. */
+function mdxFiles(essaysDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(essaysDir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.endsWith('.mdx') && !name.split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+    .map((name) => join(essaysDir, name));
 }
 
 /** The build's line on the compile: how many essays were compiled, and how many were reused. */

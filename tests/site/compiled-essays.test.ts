@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
@@ -187,5 +187,75 @@ describe('compiledEssays', () => {
     await transform(forcedMdx.plugin, essay('A page.'), join(dir, 'src', 'pages', 'about.mdx'));
     expect(forcedMdx.calls).toHaveLength(2);
     expect(forced.counts).toEqual({ compiled: 1, reused: 0 });
+  });
+});
+
+describe('compiledEssays().record', () => {
+  /** A stand-in for @astrojs/mdx's compile that gives code of the shape it gives: a paragraph of the essay's words; an import where the essay names one; an error where it says THROW. */
+  function mdxPlugin() {
+    const calls: string[] = [];
+    const handler = async (code: string, id: string) => {
+      calls.push(id);
+      if (code.includes('THROW')) throw new Error('the compile failed');
+      const words = code.replace(/^---\n[\s\S]*?\n---\n/, '').trim();
+      const imports = code.includes('IMPORT') ? 'import chart from "./chart.png";\n' : '';
+      return {
+        code: `${imports}import { jsx as _jsx } from "astro/jsx-runtime";\nfunction MDXContent(props = {}) {\n  return _jsx("p", { children: ${JSON.stringify(words)} });\n}\nexport const frontmatter = {"title":"One"};\nexport function getHeadings() { return []; }`,
+        map: null,
+        meta: {},
+      };
+    };
+    return { plugin: { name: '@mdx-js/rolldown', transform: { filter: { id: /\.mdx$/ }, handler } }, calls };
+  }
+  const resolve = (cache: Plugin, mdx: object) =>
+    (cache.configResolved as (config: ResolvedConfig) => void)({ plugins: [mdx] } as unknown as ResolvedConfig);
+
+  test('records the essays that are plain data, leaves the others to Rolldown, and records again only what changed', async () => {
+    const dir = folder('record');
+    const essaysDir = join(dir, 'essays');
+    mkdirSync(join(essaysDir, 'notes'), { recursive: true });
+    const [plain, nested, imports, broken] = ['plain.mdx', 'notes/nested.mdx', 'imports.mdx', 'broken.mdx'].map((name) =>
+      join(essaysDir, name),
+    ) as [string, string, string, string];
+    writeFileSync(plain, essay('Plain words.'));
+    writeFileSync(nested, essay('Nested words.'));
+    writeFileSync(imports, essay('IMPORT a chart.'));
+    writeFileSync(broken, essay('THROW.'));
+    const options = { essaysDir, cacheDir: join(dir, 'cache', 'compiled-essays'), settings: 's', shared: 'x', reuse: true };
+
+    const first = compiledEssays(options);
+    const firstMdx = mdxPlugin();
+    resolve(first.plugin, firstMdx.plugin);
+    await first.record();
+    expect([...first.recorded.keys()].sort()).toEqual([nested, plain].sort());
+    expect(first.counts).toEqual({ compiled: 2, reused: 0 });
+    const record = first.recorded.get(plain) as string;
+    expect(readFileSync(record, 'utf8')).toContain('Plain words.');
+    await first.flush();
+
+    writeFileSync(nested, essay('Nested words, edited.'));
+    const second = compiledEssays(options);
+    const secondMdx = mdxPlugin();
+    resolve(second.plugin, secondMdx.plugin);
+    await second.record();
+    expect(secondMdx.calls.sort()).toEqual([broken, imports, nested].sort());
+    expect(second.counts).toEqual({ compiled: 1, reused: 1 });
+    expect([...second.reused]).toEqual([plain]);
+    expect(readFileSync(second.recorded.get(nested) as string, 'utf8')).toContain('Nested words, edited.');
+  });
+
+  test('records nothing where @astrojs/mdx’s compile was not found', async () => {
+    const dir = folder('record-none');
+    writeFileSync(join(dir, 'essays', 'one.mdx'), essay('Words.'));
+    const compiled = compiledEssays({
+      essaysDir: join(dir, 'essays'),
+      cacheDir: join(dir, 'cache', 'compiled-essays'),
+      settings: 's',
+      shared: 'x',
+      reuse: true,
+    });
+    resolve(compiled.plugin, { name: 'another-plugin' });
+    await compiled.record();
+    expect(compiled.recorded.size).toBe(0);
   });
 });
