@@ -5,7 +5,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { readFrontmatter } from '../authoring/problems.ts';
 import { isEssayFile } from '../essay/markup-plugin.ts';
-import { recordEssay } from './essay-data.ts';
+import { startWorker, workersCanStart, type WorkerThread } from '../offline/worker-share.ts';
+import { recordedJson } from './essay-data.ts';
 import { bibliographyOf, essayInputsDigest, filesNamedBy } from './page-reuse.ts';
 
 /*
@@ -34,6 +35,13 @@ export interface CompileCounts {
 
 /** The name of the plugin by which @astrojs/mdx compiles `.mdx` files (its dist/vite-plugin-mdx.js). */
 const MDX_PLUGIN = '@mdx-js/rolldown';
+
+/**
+ * Essays a site must have for their records to be made in a worker thread beside the compile:
+ * its start-up costs about as much as recording a few essays.
+ */
+const ESSAYS_PER_RECORDER = 25;
+const RECORDER = new URL('./record-essays-worker.ts', import.meta.url);
 
 /** Lockfiles Astro itself hashes for its incremental build (astro/dist/core/build/lockfile/finder.js). */
 const LOCKFILES = ['pnpm-lock.yaml', 'package-lock.json', 'yarn.lock', 'bun.lock', 'bun.lockb'];
@@ -256,26 +264,45 @@ export function compiledEssays({
    * last build's record while its key holds. An essay that cannot be recorded (it imports, or its
    * compile fails) is left to Rolldown as its module, which compiles it, or reports its error, as before.
    */
+  const keep = (essayFile: string, key: string, data: string | undefined) => {
+    // No record: bundled as its module, which Rolldown compiles, reporting what stops it, as for any module.
+    if (data === undefined) return;
+    dataStore.set(essayFile, key, { code: data, map: null, meta: null });
+    counts.compiled += 1;
+    recorded.set(essayFile, dataStore.file(essayFile));
+  };
   const record = async (): Promise<void> => {
     if (!mdxCompile) return;
-    for (const essayFile of mdxFiles(essaysDir)) {
-      const source = readFileSync(essayFile, 'utf8');
-      const key = compiledEssayKey({ settings, shared, essaysDir, essayFile, source });
-      if (reuse && dataStore.get(essayFile, key)) {
-        counts.reused += 1;
-        reused.add(essayFile);
-        recorded.set(essayFile, dataStore.file(essayFile));
-        continue;
+    const files = mdxFiles(essaysDir);
+    // On a site large enough, a second thread records each essay while this one compiles the next.
+    const recorder = workersCanStart() && files.length >= ESSAYS_PER_RECORDER ? startWorker(RECORDER, null) : undefined;
+    const keys = new Map<string, string>();
+    try {
+      for (const essayFile of files) {
+        const source = readFileSync(essayFile, 'utf8');
+        const key = compiledEssayKey({ settings, shared, essaysDir, essayFile, source });
+        if (reuse && dataStore.get(essayFile, key)) {
+          counts.reused += 1;
+          reused.add(essayFile);
+          recorded.set(essayFile, dataStore.file(essayFile));
+          continue;
+        }
+        let code: string;
+        try {
+          code = ((await mdxCompile.call(undefined, source, essayFile)) as CompiledModule).code;
+        } catch {
+          continue;
+        }
+        keys.set(essayFile, key);
+        if (recorder) recorder.post({ essayFile, code });
+        else keep(essayFile, key, recordedJson(code));
       }
-      try {
-        const result = (await mdxCompile.call(undefined, source, essayFile)) as CompiledModule;
-        const data = recordEssay(result.code);
-        dataStore.set(essayFile, key, { code: JSON.stringify(data), map: null, meta: null });
-        counts.compiled += 1;
-        recorded.set(essayFile, dataStore.file(essayFile));
-      } catch {
-        // Bundled as its module: Rolldown compiles it, and reports what stops it, as for any module.
+      for (let answers = recorder ? keys.size : 0; answers > 0; answers -= 1) {
+        const { essayFile, data } = await (recorder as WorkerThread).next<{ essayFile: string; data: string | undefined }>();
+        keep(essayFile, keys.get(essayFile) as string, data);
       }
+    } finally {
+      recorder?.stop();
     }
     // The pages read the records as they render.
     await dataStore.written();

@@ -140,3 +140,12 @@ export function recordEssay(code: string): EssayData {
     content: recorded(module.content({ components })),
   };
 }
+
+/** An essay's record as JSON, as the cache keeps it; none where it cannot be recorded (the essay is then bundled as its module). */
+export function recordedJson(code: string): string | undefined {
+  try {
+    return JSON.stringify(recordEssay(code));
+  } catch {
+    return undefined;
+  }
+}

@@ -244,6 +244,26 @@ describe('compiledEssays().record', () => {
     expect(readFileSync(second.recorded.get(nested) as string, 'utf8')).toContain('Nested words, edited.');
   });
 
+  test('on a site of 25 essays or more, records them in a worker thread beside the compile, with the same result', async () => {
+    const dir = folder('record-worker');
+    const essaysDir = join(dir, 'essays');
+    const files = Array.from({ length: 30 }, (_, index) => join(essaysDir, `essay-${index}.mdx`));
+    files.forEach((file, index) => writeFileSync(file, essay(index === 7 ? 'IMPORT a chart.' : `Words of essay ${index}.`)));
+    const compiled = compiledEssays({
+      essaysDir,
+      cacheDir: join(dir, 'cache', 'compiled-essays'),
+      settings: 's',
+      shared: 'x',
+      reuse: true,
+    });
+    resolve(compiled.plugin, mdxPlugin().plugin);
+    await compiled.record();
+    expect(compiled.recorded.size).toBe(29);
+    expect(compiled.recorded.has(files[7] as string)).toBe(false);
+    expect(compiled.counts).toEqual({ compiled: 29, reused: 0 });
+    expect(readFileSync(compiled.recorded.get(files[12] as string) as string, 'utf8')).toContain('Words of essay 12.');
+  });
+
   test('records nothing where @astrojs/mdx’s compile was not found', async () => {
     const dir = folder('record-none');
     writeFileSync(join(dir, 'essays', 'one.mdx'), essay('Words.'));

@@ -17,7 +17,9 @@ async function compile(
   path: string,
   frontmatter: Record<string, unknown> = { title: 'T', description: 'D' },
 ): Promise<string> {
-  const renderer = await satteri({ mdastPlugins: [essayMarkup()] }).createMdxRenderer(
+  const processor = satteri({ mdastPlugins: [essayMarkup()] });
+  if (!processor.createMdxRenderer) throw new Error('This version of @astrojs/markdown-satteri renders no MDX.');
+  const renderer = await processor.createMdxRenderer(
     { gfm: true, smartypants: true, syntaxHighlight: false },
     { optimize: false, srcDir: pathToFileURL(resolve('src/')), sourcemap: false },
   );
