@@ -259,18 +259,18 @@ export function compiledEssays({
       (transform as { handler: TransformHandler }).handler = cached;
     },
   };
-  /**
-   * Before Astro bundles: each essay's tree, recorded from its compiled module or taken from the
-   * last build's record while its key holds. An essay that cannot be recorded (it imports, or its
-   * compile fails) is left to Rolldown as its module, which compiles it, or reports its error, as before.
-   */
   const keep = (essayFile: string, key: string, data: string | undefined) => {
-    // No record: bundled as its module, which Rolldown compiles, reporting what stops it, as for any module.
     if (data === undefined) return;
     dataStore.set(essayFile, key, { code: data, map: null, meta: null });
     counts.compiled += 1;
     recorded.set(essayFile, dataStore.file(essayFile));
   };
+  /**
+   * Before Astro bundles: each essay's tree, recorded from its compiled module or taken from the
+   * last build's record while its key holds. An essay that is not recorded (it imports, its compile
+   * fails, or the thread recording it failed) is left to Rolldown as its module, which compiles it,
+   * and reports what stops it, as it does any module's.
+   */
   const record = async (): Promise<void> => {
     if (!mdxCompile) return;
     const files = mdxFiles(essaysDir);
@@ -298,8 +298,10 @@ export function compiledEssays({
         else keep(essayFile, key, recordedJson(code));
       }
       for (let answers = recorder ? keys.size : 0; answers > 0; answers -= 1) {
-        const { essayFile, data } = await (recorder as WorkerThread).next<{ essayFile: string; data: string | undefined }>();
-        keep(essayFile, keys.get(essayFile) as string, data);
+        const answer = await (recorder as WorkerThread).next<{ essayFile: string; data: string | undefined }>().catch(() => undefined);
+        // A recorder that stopped leaves the essays it had not answered for to Rolldown.
+        if (!answer) break;
+        keep(answer.essayFile, keys.get(answer.essayFile) as string, answer.data);
       }
     } finally {
       recorder?.stop();

@@ -198,7 +198,7 @@ describe('compiledEssays().record', () => {
       calls.push(id);
       if (code.includes('THROW')) throw new Error('the compile failed');
       const words = code.replace(/^---\n[\s\S]*?\n---\n/, '').trim();
-      const imports = code.includes('IMPORT') ? 'import chart from "./chart.png";\n' : '';
+      const imports = code.includes('IMPORT') ? 'import chart from "./chart.png";\n' : code.includes('EXIT') ? 'process.exit(1);\n' : '';
       return {
         code: `${imports}import { jsx as _jsx } from "astro/jsx-runtime";\nfunction MDXContent(props = {}) {\n  return _jsx("p", { children: ${JSON.stringify(words)} });\n}\nexport const frontmatter = {"title":"One"};\nexport function getHeadings() { return []; }`,
         map: null,
@@ -262,6 +262,25 @@ describe('compiledEssays().record', () => {
     expect(compiled.recorded.has(files[7] as string)).toBe(false);
     expect(compiled.counts).toEqual({ compiled: 29, reused: 0 });
     expect(readFileSync(compiled.recorded.get(files[12] as string) as string, 'utf8')).toContain('Words of essay 12.');
+  });
+
+  test('a recorder thread that stops leaves the essays it had not answered for to Rolldown, and the build goes on', async () => {
+    const dir = folder('record-worker-stops');
+    const essaysDir = join(dir, 'essays');
+    const files = Array.from({ length: 30 }, (_, index) => join(essaysDir, `essay-${String(index).padStart(2, '0')}.mdx`));
+    files.forEach((file, index) => writeFileSync(file, essay(index === 20 ? 'EXIT.' : `Words of essay ${index}.`)));
+    const compiled = compiledEssays({
+      essaysDir,
+      cacheDir: join(dir, 'cache', 'compiled-essays'),
+      settings: 's',
+      shared: 'x',
+      reuse: true,
+    });
+    resolve(compiled.plugin, mdxPlugin().plugin);
+    await compiled.record();
+    expect(compiled.recorded.has(files[20] as string)).toBe(false);
+    expect(compiled.recorded.has(files[29] as string)).toBe(false);
+    expect(compiled.recorded.size).toBeLessThan(21);
   });
 
   test('records nothing where @astrojs/mdx’s compile was not found', async () => {
