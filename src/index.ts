@@ -146,7 +146,9 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
           devToolbar: { enabled: false },
           prefetch: false,
           integrations: [
-            ...(has('@astrojs/mdx') ? [] : [mdx()]),
+            // `optimize`: each run of plain HTML in an essay is compiled to one string, not an element
+            // per tag for Astro's JSX renderer to walk on every render; the pages are the same.
+            ...(has('@astrojs/mdx') ? [] : [mdx({ optimize: true })]),
             // A sitemap lists absolute URLs: there is one only when the site's address is known.
             ...(config.site && !has('@astrojs/sitemap') ? [sitemap()] : []),
             publishStep({ root, config, outDir, checks, staging, siteLabels, compiled }),
