@@ -244,11 +244,12 @@ describe('compiledEssays().record', () => {
     expect(readFileSync(second.recorded.get(nested) as string, 'utf8')).toContain('Nested words, edited.');
   });
 
-  test('on a site of 25 essays or more, records them in a worker thread beside the compile, with the same result', async () => {
-    const dir = folder('record-worker');
+  /** Records a folder of 30 essays (enough for a worker thread), the one at `odd` with `oddWords`. */
+  async function recordThirty(name: string, odd: number, oddWords: string) {
+    const dir = folder(name);
     const essaysDir = join(dir, 'essays');
-    const files = Array.from({ length: 30 }, (_, index) => join(essaysDir, `essay-${index}.mdx`));
-    files.forEach((file, index) => writeFileSync(file, essay(index === 7 ? 'IMPORT a chart.' : `Words of essay ${index}.`)));
+    const files = Array.from({ length: 30 }, (_, index) => join(essaysDir, `essay-${String(index).padStart(2, '0')}.mdx`));
+    files.forEach((file, index) => writeFileSync(file, essay(index === odd ? oddWords : `Words of essay ${index}.`)));
     const compiled = compiledEssays({
       essaysDir,
       cacheDir: join(dir, 'cache', 'compiled-essays'),
@@ -258,6 +259,11 @@ describe('compiledEssays().record', () => {
     });
     resolve(compiled.plugin, mdxPlugin().plugin);
     await compiled.record();
+    return { files, compiled };
+  }
+
+  test('on a site of 25 essays or more, records them in a worker thread beside the compile, with the same result', async () => {
+    const { files, compiled } = await recordThirty('record-worker', 7, 'IMPORT a chart.');
     expect(compiled.recorded.size).toBe(29);
     expect(compiled.recorded.has(files[7] as string)).toBe(false);
     expect(compiled.counts).toEqual({ compiled: 29, reused: 0 });
@@ -265,19 +271,7 @@ describe('compiledEssays().record', () => {
   });
 
   test('a recorder thread that stops leaves the essays it had not answered for to Rolldown, and the build goes on', async () => {
-    const dir = folder('record-worker-stops');
-    const essaysDir = join(dir, 'essays');
-    const files = Array.from({ length: 30 }, (_, index) => join(essaysDir, `essay-${String(index).padStart(2, '0')}.mdx`));
-    files.forEach((file, index) => writeFileSync(file, essay(index === 20 ? 'EXIT.' : `Words of essay ${index}.`)));
-    const compiled = compiledEssays({
-      essaysDir,
-      cacheDir: join(dir, 'cache', 'compiled-essays'),
-      settings: 's',
-      shared: 'x',
-      reuse: true,
-    });
-    resolve(compiled.plugin, mdxPlugin().plugin);
-    await compiled.record();
+    const { files, compiled } = await recordThirty('record-worker-stops', 20, 'EXIT.');
     expect(compiled.recorded.has(files[20] as string)).toBe(false);
     expect(compiled.recorded.has(files[29] as string)).toBe(false);
     expect(compiled.recorded.size).toBeLessThan(21);
