@@ -197,7 +197,7 @@ function publishStep({
       'astro:build:start': async () => {
         loggedErrors = watchForLoggedErrors();
         // The essays as data, before Rolldown is given the modules of the others (src/site/essay-data.ts).
-        await compiled?.record();
+        await compiled?.record([...checks.essayFiles.values()].map((file) => resolve(root, file)));
         // A second CPU makes the essays' downloads while Astro renders their pages on the first.
         earlyDownloads = staging
           ? startEarlyDownloads(staging.dir, offlineDownloadsOptions({ config, cacheDir, siteLabels }), checks.sourcing.length)

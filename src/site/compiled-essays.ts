@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { readFrontmatter } from '../authoring/problems.ts';
 import { isEssayFile } from '../essay/markup-plugin.ts';
@@ -218,7 +218,7 @@ export function compiledEssays({
   plugin: Plugin;
   counts: CompileCounts;
   reused: ReadonlySet<string>;
-  record: () => Promise<void>;
+  record: (essayFiles: Iterable<string>) => Promise<void>;
   recorded: ReadonlyMap<string, string>;
   flush: () => Promise<void>;
 } {
@@ -269,11 +269,12 @@ export function compiledEssays({
    * Before Astro bundles: each essay's tree, recorded from its compiled module or taken from the
    * last build's record while its key holds. An essay that is not recorded (it imports, its compile
    * fails, or the thread recording it failed) is left to Rolldown as its module, which compiles it,
-   * and reports what stops it, as it does any module's.
+   * and reports what stops it, as it does any module's. `essayFiles`: every essay's file, as the
+   * essay checks found them.
    */
-  const record = async (): Promise<void> => {
+  const record = async (essayFiles: Iterable<string>): Promise<void> => {
     if (!mdxCompile) return;
-    const files = mdxFiles(essaysDir);
+    const files = [...essayFiles];
     // On a site large enough, a second thread records each essay while this one compiles the next.
     const recorder = workersCanStart() && files.length >= ESSAYS_PER_RECORDER ? startWorker(RECORDER, null) : undefined;
     const keys = new Map<string, string>();
@@ -317,19 +318,6 @@ export function compiledEssays({
     recorded,
     flush: async () => Promise.all([store.flush(), dataStore.flush()]).then(() => undefined),
   };
-}
-
-/** Every MDX file in the essays folder and below, as `import.meta.glob('**' + '/*.mdx')` finds them. */
-function mdxFiles(essaysDir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(essaysDir, { recursive: true, encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => name.endsWith('.mdx') && !name.split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))
-    .map((name) => join(essaysDir, name));
 }
 
 /** The build's line on the compile: how many essays were compiled, and how many were reused. */

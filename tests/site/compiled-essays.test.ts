@@ -226,7 +226,8 @@ describe('compiledEssays().record', () => {
     const first = compiledEssays(options);
     const firstMdx = mdxPlugin();
     resolve(first.plugin, firstMdx.plugin);
-    await first.record();
+    const essays = [plain, nested, imports, broken];
+    await first.record(essays);
     expect([...first.recorded.keys()].sort()).toEqual([nested, plain].sort());
     expect(first.counts).toEqual({ compiled: 2, reused: 0 });
     const record = first.recorded.get(plain) as string;
@@ -237,7 +238,7 @@ describe('compiledEssays().record', () => {
     const second = compiledEssays(options);
     const secondMdx = mdxPlugin();
     resolve(second.plugin, secondMdx.plugin);
-    await second.record();
+    await second.record(essays);
     expect(secondMdx.calls.sort()).toEqual([broken, imports, nested].sort());
     expect(second.counts).toEqual({ compiled: 1, reused: 1 });
     expect([...second.reused]).toEqual([plain]);
@@ -258,7 +259,7 @@ describe('compiledEssays().record', () => {
       reuse: true,
     });
     resolve(compiled.plugin, mdxPlugin().plugin);
-    await compiled.record();
+    await compiled.record(files);
     return { files, compiled };
   }
 
@@ -279,7 +280,8 @@ describe('compiledEssays().record', () => {
 
   test('records nothing where @astrojs/mdx’s compile was not found', async () => {
     const dir = folder('record-none');
-    writeFileSync(join(dir, 'essays', 'one.mdx'), essay('Words.'));
+    const one = join(dir, 'essays', 'one.mdx');
+    writeFileSync(one, essay('Words.'));
     const compiled = compiledEssays({
       essaysDir: join(dir, 'essays'),
       cacheDir: join(dir, 'cache', 'compiled-essays'),
@@ -288,7 +290,7 @@ describe('compiledEssays().record', () => {
       reuse: true,
     });
     resolve(compiled.plugin, { name: 'another-plugin' });
-    await compiled.record();
+    await compiled.record([one]);
     expect(compiled.recorded.size).toBe(0);
   });
 });
