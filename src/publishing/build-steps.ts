@@ -129,12 +129,12 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   {
     name: 'Search index',
     reads: "the essay pages' copies (from Search pages): their text, not their download links, which it ignores",
-    writes: 'pagefind/: one index per essay language',
+    writes: 'pagefind/: one index per essay language (hard links to the same files in the cache)',
     // Pagefind is a process of its own: it indexes the pages' copies while the downloads are
     // made on the build's threads and written into the pages.
     after: ['Search pages'],
     run: async (context) => {
-      const search = await writeSearchIndex(context.dir, context.searchPages, context.earlySearch);
+      const search = await writeSearchIndex(context.dir, context.searchPages, context.earlySearch, join(context.cacheDir, 'search-bundle'));
       const early = search.early > 0 ? ` (${search.early} unchanged since the last build, read while Astro rendered the pages)` : '';
       return [`Search index: ${search.pages} essay page(s) indexed${early}.`, searchLanguagesNotice(search.languages)].join('\n');
     },

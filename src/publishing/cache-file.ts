@@ -32,9 +32,9 @@ export function linkOrCopy(source: string, target: string): void {
 
 /**
  * Small files of the site kept in the cache under the digest of what they hold, and placed in
- * the site as hard links to them (`linkOrCopy`): a rebuild that makes the same text again links
+ * the site as hard links to them (`linkOrCopy`): a rebuild that makes the same bytes again links
  * the file the last build kept instead of creating one. For files many and small, made anew by
- * every build, and never written into afterwards (the citation files).
+ * every build, and never written into afterwards (the citation files, the search index's files).
  */
 export class LinkedFiles {
   private readonly dir: string;
@@ -46,7 +46,7 @@ export class LinkedFiles {
   }
 
   /** Puts `text` at `target`, as a link to the kept file of the same bytes; or writes it there and keeps it. */
-  place(target: string, text: string): void {
+  place(target: string, text: string | Uint8Array): void {
     const name = `${createHash('sha256').update(text).digest('hex')}.txt`;
     const kept = join(this.dir, name);
     this.placed.add(name);

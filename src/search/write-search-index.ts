@@ -7,6 +7,7 @@ import { SEARCH_BUNDLE_PATH, SEARCH_LANGUAGES_ATTRIBUTE, searchLanguage, type Pa
 import type { EarlySearchIndex } from './early-search-index.ts';
 import { pagesGlob } from './pages-glob.ts';
 import { newSearchIndex } from './search-index-options.ts';
+import { LinkedFiles } from '../publishing/cache-file.ts';
 import { rewritePage } from '../publishing/pages.ts';
 
 /**
@@ -130,9 +131,11 @@ export async function writeSearchIndex(
   siteDir: string,
   pages: SearchPages = copySearchPages(siteDir),
   early?: EarlySearchIndex,
+  keepIn?: string,
 ): Promise<{ pages: number; languages: string[]; outputPath: string; early: number }> {
   const { dir: pagesDir, scratch, byLanguage } = pages;
   const outputPath = join(siteDir, SEARCH_BUNDLE_PATH);
+  const kept = keepIn === undefined ? undefined : new LinkedFiles(keepIn);
   const languages = [...byLanguage.keys()].sort();
   let begun = 0;
   try {
@@ -146,10 +149,14 @@ export async function writeSearchIndex(
       await addPages(index, pagesDir, head ? all.filter((page) => !head.pages.has(page)) : all);
       begun += head?.pages.size ?? 0;
       const bundle = join(outputPath, language);
-      const written = await index.writeFiles({ outputPath: bundle });
-      if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${language} index: ${written.errors.join('; ')}`);
-      await trimBundle(bundle);
+      if (kept) await placeBundle(index, bundle, kept);
+      else {
+        const written = await index.writeFiles({ outputPath: bundle });
+        if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${language} index: ${written.errors.join('; ')}`);
+      }
+      await trimBundle(bundle, kept);
     }
+    kept?.prune();
   } finally {
     // Pagefind runs as a child process; left open, it keeps the build from exiting.
     await pagefind.close();
@@ -198,13 +205,37 @@ async function addPages(index: pagefind.PagefindIndex, siteDir: string, pages: r
 }
 
 /**
+ * Puts a language's bundle in the site as hard links to files kept in the cache by what they hold
+ * (`LinkedFiles`), rather than having Pagefind write every file: a rebuild after one essay changed
+ * creates only the files whose bytes changed (that essay's fragment, the index chunks holding its
+ * words) and links the rest, some 560 files for 500 essays. Creating a file is the dear part here
+ * (ext4 looks past every inode freed lately, and the last build freed thousands); a link creates
+ * none, and removing the previous site then frees none (docs/benchmarks.md).
+ */
+async function placeBundle(index: pagefind.PagefindIndex, bundle: string, kept: LinkedFiles): Promise<void> {
+  const { files, errors } = await index.getFiles();
+  if (errors.length > 0) throw new Error(`Pagefind could not write the index in ${bundle}: ${errors.join('; ')}`);
+  const folders = new Set<string>();
+  for (const { path, content } of files) {
+    // The files the search never loads are not placed at all (trimBundle removes them otherwise).
+    if (UNUSED_BUNDLE_FILES.includes(path)) continue;
+    const target = join(bundle, path);
+    const folder = dirname(target);
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+    kept.place(target, content);
+  }
+}
+
+/**
  * Leaves out of a bundle what its search never loads: the unused files above, and the
  * WebAssembly of any language the bundle has no index in (Pagefind writes the one without
  * stemming, `wasm.unknown.pagefind`, beside the language's own). And minifies `pagefind.js`,
  * which Pagefind ships readable in part: 47 KB become 32 KB (13.2 KB and 11.4 KB gzipped),
- * the same code.
+ * the same code. With `kept`, the minified script is placed as the bundle's other files are:
+ * never written through the link to a kept file.
  */
-async function trimBundle(bundle: string): Promise<void> {
+async function trimBundle(bundle: string, kept?: LinkedFiles): Promise<void> {
   for (const file of UNUSED_BUNDLE_FILES) rmSync(join(bundle, file), { force: true });
   const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   const used = new Set(Object.values(entry.languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
@@ -213,7 +244,8 @@ async function trimBundle(bundle: string): Promise<void> {
   }
   const script = join(bundle, 'pagefind.js');
   const { code } = await transform(readFileSync(script, 'utf8'), { minify: true, format: 'esm', loader: 'js' });
-  writeFileSync(script, code);
+  if (kept) kept.place(script, code);
+  else writeFileSync(script, code);
 }
 
 /**
