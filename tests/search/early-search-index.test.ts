@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { startEarlySearchIndex } from '../../src/search/early-search-index.ts';
 import { copySearchPages, writeSearchIndex } from '../../src/search/write-search-index.ts';
-import { writeSiteFolder } from '../support/site-folder.ts';
+import { searchableEssay as essay, writeSiteFolder } from '../support/site-folder.ts';
 
 /**
  * A rebuild's search index begun while Astro renders: Pagefind reads the kept copies of the pages
@@ -13,9 +13,6 @@ import { writeSiteFolder } from '../support/site-folder.ts';
  */
 const scratch = mkdtempSync(join(tmpdir(), 'early-search-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const essay = (lang: string, title: string, text: string) =>
-  `<!DOCTYPE html><html lang="${lang}"><head><title>${title}</title></head><body><main><article data-pagefind-body><h1>${title}</h1><p>${text}</p></article></main></body></html>`;
 
 const FIRST = {
   'essays/a/index.html': essay('en', 'Harbours', 'The harbour silted up over a century.'),

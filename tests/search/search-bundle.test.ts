@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { copySearchPages, writeSearchIndex } from '../../src/search/write-search-index.ts';
-import { writeSiteFolder } from '../support/site-folder.ts';
+import { searchableEssay as essay, writeSiteFolder } from '../support/site-folder.ts';
 
 /**
  * With a cache folder, the search step puts each language's bundle in the site as hard links to
@@ -13,9 +13,6 @@ import { writeSiteFolder } from '../support/site-folder.ts';
  */
 const scratch = mkdtempSync(join(tmpdir(), 'search-bundle-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const essay = (lang: string, title: string, text: string) =>
-  `<!DOCTYPE html><html lang="${lang}"><head><title>${title}</title></head><body><main><article data-pagefind-body><h1>${title}</h1><p>${text}</p></article></main></body></html>`;
 
 const FIRST = {
   'essays/a/index.html': essay('en', 'Harbours', 'The harbour silted up over a century.'),

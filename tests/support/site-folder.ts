@@ -9,3 +9,7 @@ export function writeSiteFolder(dir: string, files: Readonly<Record<string, stri
   }
   return dir;
 }
+
+/** A built essay page as the search index reads it: its language, its title and one paragraph of text in its body. */
+export const searchableEssay = (lang: string, title: string, text: string): string =>
+  `<!DOCTYPE html><html lang="${lang}"><head><title>${title}</title></head><body><main><article data-pagefind-body><h1>${title}</h1><p>${text}</p></article></main></body></html>`;
