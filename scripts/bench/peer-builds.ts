@@ -3,8 +3,9 @@
  * scripts/bench/peer-starlight.ts), from the same essays: for each size, copies of our first
  * essay, as MDX for ours and as the same text in Markdown for the peer. Rows: a cold build of
  * each size, and a rebuild of the largest size up to 500 after one essay is edited (each
- * site's cache kept from its cold build). Builds run in pairs, ours then the peer's, so a
- * change in the machine's load falls on both; each ratio is the median of the pairs' ratios.
+ * site's cache kept from its cold build). Builds run in pairs, so a change in the machine's load
+ * falls on both; each ratio is the median of the pairs' ratios. Which site goes first changes
+ * with each run, and no built site is deleted before the benchmark ends (docs/benchmarks.md says why).
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -51,6 +52,15 @@ export function editedEssay(source: string): string {
 export function rebuildSize(sizes: readonly number[]): number | undefined {
   const upTo = sizes.filter((size) => size <= 500);
   return upTo.length > 0 ? Math.max(...upTo) : sizes.length > 0 ? Math.min(...sizes) : undefined;
+}
+
+/**
+ * Which site builds first in run `run` (from 1): ours in odd runs, the peer's in even ones. What
+ * one build deletes slows the file creation of the build after it (docs/benchmarks.md), so
+ * neither site always follows the other.
+ */
+export function firstInPair(run: number): 'ours' | 'peer' {
+  return run % 2 === 1 ? 'ours' : 'peer';
 }
 
 interface Site {
@@ -142,9 +152,9 @@ export async function benchBesidePeer(
       if (!pair) continue;
       const name = `build ${formatCount(size)} essay${size === 1 ? '' : 's'}`;
       const caches = { ours: join(scratch, `ours-${size}-${run}`, 'cache'), peer: join(scratch, `peer-${size}-${run}`, 'cache') };
+      const order = firstInPair(run) === 'ours' ? (['ours', 'peer'] as const) : (['peer', 'ours'] as const);
       const cold = row(name, size, false);
-      cold.ours.push(await build(pair.ours, `${name}, ours, run ${run}`, caches.ours));
-      cold.peer.push(await build(pair.peer, `${name}, peer, run ${run}`, caches.peer));
+      for (const site of order) cold[site].push(await build(pair[site], `${name}, ${site}, run ${run}`, caches[site]));
       if (size === rebuildAt) {
         // One essay edited in each site, then both rebuilt on the caches of their cold builds.
         const edited = [pair.ours.files[0], pair.peer.files[0]].filter((file) => file !== undefined);
@@ -152,16 +162,16 @@ export async function benchBesidePeer(
         edited.forEach((file, index) => writeFileSync(file, editedEssay(before[index] ?? '')));
         try {
           const again = row(`rebuild ${formatCount(size)} after one edit`, size, true);
-          again.ours.push(await build(pair.ours, `rebuild ${size}, ours, run ${run}`, caches.ours));
-          again.peer.push(await build(pair.peer, `rebuild ${size}, peer, run ${run}`, caches.peer));
+          for (const site of order) again[site].push(await build(pair[site], `rebuild ${size}, ${site}, run ${run}`, caches[site]));
         } finally {
           edited.forEach((file, index) => writeFileSync(file, before[index] ?? ''));
         }
       }
-      if (size === smallestSize && run === options.runs) {
+      // The rebuild of this size, if any, changed one essay: the sites kept are its.
+      if (size === smallestSize && run === options.runs)
         kept = { ours: join(dirname(caches.ours), 'dist'), peer: join(dirname(caches.peer), 'dist') };
-        // The rebuild of this size, if any, changed one essay: the sites kept are its.
-      } else for (const cache of Object.values(caches)) rmSync(dirname(cache), { recursive: true, force: true });
+      // Not deleted here: a cold build that came right after thousands of files were deleted
+      // paid for the deletion too. They go with the scratch folder when the benchmark ends.
     }
   }
   for (const found of rows) {

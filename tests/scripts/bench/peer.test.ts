@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { editedEssay, rebuildSize } from '../../../scripts/bench/peer-builds.ts';
+import { editedEssay, firstInPair, rebuildSize } from '../../../scripts/bench/peer-builds.ts';
 import { createPeer, PEER_VERSIONS } from '../../../scripts/bench/peer-starlight.ts';
 import { starlightPage } from '../../../scripts/bench/starlight-page.ts';
 
@@ -61,6 +61,10 @@ test('the rebuild measured is of 500 essays, or the largest site up to 500, or t
   expect(rebuildSize([1, 100])).toBe(100);
   expect(rebuildSize([1000, 2000])).toBe(1000);
   expect(rebuildSize([])).toBeUndefined();
+});
+
+test('the site that builds first changes with each run, starting with ours', () => {
+  expect([1, 2, 3, 4].map(firstInPair)).toEqual(['ours', 'peer', 'ours', 'peer']);
 });
 
 const scratch = mkdtempSync(join(tmpdir(), 'peer-'));
