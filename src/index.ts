@@ -18,6 +18,7 @@ import { startEarlyDownloads, type EarlyDownloads } from './offline/write-downlo
 import { startEarlySearchIndex, type EarlySearchIndex } from './search/early-search-index.ts';
 import { watchForLoggedErrors } from './publishing/logged-errors.ts';
 import { siteStatementFacts } from './publishing/accessibility-statement.ts';
+import { generationStart } from './publishing/generation-start.ts';
 import { createStaging, StagingBusy } from './publishing/staging.ts';
 import { stopBuild } from './publishing/stop-build.ts';
 import { stopEsbuild } from './publishing/stop-esbuild.ts';
@@ -26,7 +27,7 @@ import type { SiteLabels } from './strings/labels.ts';
 import { LabelsModuleError, loadSiteLabels } from './strings/site-labels.ts';
 import { classicScripts } from './site/classic-script.ts';
 import { compiledEssays, compileSettingsDigest, compileSummary } from './site/compiled-essays.ts';
-import { sharedInputsDigest } from './site/page-reuse.ts';
+import { linkUnchangedPages, sharedInputsDigest } from './site/page-reuse.ts';
 import { essayPath } from './site/urls.ts';
 
 export type { EssayPressOptions } from './config/options.ts';
@@ -99,6 +100,8 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
         const has = (name: string) => astroConfig.integrations.some((integration) => integration.name === name);
         const markupOptions = { root, ...config, strings: siteLabels };
         // A build compiles again only the essays whose inputs changed (src/site/compiled-essays.ts).
+        // When Astro begins to write pages, which a build's early work waits for.
+        const generation = command === 'build' ? generationStart() : undefined;
         const compiled =
           command === 'build'
             ? compiledEssays({
@@ -137,7 +140,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
               sharedInputs,
               ...(compiled ? { recorded: compiled.recorded } : {}),
             },
-            compiled ? [compiled.plugin] : [],
+            [...(compiled ? [compiled.plugin] : []), ...(generation ? [generation.plugin] : [])],
           ),
           // A rebuild copies the essay pages whose inputs are unchanged from the last build
           // (src/site/page-reuse.ts); `astro build --force` renders every page again.
@@ -151,7 +154,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
             ...(has('@astrojs/mdx') ? [] : [mdx({ optimize: true })]),
             // A sitemap lists absolute URLs: there is one only when the site's address is known.
             ...(config.site && !has('@astrojs/sitemap') ? [sitemap()] : []),
-            publishStep({ root, config, outDir, checks, staging, siteLabels, compiled }),
+            publishStep({ root, config, outDir, checks, staging, siteLabels, compiled, generation }),
           ],
         });
         for (const route of ROUTES) {
@@ -175,6 +178,7 @@ function publishStep({
   staging,
   siteLabels,
   compiled,
+  generation,
 }: {
   root: string;
   config: SiteConfig;
@@ -183,6 +187,7 @@ function publishStep({
   staging: ReturnType<typeof createStaging> | undefined;
   siteLabels: SiteLabels;
   compiled: ReturnType<typeof compiledEssays> | undefined;
+  generation: ReturnType<typeof generationStart> | undefined;
 }): AstroIntegration {
   let loggedErrors: ReturnType<typeof watchForLoggedErrors> | undefined;
   let cacheDir = resolve(root, 'node_modules/.astro');
@@ -198,15 +203,25 @@ function publishStep({
         loggedErrors = watchForLoggedErrors();
         // The essays as data, before Rolldown is given the modules of the others (src/site/essay-data.ts).
         await compiled?.record([...checks.essayFiles.values()].map((file) => resolve(root, file)));
+        // The pages of unchanged essays, linked from Astro's copies rather than copied by it (src/site/page-reuse.ts).
+        if (staging && compiled) linkUnchangedPages(staging.dir, cacheDir, unchangedEssayPages(root, checks.essayFiles, compiled.reused));
         // A second CPU makes the essays' downloads while Astro renders their pages on the first.
         earlyDownloads = staging
-          ? startEarlyDownloads(staging.dir, offlineDownloadsOptions({ config, cacheDir, siteLabels }), checks.sourcing.length)
+          ? startEarlyDownloads(
+              staging.dir,
+              offlineDownloadsOptions({ config, cacheDir, siteLabels }),
+              checks.sourcing.length,
+              generation ? { rendering: generation.begun } : {},
+            )
           : undefined;
         // A rebuild's search index begins with the copies of the pages of essays compiled last time.
         earlySearch =
           staging && compiled
-            ? startEarlySearchIndex(staging.dir, join(cacheDir, 'search-pages'), () =>
-                unchangedEssayPages(root, checks.essayFiles, compiled.reused),
+            ? startEarlySearchIndex(
+                staging.dir,
+                join(cacheDir, 'search-pages'),
+                () => unchangedEssayPages(root, checks.essayFiles, compiled.reused),
+                generation?.begun,
               )
             : undefined;
       },
@@ -282,6 +297,10 @@ function viteConfig(config: SiteConfig, files: Parameters<typeof virtualModules>
       },
     },
     build: {
+      // Astro empties its output folder before it bundles, unless told not to. Ours is the staging
+      // folder, empty when the build began; what is in it by then is the pages linked for reuse
+      // (src/site/page-reuse.ts), which Astro must find there.
+      emptyOutDir: false,
       // Astro inlines scripts smaller than this limit; 0 keeps every script an external
       // file, cacheable offline and allowed by a CSP without 'unsafe-inline'.
       assetsInlineLimit: 0,

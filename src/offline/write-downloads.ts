@@ -150,24 +150,28 @@ const EARLY_START_POLL_MS = 50;
  * and a second CPU would otherwise wait for it. Then `writeOfflineDownloads` takes what the
  * worker made where its key still holds, and makes the rest. None for a site too small to be
  * worth a worker, where no worker can start, or without a cache folder (the keys are the cache's).
- * `essaysPerWorker` is for tests, as for `writeOfflineDownloads`.
+ * `essaysPerWorker` is for tests, as for `writeOfflineDownloads`; `rendering` says when Astro
+ * has begun to write pages (`generationStart`), by default once `essays/` is in the site.
  */
 export function startEarlyDownloads(
   siteDir: string,
   options: OfflineDownloadsOptions,
   essays: number,
-  { essaysPerWorker = ESSAYS_PER_WORKER }: { essaysPerWorker?: number } = {},
+  {
+    essaysPerWorker = ESSAYS_PER_WORKER,
+    rendering = () => existsSync(join(siteDir, 'essays')),
+  }: { essaysPerWorker?: number; rendering?: () => boolean } = {},
 ): EarlyDownloads | undefined {
   if (!options.cacheDir || workerCount(essays, essaysPerWorker) === 0) return undefined;
   const buildTime = options.buildTime ?? new Date();
   const finished = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const group: EarlyGroup = { siteDir, options, buildTime, finished };
-  // Started once Astro writes the first essay page, not before: while Astro bundles, the build's
-  // memory is at its peak, and a worker waiting beside it would only add to it.
+  // Started once Astro writes pages, not before: while Astro bundles, the build's memory is at
+  // its peak, and a worker waiting beside it would only add to it.
   let worker: WorkerThread | undefined;
   const begin = () => (worker ??= startWorker(WORKER, group));
   const watch = setInterval(() => {
-    if (existsSync(join(siteDir, 'essays'))) begin();
+    if (rendering()) begin();
     if (worker) clearInterval(watch);
   }, EARLY_START_POLL_MS);
   watch.unref();

@@ -1,4 +1,4 @@
-import { closeSync, ftruncateSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, lstatSync, openSync, readdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { essayPath } from '../site/urls.ts';
 
@@ -53,6 +53,13 @@ export function listEssaySlugs(distDir: string): string[] {
  */
 export function rewritePage(file: string, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
+  // A page linked to Astro's copy of it (`linkUnchangedPages`) becomes a file of its own first:
+  // written through the link, it would change the copy the next build takes as Astro's page.
+  if (lstatSync(file).nlink > 1) {
+    unlinkSync(file);
+    writeFileSync(file, bytes, { flag: 'wx' });
+    return;
+  }
   const descriptor = openSync(file, 'r+');
   try {
     for (let written = 0; written < bytes.byteLength;) {

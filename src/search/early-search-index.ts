@@ -31,16 +31,21 @@ export interface EarlySearchIndex {
 const EARLY_START_POLL_MS = 50;
 
 /**
- * Starts, once Astro has written its first essay page into `siteDir`, indexing the copies in
- * `copiesDir` of the pages `expected()` names then: the pages expected to be unchanged. None
- * where there are no copies from a last build.
+ * Starts, once Astro has begun to write pages (`rendering`, by default once `essays/` is in
+ * `siteDir`), indexing the copies in `copiesDir` of the pages `expected()` names then: the pages
+ * expected to be unchanged. None where there are no copies from a last build.
  */
-export function startEarlySearchIndex(siteDir: string, copiesDir: string, expected: () => readonly string[]): EarlySearchIndex | undefined {
+export function startEarlySearchIndex(
+  siteDir: string,
+  copiesDir: string,
+  expected: () => readonly string[],
+  rendering: () => boolean = () => existsSync(join(siteDir, 'essays')),
+): EarlySearchIndex | undefined {
   if (!existsSync(copiesDir)) return undefined;
   let begun: Promise<Map<string, EarlyIndex> | undefined> | undefined;
   const begin = () => (begun ??= indexCopies(copiesDir, expected()).catch(() => undefined));
   const watch = setInterval(() => {
-    if (existsSync(join(siteDir, 'essays'))) {
+    if (rendering()) {
       clearInterval(watch);
       void begin();
     }

@@ -45,6 +45,14 @@ test('a rebuild on the same cache copies the pages and downloads of the unchange
   expect(second.status, second.output).toBe(0);
   // Only the pages whose essay or named file changed are rendered again (src/site/page-reuse.ts).
   expect(essayPages(second.output)).toEqual({ rendered: expect.arrayContaining(['cites', 'edited']), copied: ['kept'] });
+  // The unchanged page was linked from Astro's copy before Astro rendered, so Astro found it written
+  // ("cached") rather than copying it ("restored"); the build steps then gave it a file of its own,
+  // and Astro's copy is still the page as Astro wrote it, with no download sizes or styles in it.
+  expect(second.output).toMatch(/\/essays\/kept\/index\.html \(cached\)/);
+  for (const slug of ['kept', 'edited', 'cites']) expect(statSync(join(second.outDir, 'essays', slug, 'index.html')).nlink, slug).toBe(1);
+  const astroCopy = readFileSync(join(scratch, 'cache', 'dist', 'essays', 'kept', 'index.html'), 'utf8');
+  expect(astroCopy).toMatch(/<span[^>]*data-download-size="epub"[^>]*><\/span>/);
+  expect(astroCopy).not.toContain('<style');
   expect(readFileSync(join(second.outDir, 'essays', 'cites', 'index.html'), 'utf8')).toContain('The Long Essay, Revised');
   // And only those essays are compiled again; the other is given to the bundle as compiled before (src/site/compiled-essays.ts).
   expect(second.output).toContain('Essays compiled: 2 of 3 (1 unchanged since the last build, compiled then).');
@@ -71,6 +79,14 @@ test('a rebuild on the same cache copies the pages and downloads of the unchange
     const page = (dir: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
     expect(page(second.outDir), path).toBe(page(full.outDir));
   }
+  // A third build, with nothing changed, links every essay page and still publishes the same pages.
+  const third = buildSite(env);
+  expect(third.status, third.output).toBe(0);
+  expect(essayPages(third.output)).toEqual({ rendered: [], copied: expect.arrayContaining(['cites', 'edited', 'kept']) });
+  for (const slug of ['kept', 'edited', 'cites']) {
+    const page = (dir: string) => readFileSync(join(dir, 'essays', slug, 'index.html'), 'utf8');
+    expect(page(third.outDir), slug).toBe(page(full.outDir));
+  }
   // So is the search index, page for page (each fragment is named by what was indexed of its page), whether
   // the rebuild began it from the last build's copies (src/search/early-search-index.ts) or not.
   const fragments = (dir: string) => readdirSync(join(dir, 'pagefind', 'en', 'fragment')).sort();
@@ -84,5 +100,5 @@ test('a rebuild on the same cache copies the pages and downloads of the unchange
       expect(statSync(citation(second.outDir)).ino, `${slug}/${name}`).toBe(statSync(citation(first.outDir)).ino);
     }
   }
-  for (const build of [first, second, full]) rmSync(dirname(build.outDir), { recursive: true, force: true });
+  for (const build of [first, second, full, third]) rmSync(dirname(build.outDir), { recursive: true, force: true });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -56,4 +56,16 @@ test('rewritePage writes a page over its old text, cutting what a shorter one le
   rewritePage(file, '<p>Longer again than it was: the whole of it, every word, still there.</p>');
   expect(readFileSync(file, 'utf8')).toBe('<p>Longer again than it was: the whole of it, every word, still there.</p>');
   expect(() => rewritePage(join(site, 'missing.html'), '<p></p>')).toThrow(/ENOENT/);
+});
+
+test('rewritePage never writes through a link: a page linked to a kept copy becomes a file of its own', () => {
+  const kept = join(site, 'kept-copy.html');
+  const file = join(site, 'linked.html');
+  writeFileSync(kept, '<p>The page as Astro wrote it.</p>');
+  linkSync(kept, file);
+  rewritePage(file, '<p>The page with its sizes.</p>');
+  expect(readFileSync(file, 'utf8')).toBe('<p>The page with its sizes.</p>');
+  expect(readFileSync(kept, 'utf8')).toBe('<p>The page as Astro wrote it.</p>');
+  expect(statSync(file).nlink).toBe(1);
+  expect(statSync(kept).nlink).toBe(1);
 });

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { essayCacheKey, filesNamedBy, sharedInputsDigest } from '../../src/site/page-reuse.ts';
+import { essayCacheKey, filesNamedBy, linkUnchangedPages, sharedInputsDigest } from '../../src/site/page-reuse.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'page-reuse-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -74,4 +74,18 @@ test('an essay that imports a component has no key: what the component imports i
   const input = { shared: 'shared', path: 'one.mdx', essayFile: join(root, 'one.mdx'), named: [] };
   expect(essayCacheKey({ ...input, source: "import Callout from '../../src/components/Callout.astro';\n\nWords." })).toBeUndefined();
   expect(essayCacheKey({ ...input, source: 'Words that say import, mid-line.' })).toBeDefined();
+});
+
+test("the pages of unchanged essays are linked from Astro's copies; a page with no copy is left to Astro", () => {
+  const cache = join(root, 'astro-cache');
+  const staging = join(root, 'staging');
+  mkdirSync(join(cache, 'dist', 'essays', 'kept'), { recursive: true });
+  writeFileSync(join(cache, 'dist', 'essays', 'kept', 'index.html'), '<p>Kept.</p>');
+  mkdirSync(staging);
+  expect(linkUnchangedPages(staging, cache, ['essays/kept/index.html', 'essays/never-kept/index.html'])).toBe(1);
+  const page = join(staging, 'essays', 'kept', 'index.html');
+  expect(readFileSync(page, 'utf8')).toBe('<p>Kept.</p>');
+  expect(statSync(page).ino).toBe(statSync(join(cache, 'dist', 'essays', 'kept', 'index.html')).ino);
+  // Not even its folder: Astro makes it, or, for a page it never writes, nothing is left behind.
+  expect(statSync(join(staging, 'essays', 'never-kept'), { throwIfNoEntry: false })).toBeUndefined();
 });

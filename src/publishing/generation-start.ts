@@ -1,0 +1,22 @@
+import type { Plugin } from 'vite';
+
+/**
+ * When Astro begins to write pages: once its last bundle, the client's, is written. A build's
+ * early work (the downloads' worker, a rebuild's search index) waits for it: while Astro bundles,
+ * the build's memory is at its peak and Rolldown keeps every CPU busy. The staging folder cannot
+ * say it, since a rebuild links the pages of unchanged essays into it before Astro bundles
+ * (`linkUnchangedPages` in src/site/page-reuse.ts).
+ */
+export function generationStart(): { plugin: Plugin; begun: () => boolean } {
+  let begun = false;
+  return {
+    plugin: {
+      name: 'essay-press:generation-start',
+      apply: 'build',
+      writeBundle() {
+        if (this.environment.name === 'client') begun = true;
+      },
+    },
+    begun: () => begun,
+  };
+}
