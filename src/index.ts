@@ -99,9 +99,9 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
         const faviconFile = existsSync(ownFavicon) ? ownFavicon : fileURLToPath(new URL('./site/favicon.svg', import.meta.url));
         const has = (name: string) => astroConfig.integrations.some((integration) => integration.name === name);
         const markupOptions = { root, ...config, strings: siteLabels };
-        // A build compiles again only the essays whose inputs changed (src/site/compiled-essays.ts).
         // When Astro begins to write pages, which a build's early work waits for.
         const generation = command === 'build' ? generationStart() : undefined;
+        // A build compiles again only the essays whose inputs changed (src/site/compiled-essays.ts).
         const compiled =
           command === 'build'
             ? compiledEssays({

@@ -89,7 +89,6 @@ export function essayCacheKey(inputs: EssayInputs): string | undefined {
   return IMPORT_LINE.test(inputs.source) ? undefined : essayInputsDigest(inputs);
 }
 
-/** A file's bytes, or none: a file that is missing is reported by the checks, and its absence is part of the key. */
 /**
  * Puts the pages of the essays whose inputs are unchanged (`pages`, paths in the site) into the
  * staging folder before Astro renders, each a hard link to the copy Astro kept of it last build
@@ -118,6 +117,7 @@ export function linkUnchangedPages(siteDir: string, astroCacheDir: string, pages
   return linked;
 }
 
+/** A file's bytes, or none: a file that is missing is reported by the checks, and its absence is part of the key. */
 function readOrEmpty(file: string): Uint8Array {
   try {
     return readFileSync(file);
