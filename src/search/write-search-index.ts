@@ -1,4 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { transform } from 'esbuild';
@@ -7,8 +20,7 @@ import { SEARCH_BUNDLE_PATH, SEARCH_LANGUAGES_ATTRIBUTE, searchLanguage, type Pa
 import type { EarlySearchIndex } from './early-search-index.ts';
 import { pagesGlob } from './pages-glob.ts';
 import { newSearchIndex } from './search-index-options.ts';
-import { LinkedFiles } from '../publishing/cache-file.ts';
-import { rewritePage } from '../publishing/pages.ts';
+import { LinkedFiles, linkOrCopy } from '../publishing/cache-file.ts';
 
 /**
  * Files Pagefind writes next to each index that the search page never loads, removed rather
@@ -46,11 +58,11 @@ export interface SearchPages {
  * for the new file's data to reach the disk (1,000 pages: 0.8 s).
  * Only essays are copied: they are the pages that mark their text with `data-pagefind-body`.
  *
- * With `keepIn` (a folder of the cache), the copies stay there between builds: a copy that has
- * the page's bytes already is left as it is, and copies of pages the site no longer has are
- * removed. A rebuild after one essay changed then writes one copy, where a scratch folder
- * made each build 500 folders and files and removed them again. Otherwise the copies go to a
- * scratch folder.
+ * With `keepIn` (a folder of the cache), the copies stay there between builds, each a hard link
+ * to its page as Astro wrote it (`linkedCopies`), and copies of pages the site no longer has are
+ * removed. A rebuild after one essay changed then places one copy, where a scratch folder
+ * made each build 500 folders and files and removed them again. Otherwise the copies are
+ * written to a scratch folder.
  */
 export function copySearchPages(siteDir: string, keepIn?: string): SearchPages {
   const dir = keepIn ?? mkdtempSync(join(tmpdir(), 'essay-press-search-'));
@@ -58,16 +70,26 @@ export function copySearchPages(siteDir: string, keepIn?: string): SearchPages {
     const byLanguage = new Map<string, string[]>();
     const copies = new Set<string>();
     const unchanged = new Set<string>();
+    const place = keepIn ? linkedCopies(siteDir, dir) : undefined;
     for (const file of htmlFiles(siteDir)) {
-      const content = readFileSync(file, 'utf8');
-      // Pagefind would leave these pages out too once one page has a body; skipping them
-      // here keeps the rule visible and the page count true.
-      if (!content.includes('data-pagefind-body')) continue;
-      const language = searchLanguage(/<html\b[^>]*\slang="([^"]*)"/.exec(content)?.[1] ?? '');
       const sourcePath = relative(siteDir, file).split('\\').join('/');
       const copy = join(dir, sourcePath);
+      let language: string;
+      if (place?.isCopy(file, copy)) {
+        // The page is its kept copy (both linked to Astro's copy of an unchanged page): only
+        // its language is read, from its first bytes, and it was indexed as it is.
+        language = pageLanguage(headOf(file));
+        unchanged.add(sourcePath);
+      } else {
+        const content = readFileSync(file, 'utf8');
+        // Pagefind would leave these pages out too once one page has a body; skipping them
+        // here keeps the rule visible and the page count true.
+        if (!content.includes('data-pagefind-body')) continue;
+        language = pageLanguage(content);
+        const written = place ? place.copy(file, copy, content) : writeCopy(copy, content);
+        if (!written) unchanged.add(sourcePath);
+      }
       copies.add(copy);
-      if (!writeCopy(copy, content)) unchanged.add(sourcePath);
       const pages = byLanguage.get(language);
       if (pages) pages.push(sourcePath);
       else byLanguage.set(language, [sourcePath]);
@@ -88,6 +110,58 @@ export function copySearchPages(siteDir: string, keepIn?: string): SearchPages {
   }
 }
 
+const pageLanguage = (html: string) => searchLanguage(/<html\b[^>]*\slang="([^"]*)"/.exec(html)?.[1] ?? '');
+
+/** The first bytes of a page, as far as its `<html>` start tag, or the whole page if that is further. */
+function headOf(file: string): string {
+  const descriptor = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    const text = head.subarray(0, readSync(descriptor, head, 0, HEAD_BYTES, 0)).toString('utf8');
+    return /<html\b[^>]*>/.test(text) ? text : readFileSync(file, 'utf8');
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Enough for a doctype, a comment or two and the `<html>` start tag of any page we write. */
+const HEAD_BYTES = 1024;
+
+/**
+ * The kept copies as hard links to the pages (`linkOrCopy`): a copy is made without writing a
+ * byte, and a rebuild, where an unchanged page and its copy are both links to Astro's copy of it
+ * (src/site/page-reuse.ts), finds them one file and reads neither. The build steps after this one
+ * never write through a link (`rewritePage`). Where the cache is on another disk, a copy with
+ * the page's bytes already is left as it is, as a scratch folder's are (`writeCopy`).
+ */
+function linkedCopies(siteDir: string, dir: string) {
+  mkdirSync(dir, { recursive: true });
+  const linkable = statSync(dir).dev === statSync(siteDir).dev;
+  return {
+    isCopy: (page: string, copy: string): boolean => {
+      const kept = statSync(copy, { throwIfNoEntry: false });
+      if (!kept) return false;
+      const { ino, dev } = statSync(page);
+      return kept.ino === ino && kept.dev === dev;
+    },
+    /** Puts the copy in place; whether its text changed (a copy not there before has). */
+    copy: (page: string, copy: string, content: string): boolean => {
+      const kept = readOrUndefined(copy);
+      if (kept === undefined) mkdirSync(dirname(copy), { recursive: true });
+      if (linkable || kept !== content) linkOrCopy(page, copy);
+      return kept !== content;
+    },
+  };
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function rmdirIfEmpty(folder: string): void {
   try {
     rmdirSync(folder);
@@ -96,21 +170,10 @@ function rmdirIfEmpty(folder: string): void {
   }
 }
 
-/** Writes a page's copy, unless it is there with the same text already (`copySearchPages`); whether it wrote. */
+/** Writes a page's copy in a scratch folder; whether it wrote (always: the folder is new). */
 function writeCopy(copy: string, content: string): boolean {
-  let kept: string | undefined;
-  try {
-    kept = readFileSync(copy, 'utf8');
-  } catch {
-    mkdirSync(dirname(copy), { recursive: true });
-    writeFileSync(copy, content);
-    return true;
-  }
-  if (kept === content) return false;
-  // Written over in place, without ext4's flush of a file cut to nothing. Only an early index
-  // (early-search-index.ts) may be reading copies now, and only those of pages it expected
-  // unchanged: if this is one, the search step does not take that index.
-  rewritePage(copy, content);
+  mkdirSync(dirname(copy), { recursive: true });
+  writeFileSync(copy, content);
   return true;
 }
 
