@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
+import { FileRevisions, md5 } from './file-revisions.ts';
 import { CONTENT_HASHED_PATH, SERVICE_WORKER_FILE } from './offline-routes.ts';
 import { SITE_LIST_FILE, fileGroup, siteList, type SiteList } from './offline-files.ts';
 import { fillOfflineSizes } from './offline-sizes.ts';
@@ -27,6 +28,8 @@ export interface ServiceWorkerOptions {
   lang: string;
   /** The site's own labels (the `strings` option), for those sizes' words. */
   siteLabels?: SiteLabels | undefined;
+  /** Where the files' revisions are kept for the next build (`FileRevisions`); without it, every file is read. */
+  revisionsFile?: string | undefined;
 }
 
 export interface ServiceWorkerResult {
@@ -46,7 +49,9 @@ const SOURCE = resolve(import.meta.dirname, 'browser/service-worker.ts');
 const MANIFEST_PLACEHOLDER = 'self.__WB_MANIFEST';
 
 export async function writeServiceWorker(siteDir: string, options: ServiceWorkerOptions): Promise<ServiceWorkerResult> {
-  const files = listSiteFiles(siteDir);
+  const revisions = new FileRevisions(options.revisionsFile);
+  const files = listSiteFiles(siteDir, revisions);
+  revisions.save();
   const all = files.filter(({ url }) => url !== SERVICE_WORKER_FILE && url !== SITE_LIST_FILE);
   const list = siteList(all.map(({ url, revision, bytes }) => ({ file: url, revision: revision ?? url, bytes })));
 
@@ -113,11 +118,6 @@ export function readPrecacheManifest(serviceWorker: string): ManifestEntry[] {
   return JSON.parse(list[0]) as ManifestEntry[];
 }
 
-/** Workbox's revision of a file: the MD5 of its content, in hex. */
-function md5(content: string | Buffer): string {
-  return createHash('md5').update(content).digest('hex');
-}
-
 /** A short hash of the list of every file: any changed file of the site changes it. */
 function buildId(entries: ReadonlyArray<{ url: string; revision?: string | null }>): string {
   return createHash('sha256')
@@ -134,10 +134,11 @@ export interface ManifestEntry {
 }
 
 /**
- * Every file of the site, read once: its revision (as Workbox's `getManifest` gives it, with the
- * content-hashed paths left unrevisioned) and its size, in path order.
+ * Every file of the site: its revision (as Workbox's `getManifest` gives it, with the
+ * content-hashed paths left unrevisioned; read and hashed only where `revisions` has none) and
+ * its size, in path order.
  */
-function listSiteFiles(siteDir: string): Array<ManifestEntry & { bytes: number }> {
+function listSiteFiles(siteDir: string, revisions: FileRevisions): Array<ManifestEntry & { bytes: number }> {
   return (
     readdirSync(siteDir, { recursive: true, withFileTypes: true })
       .map((entry) => ({ entry, path: join(entry.parentPath, entry.name) }))
@@ -145,9 +146,9 @@ function listSiteFiles(siteDir: string): Array<ManifestEntry & { bytes: number }
       // Hidden files (a host's own, such as .nojekyll) are no part of what a reader fetches.
       .filter(({ entry, url }) => entry.isFile() && !url.split('/').some((part) => part.startsWith('.')))
       .map(({ path, url }) => {
-        if (CONTENT_HASHED_PATH.test(url)) return { url, revision: null, bytes: statSync(path).size };
-        const content = readFileSync(path);
-        return { url, revision: md5(content), bytes: content.byteLength };
+        const stats = statSync(path);
+        const revision = CONTENT_HASHED_PATH.test(url) ? null : revisions.revision(url, path, stats);
+        return { url, revision, bytes: stats.size };
       })
       .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
   );

@@ -163,6 +163,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
         base: context.config.base,
         lang: context.config.lang,
         siteLabels: context.siteLabels,
+        revisionsFile: join(context.cacheDir, 'file-revisions.json'),
       });
       const { site, siteBytes, downloads, downloadBytes } = offline.list;
       return `Offline reading: the service worker precaches ${offline.count} files, ${kib(offline.bytes)}, on a first visit; saving the whole site adds ${site.length} files, ${kib(siteBytes)} (and ${downloads.length} downloads, ${kib(downloadBytes)}), of a site of ${offline.siteCount} files, ${kib(offline.siteBytes)}.`;
