@@ -5,11 +5,9 @@
  * unchanged. What is wrong in a file is reported at its line, with what to do.
  */
 import { extname } from 'node:path';
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
 import type { Problem } from '../authoring/problems.ts';
 import type { CslItem } from './csl-item.ts';
+import { citationJs } from './load-citation-js.ts';
 
 /** The extensions read, and the Citation.js input type each is read as. */
 const BIBLIOGRAPHY_FORMATS: Readonly<Record<string, string>> = {
@@ -74,7 +72,7 @@ function parse(file: string, text: string, extension: string): { items: CslItem[
     }
   }
   try {
-    const items = new Cite(data, { forceType: type }).data.map(({ _graph, ...item }) => item as CslItem);
+    const items = new (citationJs().Cite)(data, { forceType: type }).data.map(({ _graph, ...item }) => item as CslItem);
     return { items };
   } catch (error) {
     const message = String((error as Error).message);

@@ -2,10 +2,8 @@
  * A work as the files a reference manager imports, made by Citation.js from its CSL-JSON:
  * RIS (read by Zotero, EndNote, Mendeley) and CSL-JSON itself.
  */
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-ris';
-import '@citation-js/plugin-csl';
 import type { CslItem } from './csl-item.ts';
+import { citationJs } from './load-citation-js.ts';
 
 export interface CitationExports {
   ris: string;
@@ -13,6 +11,15 @@ export interface CitationExports {
 }
 
 export function citationExports(item: CslItem): CitationExports {
-  const cite = new Cite(item);
-  return { ris: cite.format('ris'), cslJson: `${JSON.stringify([item], null, 2)}\n` };
+  return { ris: risText(item), cslJson: cslJsonText(item) };
+}
+
+/** The work as RIS, made by Citation.js. */
+export function risText(item: CslItem): string {
+  return new (citationJs().Cite)(item).format('ris');
+}
+
+/** The work as a CSL-JSON file: a list of one item. */
+export function cslJsonText(item: CslItem): string {
+  return `${JSON.stringify([item], null, 2)}\n`;
 }

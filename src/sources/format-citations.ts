@@ -5,13 +5,12 @@
  * (a short note, "Ibid.").
  */
 import { createHash } from 'node:crypto';
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { CslItem } from './csl-item.ts';
+import { citationJs } from './load-citation-js.ts';
 
 /** A CSL style: its XML, and a name for messages. */
 export interface CitationStyle {
@@ -53,7 +52,7 @@ interface CiteprocEngine {
   makeBibliography: () => false | [unknown, string[]];
 }
 
-const csl = () => plugins.config.get('@csl') as unknown as CslPlugin;
+const csl = () => citationJs().plugins.config.get('@csl') as unknown as CslPlugin;
 
 /** The CSL locales there are, by language tag (`en-US`, `de-DE`…). */
 function cslLocales(): string[] {

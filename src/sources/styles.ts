@@ -6,9 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 import { BUILT_IN_STYLES } from './built-in-styles.ts';
+import { citationJs } from './load-citation-js.ts';
 import type { CitationStyle } from './format-citations.ts';
 
 const DEFAULT_STYLE = new URL('./styles/essay-notes.csl', import.meta.url);
@@ -24,7 +23,7 @@ export function defaultStyle(): CitationStyle {
 /** A built-in style by name, or undefined. */
 export function builtInStyle(name: string): CitationStyle | undefined {
   if (!BUILT_IN_STYLES.includes(name)) return undefined;
-  const styles = plugins.config.get('@csl')['styles'] as { get(name: string): string };
+  const styles = citationJs().plugins.config.get('@csl')['styles'] as { get(name: string): string };
   return { name, xml: styles.get(name) };
 }
 
