@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
@@ -152,8 +153,7 @@ export default function essayPress(options?: EssayPressOptions): AstroIntegratio
             // per tag for Astro's JSX renderer to walk on every render; the pages are the same.
             ...(has('@astrojs/mdx') ? [] : [mdx({ optimize: true })]),
             // A sitemap lists absolute URLs: there is one only when the site's address is known.
-            // Loaded only then: 20 ms of every other build's start.
-            ...(config.site && !has('@astrojs/sitemap') ? [(await import('@astrojs/sitemap')).default()] : []),
+            ...(config.site && !has('@astrojs/sitemap') ? [sitemap()] : []),
             publishStep({ root, config, outDir, checks, staging, siteLabels, compiled, generation }),
           ],
         });

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getRssString } from '@astrojs/rss';
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { labelsFor, type SiteLabels } from '../strings/labels.ts';
@@ -68,8 +69,6 @@ export async function writeFeed(siteDir: string, options: FeedOptions, essays: r
     essays.map((metadata) => ({ metadata })),
     FEED_ITEMS,
   ).map(({ metadata }) => readEssayPage(readFileSync(join(siteDir, essayPath(metadata.slug), 'index.html'), 'utf8'), metadata.slug));
-  // Loaded here, not with the integration: only a site with an address has a feed.
-  const { getRssString } = await import('@astrojs/rss');
   const xml = await getRssString({
     title: options.siteTitle,
     description: labelsFor(options.siteLang, options.siteLabels).homeDescription(options.siteTitle),
