@@ -16,7 +16,9 @@ export function citationJs(): typeof CitationJs {
   if (loaded) return loaded;
   const core = require('@citation-js/core') as typeof CitationJs;
   // Each plugin registers itself with the core when loaded.
-  for (const plugin of ['@citation-js/plugin-bibtex', '@citation-js/plugin-ris', '@citation-js/plugin-csl']) require(plugin);
+  require('@citation-js/plugin-bibtex');
+  require('@citation-js/plugin-ris');
+  require('@citation-js/plugin-csl');
   loaded = core;
   return core;
 }
