@@ -131,8 +131,8 @@ const HEAD_BYTES = 1024;
  * The kept copies as hard links to the pages (`linkOrCopy`): a copy is made without writing a
  * byte, and a rebuild, where an unchanged page and its copy are both links to Astro's copy of it
  * (src/site/page-reuse.ts), finds them one file and reads neither. The build steps after this one
- * never write through a link (`rewritePage`). Where the cache is on another disk, a copy with
- * the page's bytes already is left as it is, as a scratch folder's are (`writeCopy`).
+ * never write through a link (`rewritePage`). Where the cache is on another disk, the copies are
+ * copies, and one that has the page's bytes already is left as it is.
  */
 function linkedCopies(siteDir: string, dir: string) {
   mkdirSync(dir, { recursive: true });
