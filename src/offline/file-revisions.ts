@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, type Stats } from 'node:fs';
-import { writeCacheFile } from '../publishing/cache-file.ts';
+import { KeptTable } from '../publishing/cache-file.ts';
 
 /** A file as the last build found it: inode, size, modification time, and its MD5. */
 type Revision = [ino: number, size: number, mtimeMs: number, md5: string];
@@ -21,35 +21,24 @@ export function md5(content: string | Buffer): string {
 }
 
 export class FileRevisions {
-  private readonly last: Record<string, Revision>;
-  private readonly now: Record<string, Revision> = {};
-  private readonly file: string | undefined;
+  private readonly kept: KeptTable<Revision>;
 
   /** The revisions kept in `file` by the last build; none without a file, or if it cannot be read. */
   constructor(file?: string) {
-    this.file = file;
-    this.last = file ? readKept(file) : {};
+    this.kept = new KeptTable<Revision>(file);
   }
 
   /** The MD5 of the file at `path` (`url` in the site), from the last build's where the file is the one it hashed. */
   revision(url: string, path: string, stats: Stats): string {
-    const kept = this.last[url];
+    const kept = this.kept.last[url];
     const same = kept !== undefined && kept[0] === stats.ino && kept[1] === stats.size && kept[2] === stats.mtimeMs;
     const revision = same ? kept[3] : md5(readFileSync(path));
-    this.now[url] = [stats.ino, stats.size, stats.mtimeMs, revision];
+    this.kept.set(url, [stats.ino, stats.size, stats.mtimeMs, revision]);
     return revision;
   }
 
   /** Keeps this build's revisions, and only those, for the next. */
   save(): void {
-    if (this.file) writeCacheFile(this.file, JSON.stringify(this.now));
-  }
-}
-
-function readKept(file: string): Record<string, Revision> {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, Revision>;
-  } catch {
-    return {};
+    this.kept.save();
   }
 }

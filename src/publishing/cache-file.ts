@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -73,5 +73,38 @@ export class LinkedFiles {
       return;
     }
     for (const name of names) if (!this.placed.has(name)) rmSync(join(this.dir, name), { force: true });
+  }
+}
+
+/**
+ * A table of values by key that one build keeps in the cache for the next: `last` is what the
+ * last build kept (nothing if there is no file, or it cannot be read), and `save` keeps only what
+ * this build `set`, so entries of what the site no longer has go.
+ */
+export class KeptTable<Value> {
+  readonly last: Readonly<Record<string, Value>>;
+  private readonly now: Record<string, Value> = {};
+  private readonly file: string | undefined;
+
+  constructor(file?: string) {
+    this.file = file;
+    this.last = file ? readTable<Value>(file) : {};
+  }
+
+  set(key: string, value: Value): Value {
+    this.now[key] = value;
+    return value;
+  }
+
+  save(): void {
+    if (this.file) writeCacheFile(this.file, JSON.stringify(this.now));
+  }
+}
+
+function readTable<Value>(file: string): Record<string, Value> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, Value>;
+  } catch {
+    return {};
   }
 }

@@ -4,7 +4,7 @@
  * essay's metadata as its page gives it: nothing the essay does not say.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EssayMetadata } from '../offline/offline-article.ts';
 import { bibtexEntry, CITATION_FILES, essayCitationItem, type EssayCitationFacts } from '../site/cite-essay.ts';
@@ -12,7 +12,7 @@ import { essayPath } from '../site/urls.ts';
 import type { CslItem } from '../sources/csl-item.ts';
 import { cslJsonText, risText } from '../sources/export-citation.ts';
 import { citationJsVersions } from '../sources/load-citation-js.ts';
-import { LinkedFiles, writeCacheFile } from './cache-file.ts';
+import { KeptTable, LinkedFiles } from './cache-file.ts';
 import { letOthersRun } from './step-order.ts';
 
 const day = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : undefined);
@@ -72,29 +72,20 @@ export async function writeCitationFiles(
  * loads Citation.js (src/sources/load-citation-js.ts). Only this build's are kept for the next.
  */
 class KeptRis {
-  private readonly file: string;
-  private readonly last: Record<string, string>;
-  private readonly now: Record<string, string> = {};
+  private readonly kept: KeptTable<string>;
   private versions: string | undefined;
 
   constructor(file: string) {
-    this.file = file;
-    try {
-      this.last = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-    } catch {
-      this.last = {};
-    }
+    this.kept = new KeptTable<string>(file);
   }
 
   ris(item: CslItem): string {
     this.versions ??= citationJsVersions();
     const key = createHash('sha256').update(this.versions).update(JSON.stringify(item)).digest('hex');
-    const ris = this.last[key] ?? risText(item);
-    this.now[key] = ris;
-    return ris;
+    return this.kept.set(key, this.kept.last[key] ?? risText(item));
   }
 
   save(): void {
-    writeCacheFile(this.file, JSON.stringify(this.now));
+    this.kept.save();
   }
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { LinkedFiles, writeCacheFile } from '../../src/publishing/cache-file.ts';
+import { KeptTable, LinkedFiles, writeCacheFile } from '../../src/publishing/cache-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cache-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,4 +70,25 @@ describe('LinkedFiles', () => {
     expect(readFileSync(join(site, 'cite.json'), 'utf8')).toBe('[]\n');
     expect(() => new LinkedFiles(join(dir, 'never-made')).prune()).not.toThrow();
   });
+});
+
+test('a kept table gives the next build what this one set, and only that; an unreadable one is empty', () => {
+  const file = join(dir, 'table.json');
+  const first = new KeptTable<number>(file);
+  expect(first.last).toEqual({});
+  expect(first.set('a', 1)).toBe(1);
+  first.set('b', 2);
+  first.save();
+  const second = new KeptTable<number>(file);
+  expect(second.last).toEqual({ a: 1, b: 2 });
+  second.set('a', second.last['a'] ?? 0);
+  second.save();
+  expect(new KeptTable<number>(file).last).toEqual({ a: 1 });
+  writeFileSync(file, '{ not JSON');
+  expect(new KeptTable<number>(file).last).toEqual({});
+  // Without a file, nothing is read or kept.
+  const none = new KeptTable<number>();
+  none.set('a', 1);
+  none.save();
+  expect(none.last).toEqual({});
 });
