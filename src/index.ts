@@ -243,6 +243,7 @@ function publishStep({
               config,
               cacheDir,
               essays: [],
+              downloadSizes: {},
               inlineHashes: { styles: [], scripts: [] },
               siteLabels,
               earlyDownloads,

@@ -50,7 +50,7 @@ export function printBuild(figures: BuildFigures[], options: BenchOptions): void
     downloads: 'downloads',
     socialCards: 'cards',
     searchIndex: 'index',
-    inlineStyles: 'styles',
+    essayPages: 'pages',
     serviceWorker: 'sw',
     feed: 'feed',
     rest: 'rest',

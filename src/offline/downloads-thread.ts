@@ -1,7 +1,7 @@
 /**
  * What one thread does to make the offline downloads (write-downloads.ts shares the essays
  * out): `writeEssayGroup` makes a group's downloads, or those it takes from a queue shared with
- * other threads, and gives each page its download sizes; `writeEarlyDownloads`, in a worker
+ * other threads; `writeEarlyDownloads`, in a worker
  * started while Astro renders, makes the downloads of each page as soon as Astro has written it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,6 @@ import type { CacheEntry } from './downloads-cache.ts';
 import {
   downloadTargets,
   essayDownloads,
-  fillDownloadSizes,
   sharedJob,
   type DownloadFile,
   type EarlyEssay,
@@ -20,7 +19,6 @@ import {
 } from './essay-downloads.ts';
 import type { EssayMetadata } from './offline-article.ts';
 import { essayPath } from '../site/urls.ts';
-import { rewritePage } from '../publishing/pages.ts';
 import { letOthersRun } from '../publishing/step-order.ts';
 import { emptyQueue, taken } from './worker-share.ts';
 
@@ -96,7 +94,10 @@ export async function writeEssayGroup({
   return { files, metadata, reused, early: fromEarly, uncached: keys, kept: cache?.kept ?? {} };
 }
 
-/** An essay's downloads, and its page given their sizes; undefined when only copying from the cache and the cache has none. */
+/**
+ * An essay's downloads; undefined when only copying from the cache and the cache has none. Its
+ * page is read, not written: the Essay pages step gives it their sizes, in the one write a page has.
+ */
 async function writeEssayDownloads(
   job: EssayJob,
 ): Promise<{ files: DownloadFile[]; metadata: EssayMetadata; reused: boolean; early: boolean } | undefined> {
@@ -104,7 +105,6 @@ async function writeEssayDownloads(
   const downloads = await essayDownloads(job, pageHtml);
   if (!downloads) return undefined;
   const { sizes, metadata, reused, early = false } = downloads;
-  rewritePage(job.pageFile, fillDownloadSizes(pageHtml, sizes, metadata.lang));
   const files = DOWNLOAD_FORMATS.map((format) => ({
     path: relative(job.siteDir, downloadTargets(job)[format]).split(sep).join('/'),
     bytes: sizes[format],

@@ -1,13 +1,14 @@
 /**
  * Writes each essay's offline downloads (EPUB and single-file HTML) beside its built
- * page, from the page's own article, then fills their sizes into the page's download links.
+ * page, from the page's own article, and gives their sizes for the page's download links
+ * (`fillDownloadSizes`, written in by the Essay pages step).
  * Runs on the staging folder, before the search index (issue 7, part 3); on a large site a
  * worker starts on them while Astro still renders the pages (`startEarlyDownloads`).
  *
  * This file shares the essays out between threads; what one thread does is in
  * downloads-thread.ts, and how one essay's downloads are made in essay-downloads.ts.
  */
-import { DOWNLOAD_FORMATS } from './downloads.ts';
+import { DOWNLOAD_FORMATS, type DownloadFormat } from './downloads.ts';
 import { DownloadsCache, type CacheEntry } from './downloads-cache.ts';
 import { writeEssayGroup, type EarlyGroup, type EarlyResult, type EssayGroup, type EssayGroupResult } from './downloads-thread.ts';
 import type { DownloadFile, EarlyEssay, OfflineDownloadsOptions } from './essay-downloads.ts';
@@ -29,6 +30,8 @@ export interface OfflineDownloadsResult {
   bytes: number;
   /** Each file written, relative to the site folder, with its size. */
   files: DownloadFile[];
+  /** Each essay's downloads' sizes in bytes, by slug, for its page's download links. */
+  sizes: Record<string, Record<DownloadFormat, number>>;
 }
 
 /**
@@ -93,6 +96,15 @@ export async function writeOfflineDownloads(
     result.files.slice(index * DOWNLOAD_FORMATS.length, (index + 1) * DOWNLOAD_FORMATS.length),
   );
   const metadata = ordered.map(({ result, index }) => result.metadata[index] as EssayMetadata);
+  const sizes = Object.fromEntries(
+    metadata.map((essay, index) => [
+      essay.slug,
+      Object.fromEntries(DOWNLOAD_FORMATS.map((format, at) => [format, files[index * DOWNLOAD_FORMATS.length + at]?.bytes ?? 0])) as Record<
+        DownloadFormat,
+        number
+      >,
+    ]),
+  );
   // The early worker's entries first: an essay made again since has its entry from a later pass.
   if (options.cacheDir) new DownloadsCache(options.cacheDir).save(Object.assign({}, kept, ...done.map((result) => result.kept)));
   return {
@@ -102,6 +114,7 @@ export async function writeOfflineDownloads(
     metadata,
     bytes: files.reduce((sum, file) => sum + file.bytes, 0),
     files,
+    sizes,
   };
 }
 

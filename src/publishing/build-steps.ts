@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { essayFilesBySlug } from '../authoring/essay-folder.ts';
 import { join } from 'node:path';
 import type { SiteConfig } from '../config/options.ts';
-import type { OfflineDownloadsOptions } from '../offline/essay-downloads.ts';
+import type { DownloadFormat } from '../offline/downloads.ts';
+import { fillDownloadSizes, type OfflineDownloadsOptions } from '../offline/essay-downloads.ts';
 import { writeOfflineDownloads, type EarlyDownloads } from '../offline/write-downloads.ts';
 import { writeServiceWorker } from '../offline/write-service-worker.ts';
 import type { EssayMetadata } from '../offline/offline-article.ts';
@@ -12,7 +13,7 @@ import type { EarlySearchIndex } from '../search/early-search-index.ts';
 import { copySearchPages, writeSearchIndex, type SearchPages } from '../search/write-search-index.ts';
 import { HOST_FILES, headersFile } from './host-headers.ts';
 import type { InlineHashes } from './content-security-policy.ts';
-import { writeInlineAssets } from './inline-assets.ts';
+import { writeEssayPages } from './essay-pages.ts';
 import { listPages } from './pages.ts';
 import { runInOrder } from './step-order.ts';
 import { writeCitationFiles } from './write-citation-files.ts';
@@ -30,6 +31,8 @@ export interface StepContext {
   cacheDir: string;
   /** Each essay page's metadata, as the offline downloads read it from the finished pages. */
   essays: EssayMetadata[];
+  /** Each essay's downloads' sizes in bytes, by slug, for its page's download links (from the downloads). */
+  downloadSizes: Record<string, Record<DownloadFormat, number>>;
   /** The CSP hashes of the stylesheets and scripts written into the essay pages, for `_headers`. */
   inlineHashes: InlineHashes;
   /** The site's own labels by language (the `strings` option, its modules loaded). */
@@ -90,10 +93,11 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     name: 'Offline downloads',
     reads: 'every essay page',
     writes:
-      "each essay's EPUB and single-file HTML beside its page (copied from the cache when its page has not changed); the download links' sizes; the essays' metadata for the steps below",
+      "each essay's EPUB and single-file HTML beside its page (copied from the cache when its page has not changed); their sizes and the essays' metadata for the steps below",
     run: async (context) => {
       const downloads = await writeOfflineDownloads(context.dir, offlineDownloadsOptions(context), { early: context.earlyDownloads });
       context.essays = downloads.metadata;
+      context.downloadSizes = downloads.sizes;
       const notes = [
         ...(downloads.reused > 0 ? [`${downloads.reused} unchanged since the last build, copied from the cache`] : []),
         ...(downloads.early > 0 ? [`${downloads.early} while Astro rendered the pages`] : []),
@@ -140,17 +144,27 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     },
   },
   {
-    name: 'Inline styles and script',
-    reads: 'every essay page (once the downloads have sized its links), the stylesheets it links and its classic script',
+    name: 'Essay pages',
+    reads: 'every essay page, the sizes of its downloads (from the downloads), the stylesheets it links and its classic script',
     writes:
-      'each essay page with its stylesheets in `<style>` and its classic script in `<script>`, allowed by hash in its `<meta>` policy; the hashes for `_headers`',
+      "each essay page, once: its download links' sizes, its stylesheets in `<style>` and its classic script in `<script>`, allowed by hash in its `<meta>` policy (a hard link to the page the last build published, where it comes out the same); the hashes for `_headers`",
     // Beside the search index, which reads the pages' copies.
     after: ['Offline downloads'],
     run: async (context) => {
-      const inlined = await writeInlineAssets(context.dir, context.config.base);
-      context.inlineHashes = inlined.hashes;
-      const { styles, scripts } = inlined.hashes;
-      return `Inline styles and script: ${inlined.pages} essay page(s) carry their CSS (${styles.length} distinct stylesheet(s)) and ${scripts.length} classic script(s).`;
+      const langs = new Map(context.essays.map((essay) => [essay.slug, essay.lang]));
+      const pages = await writeEssayPages(context.dir, {
+        base: context.config.base,
+        edit: (slug, html) => {
+          const sizes = context.downloadSizes[slug];
+          if (!sizes) throw new Error(`essays/${slug}/: the offline downloads gave no sizes for this essay's download links.`);
+          return fillDownloadSizes(html, sizes, langs.get(slug) ?? context.config.lang);
+        },
+        keepIn: join(context.cacheDir, 'essay-pages'),
+      });
+      context.inlineHashes = pages.hashes;
+      const { styles, scripts } = pages.hashes;
+      const unchanged = pages.unchanged > 0 ? ` (${pages.unchanged} unchanged since the last build, linked from the cache)` : '';
+      return `Essay pages: ${pages.pages} finished with their download sizes, their CSS (${styles.length} distinct stylesheet(s)) and ${scripts.length} classic script(s)${unchanged}.`;
     },
   },
   {

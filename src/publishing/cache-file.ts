@@ -45,23 +45,26 @@ export class LinkedFiles {
     this.dir = dir;
   }
 
-  /** Puts `text` at `target`, as a link to the kept file of the same bytes; or writes it there and keeps it. */
-  place(target: string, text: string | Uint8Array): void {
+  /**
+   * Puts `text` at `target`, as a link to the kept file of the same bytes, and says so (true); or
+   * writes it there with `write` (by default a new file in place of what was there) and keeps it.
+   */
+  place(target: string, text: string | Uint8Array, write: (target: string, text: string | Uint8Array) => void = writeNewFile): boolean {
     const name = `${createHash('sha256').update(text).digest('hex')}.txt`;
     const kept = join(this.dir, name);
     this.placed.add(name);
     // A file of another size is not the one its name says (edited in place through a link).
     if (statSync(kept, { throwIfNoEntry: false })?.size === Buffer.byteLength(text)) {
       linkOrCopy(kept, target);
-      return;
+      return true;
     }
     // Written where the site has it, then kept as a link to it: no second file. A build stopped
     // between the two has kept nothing, never half a file.
-    rmSync(target, { force: true });
-    writeFileSync(target, text);
+    write(target, text);
     if (!this.made) mkdirSync(this.dir, { recursive: true });
     this.made = true;
     linkOrCopy(target, kept);
+    return false;
   }
 
   /** Removes every kept file this build did not place, so that the cache holds what the site has and no more. */
@@ -74,6 +77,11 @@ export class LinkedFiles {
     }
     for (const name of names) if (!this.placed.has(name)) rmSync(join(this.dir, name), { force: true });
   }
+}
+
+function writeNewFile(target: string, text: string | Uint8Array): void {
+  rmSync(target, { force: true });
+  writeFileSync(target, text);
 }
 
 /**

@@ -13,14 +13,9 @@
  * without code no rules for code). No script on an essay page adds a class or an element
  * (src/site/browser, src/essay/browser), so no rule is missing later.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
 import { transform } from 'lightningcss';
 import type { Selector } from '../offline/css-rules.ts';
-import { essayPath } from '../site/urls.ts';
 import { inlineHash, metaContentSecurityPolicy, withInlineHashes, type InlineHashes } from './content-security-policy.ts';
-import { listEssaySlugs, rewritePage } from './pages.ts';
-import { letOthersRun } from './step-order.ts';
 
 /** A stylesheet link as Astro writes it. */
 const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)">/g;
@@ -68,7 +63,7 @@ export function markupIn(html: string): PageMarkup {
 }
 
 /** A stylesheet or script as written into a page: its element and that element's CSP hash. */
-interface InlineElement {
+export interface InlineElement {
   element: string;
   hash: string;
 }
@@ -160,31 +155,4 @@ function remembered(memo: Map<string, InlineElement>, key: string, make: () => I
     memo.set(key, element);
   }
   return element;
-}
-
-/**
- * Writes the stylesheets and the classic script into every essay page of the site in `siteDir`
- * (served under `base`); the files stay, for the other pages. Returns how many pages, and the
- * distinct hashes of each kind.
- */
-export async function writeInlineAssets(siteDir: string, base: string): Promise<{ pages: number; hashes: InlineHashes }> {
-  const root = resolve(siteDir);
-  const read = (href: string) => {
-    const file = resolve(root, href.startsWith(base) ? href.slice(base.length) : href);
-    if (!file.startsWith(root + sep)) throw new Error(`${href} is not a file of the site.`);
-    return readFileSync(file, 'utf8');
-  };
-  const styles = new Set<string>();
-  const scripts = new Set<string>();
-  const memo = new Map<string, InlineElement>();
-  const slugs = listEssaySlugs(siteDir);
-  for (const slug of slugs) {
-    await letOthersRun();
-    const file = join(siteDir, essayPath(slug), 'index.html');
-    const page = inlineAssets(readFileSync(file, 'utf8'), read, memo);
-    rewritePage(file, page.html);
-    for (const hash of page.hashes.styles) styles.add(hash);
-    for (const hash of page.hashes.scripts) scripts.add(hash);
-  }
-  return { pages: slugs.length, hashes: { styles: [...styles], scripts: [...scripts] } };
 }

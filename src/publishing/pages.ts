@@ -51,8 +51,8 @@ export function listEssaySlugs(distDir: string): string[] {
  * 1 ms a page on this project's machine, against 0.1 ms for a write in place. So the new bytes go
  * over the old ones, and the file is cut to their length after.
  */
-export function rewritePage(file: string, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+export function rewritePage(file: string, text: string | Uint8Array): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   // A page linked to Astro's copy of it (`linkUnchangedPages`) becomes a file of its own first:
   // written through the link, it would change the copy the next build takes as Astro's page.
   if (lstatSync(file).nlink > 1) {

@@ -46,10 +46,15 @@ test('a rebuild on the same cache copies the pages and downloads of the unchange
   // Only the pages whose essay or named file changed are rendered again (src/site/page-reuse.ts).
   expect(essayPages(second.output)).toEqual({ rendered: expect.arrayContaining(['cites', 'edited']), copied: ['kept'] });
   // The unchanged page was linked from Astro's copy before Astro rendered, so Astro found it written
-  // ("cached") rather than copying it ("restored"); the build steps then gave it a file of its own,
+  // ("cached") rather than copying it ("restored"); the build steps then gave it a file that is not
+  // Astro's copy (the page the first build published, as it came out the same: src/publishing/essay-pages.ts),
   // and Astro's copy is still the page as Astro wrote it, with no download sizes or styles in it.
   expect(second.output).toMatch(/\/essays\/kept\/index\.html \(cached\)/);
-  for (const slug of ['kept', 'edited', 'cites']) expect(statSync(join(second.outDir, 'essays', slug, 'index.html')).nlink, slug).toBe(1);
+  const inode = (dir: string, slug: string) => statSync(join(dir, 'essays', slug, 'index.html')).ino;
+  for (const slug of ['kept', 'edited', 'cites'])
+    expect(inode(second.outDir, slug), slug).not.toBe(inode(join(scratch, 'cache', 'dist'), slug));
+  expect(second.output).toContain('(1 unchanged since the last build, linked from the cache)');
+  expect(inode(second.outDir, 'kept')).toBe(inode(first.outDir, 'kept'));
   const astroCopy = readFileSync(join(scratch, 'cache', 'dist', 'essays', 'kept', 'index.html'), 'utf8');
   expect(astroCopy).toMatch(/<span[^>]*data-download-size="epub"[^>]*><\/span>/);
   expect(astroCopy).not.toContain('<style');
@@ -86,6 +91,8 @@ test('a rebuild on the same cache copies the pages and downloads of the unchange
   for (const slug of ['kept', 'edited', 'cites']) {
     const page = (dir: string) => readFileSync(join(dir, 'essays', slug, 'index.html'), 'utf8');
     expect(page(third.outDir), slug).toBe(page(full.outDir));
+    // Each is the second build's published page, linked, not a file written again.
+    expect(inode(third.outDir, slug), slug).toBe(inode(second.outDir, slug));
   }
   // So is the search index, page for page (each fragment is named by what was indexed of its page), whether
   // the rebuild began it from the last build's copies (src/search/early-search-index.ts) or not.

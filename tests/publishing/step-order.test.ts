@@ -74,14 +74,14 @@ describe('when build steps start and how their lines are logged', () => {
     expect(events.filter((event) => event.startsWith('log'))).toEqual([]);
   });
 
-  test("the site's steps: the search index runs beside the downloads and the inline styles, and what lists the site's files waits for all", () => {
+  test("the site's steps: the search index runs beside the downloads and the essay pages, and what lists the site's files waits for all", () => {
     const dependencies = stepDependencies(BUILD_STEPS);
     expect(dependencies.get('Offline downloads')).toEqual(['Search pages']);
     expect(dependencies.get('Search index')).toEqual(['Search pages']);
     expect(dependencies.get('Citation files')).toEqual(['Search pages', 'Offline downloads']);
-    expect(dependencies.get('Inline styles and script')).toEqual(['Offline downloads']);
+    expect(dependencies.get('Essay pages')).toEqual(['Offline downloads']);
     for (const later of ['Service worker', 'Host files']) {
-      expect(dependencies.get(later)).toEqual(expect.arrayContaining(['Offline downloads', 'Search index', 'Inline styles and script']));
+      expect(dependencies.get(later)).toEqual(expect.arrayContaining(['Offline downloads', 'Search index', 'Essay pages']));
     }
   });
 });

@@ -7,7 +7,7 @@ const LINES = [
   { at: 9_800, text: 'Offline downloads: an EPUB and a single-file HTML for each of 1 essay(s), 30.0 KiB in all.' },
   { at: 10_100, text: 'Social cards: 1 drawn and 0 reused from the cache, in 0.3 s.' },
   { at: 11_000, text: 'Search index: 1 essay page(s) indexed.' },
-  { at: 11_200, text: 'Inline styles and script: 1 essay page(s) carry their CSS (1 distinct stylesheet(s)) and 1 classic script(s).' },
+  { at: 11_200, text: 'Essay pages: 1 finished with their download sizes, their CSS (1 distinct stylesheet(s)) and 1 classic script(s).' },
   { at: 11_500, text: 'Offline reading: the service worker precaches 25 files, 289.3 KiB, of a site of 28 files, 340.6 KiB.' },
   { at: 11_600, text: 'Feed: 1 essay(s) in feed.xml, with the sitemap named in robots.txt.' },
 ];
@@ -32,7 +32,7 @@ test("a build's time is divided into its stages, which add up to the whole", () 
     downloads: 800,
     socialCards: 300,
     searchIndex: 900,
-    inlineStyles: 200,
+    essayPages: 200,
     serviceWorker: 300,
     feed: 100,
     rest: 400,
@@ -63,7 +63,7 @@ test('a step the build did not print (no social cards without SITE_URL) is left 
 
 test("without Astro's timer, only the build's own steps are timed, and nothing is called the rest", () => {
   const stages = buildStages(LINES, 12_000, {}, []);
-  expect(stages).toEqual({ downloads: 800, socialCards: 300, searchIndex: 900, inlineStyles: 200, serviceWorker: 300, feed: 100 });
+  expect(stages).toEqual({ downloads: 800, socialCards: 300, searchIndex: 900, essayPages: 200, serviceWorker: 300, feed: 100 });
 });
 
 test("a process's CPU time and peak memory are read from /proc, whatever its name holds", () => {
