@@ -50,17 +50,19 @@ export class LinkedFiles {
    * writes it there with `write` (by default a new file in place of what was there) and keeps it.
    */
   place(target: string, text: string | Uint8Array, write: (target: string, text: string | Uint8Array) => void = writeNewFile): boolean {
-    const name = `${createHash('sha256').update(text).digest('hex')}.txt`;
+    // Encoded once, for the digest, the size and the write alike.
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    const name = `${createHash('sha256').update(bytes).digest('hex')}.txt`;
     const kept = join(this.dir, name);
     this.placed.add(name);
     // A file of another size is not the one its name says (edited in place through a link).
-    if (statSync(kept, { throwIfNoEntry: false })?.size === Buffer.byteLength(text)) {
+    if (statSync(kept, { throwIfNoEntry: false })?.size === bytes.byteLength) {
       linkOrCopy(kept, target);
       return true;
     }
     // Written where the site has it, then kept as a link to it: no second file. A build stopped
     // between the two has kept nothing, never half a file.
-    write(target, text);
+    write(target, bytes);
     if (!this.made) mkdirSync(this.dir, { recursive: true });
     this.made = true;
     linkOrCopy(target, kept);
