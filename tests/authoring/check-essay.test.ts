@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { analyzeEssayFile, formatSourcingReport, mdxSyntaxProblem } from '../../src/authoring/check-essay.ts';
+import { citationJsLoadedBy } from '../support/citation-js-loaded.ts';
 
 const essay = (body: string) => ({
   file: 'content/essays/a.mdx',
@@ -96,4 +97,15 @@ test('an essay whose language has no CSL locale is worded in English, and the re
   expect(formatSourcingReport([japanese, german].flatMap((result) => result ?? []))).toContain(
     "Citations in English, as no CSL locale has the essay's language: content/essays/a.mdx (ja).",
   );
+});
+
+test('checking an essay that cites nothing loads none of Citation.js; one that cites does, for its citations’ locale', () => {
+  const checked = (body: string) =>
+    citationJsLoadedBy(`
+      const { analyzeEssayFile } = await import('./src/authoring/check-essay.ts');
+      result = analyzeEssayFile(${JSON.stringify(essay(body))})?.citationLocale ?? null;`);
+  expect(checked('A claim.<Footnote /> A remark.<Footnote>Said twice.</Footnote>')).toEqual({ loaded: [], result: null });
+  const cites = checked('A claim.<Footnote source="s" />');
+  expect(cites.result).toEqual({ lang: 'en', locale: 'en-US', fallback: false });
+  expect(cites.loaded.length).toBeGreaterThan(0);
 });
