@@ -9,11 +9,15 @@ import { essayPath } from '../site/urls.ts';
  * downloads (an essay's single-file copy) or Pagefind's, not pages of the site.
  */
 export function listPages(distDir: string): string[] {
+  return listPageFiles(distDir).map(urlPathOf).sort();
+}
+
+/** The files of `listPages`, relative to the site (`index.html`, `essays/a/index.html`, `404.html`), sorted. */
+export function listPageFiles(distDir: string): string[] {
   return readdirSync(distDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => relative(distDir, join(entry.parentPath, entry.name)).split('\\').join('/'))
     .filter((path) => (path.endsWith('index.html') ? !path.startsWith('pagefind/') : !path.includes('/')))
-    .map(urlPathOf)
     .sort();
 }
 

@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { transform } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { SEARCH_BUNDLE_PATH, SEARCH_LANGUAGES_ATTRIBUTE, searchLanguage, type PagefindEntry } from './pagefind-index.ts';
@@ -21,6 +21,7 @@ import type { EarlySearchIndex } from './early-search-index.ts';
 import { pagesGlob } from './pages-glob.ts';
 import { newSearchIndex } from './search-index-options.ts';
 import { LinkedFiles, linkOrCopy } from '../publishing/cache-file.ts';
+import { listPageFiles } from '../publishing/pages.ts';
 
 /**
  * Files Pagefind writes next to each index that the search page never loads, removed rather
@@ -71,8 +72,9 @@ export function copySearchPages(siteDir: string, keepIn?: string): SearchPages {
     const copies = new Set<string>();
     const unchanged = new Set<string>();
     const place = keepIn ? linkedCopies(siteDir, dir) : undefined;
-    for (const file of htmlFiles(siteDir)) {
-      const sourcePath = relative(siteDir, file).split('\\').join('/');
+    // The site's pages only: not the essays' single-file downloads, which would be read for nothing.
+    for (const sourcePath of listPageFiles(siteDir)) {
+      const file = join(siteDir, sourcePath);
       const copy = join(dir, sourcePath);
       let language: string;
       if (place?.isCopy(file, copy)) {

@@ -66,3 +66,15 @@ test('a site without essays makes no copies, kept or not', () => {
   );
   expect(pages.byLanguage.size).toBe(0);
 });
+
+test('only the site’s pages are copied, not an essay’s single-file download beside its page, nor Pagefind’s files', () => {
+  const dir = site('downloads', {
+    'essays/a/index.html': essay('en', 'A.'),
+    // A download that marked its text as the page does would still not be a page of the site.
+    'essays/a/a.html': essay('en', 'A, the download.'),
+    'pagefind/en/index.html': essay('en', 'Not ours.'),
+  });
+  const pages = copySearchPages(dir, join(scratch, 'downloads-kept'));
+  expect(Object.fromEntries(pages.byLanguage)).toEqual({ en: ['essays/a/index.html'] });
+  expect(existsSync(join(scratch, 'downloads-kept', 'essays/a/a.html'))).toBe(false);
+});
