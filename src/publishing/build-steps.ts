@@ -159,6 +159,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
           if (!sizes) throw new Error(`essays/${slug}/: the offline downloads gave no sizes for this essay's download links.`);
           return fillDownloadSizes(html, sizes, langs.get(slug) ?? context.config.lang);
         },
+        editKey: (slug) => JSON.stringify([context.downloadSizes[slug], langs.get(slug) ?? context.config.lang]),
         keepIn: join(context.cacheDir, 'essay-pages'),
       });
       context.inlineHashes = pages.hashes;

@@ -46,10 +46,15 @@ export class LinkedFiles {
   }
 
   /**
-   * Puts `text` at `target`, as a link to the kept file of the same bytes, and says so (true); or
-   * writes it there with `write` (by default a new file in place of what was there) and keeps it.
+   * Puts `text` at `target`, as a link to the kept file of the same bytes (`linked`); or writes it
+   * there with `write` (by default a new file in place of what was there) and keeps it. Gives the
+   * kept file's name and size, by which `relink` can place it again.
    */
-  place(target: string, text: string | Uint8Array, write: (target: string, text: string | Uint8Array) => void = writeNewFile): boolean {
+  place(
+    target: string,
+    text: string | Uint8Array,
+    write: (target: string, text: string | Uint8Array) => void = writeNewFile,
+  ): { name: string; bytes: number; linked: boolean } {
     // Encoded once, for the digest, the size and the write alike.
     const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     const name = `${createHash('sha256').update(bytes).digest('hex')}.txt`;
@@ -58,7 +63,7 @@ export class LinkedFiles {
     // A file of another size is not the one its name says (edited in place through a link).
     if (statSync(kept, { throwIfNoEntry: false })?.size === bytes.byteLength) {
       linkOrCopy(kept, target);
-      return true;
+      return { name, bytes: bytes.byteLength, linked: true };
     }
     // Written where the site has it, then kept as a link to it: no second file. A build stopped
     // between the two has kept nothing, never half a file.
@@ -66,7 +71,20 @@ export class LinkedFiles {
     if (!this.made) mkdirSync(this.dir, { recursive: true });
     this.made = true;
     linkOrCopy(target, kept);
-    return false;
+    return { name, bytes: bytes.byteLength, linked: false };
+  }
+
+  /**
+   * Puts the kept file `name` (from `place`, in this build or the last) at `target`, when it is
+   * still there with its `bytes`: for a caller that knows, without making the text again, that it
+   * would be the same. Whether it was.
+   */
+  relink(name: string, bytes: number, target: string): boolean {
+    const kept = join(this.dir, name);
+    if (statSync(kept, { throwIfNoEntry: false })?.size !== bytes) return false;
+    this.placed.add(name);
+    linkOrCopy(kept, target);
+    return true;
   }
 
   /** Removes every kept file this build did not place, so that the cache holds what the site has and no more. */

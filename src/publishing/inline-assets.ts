@@ -147,6 +147,11 @@ export function inlineAssets(html: string, read: (href: string) => string, memo 
   return { html: inlined.replace(meta, allowed), hashes };
 }
 
+/** The files `inlineAssets` writes into `html`: its stylesheets' and its classic scripts' hrefs, in order. */
+export function assetHrefs(html: string): string[] {
+  return [...html.matchAll(STYLESHEET_LINK), ...html.matchAll(CLASSIC_SCRIPT)].map((match) => match[1] as string);
+}
+
 /** `memo`'s element for `key`, made by `make` the first time. */
 function remembered(memo: Map<string, InlineElement>, key: string, make: () => InlineElement): InlineElement {
   let element = memo.get(key);

@@ -64,3 +64,38 @@ test('kept in the cache, a page that comes out as the last build published it is
   // The cache holds this build's pages only: b's old page is gone from it.
   expect(readdirSync(keepIn)).toHaveLength(2);
 });
+
+test('a page made from the same inputs as in the last build is not made again; a stylesheet changed under its name makes every page again', async () => {
+  const keepIn = join(scratch, 'cache-inputs', 'essay-pages');
+  const edited: string[] = [];
+  const options = (sizes: string) => ({
+    base: '/base/',
+    edit: (slug: string, html: string) => (edited.push(slug), html.replace('<span data-size></span>', `<span data-size>, ${sizes}</span>`)),
+    editKey: () => sizes,
+    keepIn,
+  });
+  const first = site('inputs-first', { a: page('A.'), b: page('B.') });
+  await writeEssayPages(first.dir, options('1 KB'));
+  expect(edited.splice(0)).toEqual(['a', 'b']);
+
+  // Nothing changed: neither page is made again, and each is the page the first build published.
+  const second = site('inputs-second', { a: page('A.'), b: page('B.') });
+  const again = await writeEssayPages(second.dir, options('1 KB'));
+  expect(edited.splice(0)).toEqual([]);
+  expect(again.unchanged).toBe(2);
+  expect(again.hashes.styles).toHaveLength(1);
+  expect(statSync(pageFile(second.dir, 'a')).ino).toBe(statSync(pageFile(first.dir, 'a')).ino);
+
+  // What the edit writes changed (the sizes): both are made again, with it.
+  const third = site('inputs-third', { a: page('A.'), b: page('B.') });
+  await writeEssayPages(third.dir, options('2 KB'));
+  expect(edited.splice(0)).toEqual(['a', 'b']);
+  expect(readFileSync(pageFile(third.dir, 'a'), 'utf8')).toContain(', 2 KB</span>');
+
+  // The stylesheet changed under the same name: both are made again, with the new rules.
+  const fourth = site('inputs-fourth', { a: page('A.'), b: page('B.') });
+  writeFileSync(join(fourth.dir, '_astro/site.css'), '.note{color:blue}');
+  await writeEssayPages(fourth.dir, options('2 KB'));
+  expect(edited.splice(0)).toEqual(['a', 'b']);
+  expect(readFileSync(pageFile(fourth.dir, 'b'), 'utf8')).toContain('<style>.note{color:#00f}</style>');
+});
