@@ -152,14 +152,15 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     after: ['Offline downloads'],
     run: async (context) => {
       const langs = new Map(context.essays.map((essay) => [essay.slug, essay.lang]));
+      const lang = (slug: string) => langs.get(slug) ?? context.config.lang;
       const pages = await writeEssayPages(context.dir, {
         base: context.config.base,
         edit: (slug, html) => {
           const sizes = context.downloadSizes[slug];
           if (!sizes) throw new Error(`essays/${slug}/: the offline downloads gave no sizes for this essay's download links.`);
-          return fillDownloadSizes(html, sizes, langs.get(slug) ?? context.config.lang);
+          return fillDownloadSizes(html, sizes, lang(slug));
         },
-        editKey: (slug) => JSON.stringify([context.downloadSizes[slug], langs.get(slug) ?? context.config.lang]),
+        editKey: (slug) => JSON.stringify([context.downloadSizes[slug], lang(slug)]),
         keepIn: join(context.cacheDir, 'essay-pages'),
       });
       context.inlineHashes = pages.hashes;

@@ -16,7 +16,7 @@ import { essayPath } from '../site/urls.ts';
 import { KeptTable, LinkedFiles } from './cache-file.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 import type { InlineHashes } from './content-security-policy.ts';
-import { assetHrefs, inlineAssets, type InlineElement } from './inline-assets.ts';
+import { assetHrefs, inlineAssets, remembered, type InlineElement } from './inline-assets.ts';
 import { listEssaySlugs, rewritePage } from './pages.ts';
 import { letOthersRun } from './step-order.ts';
 
@@ -118,13 +118,4 @@ function sha256(...parts: Array<string | Uint8Array>): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(`${typeof part === 'string' ? Buffer.byteLength(part) : part.byteLength}:`).update(part);
   return hash.digest('hex');
-}
-
-function remembered(memo: Map<string, string>, key: string, make: () => string): string {
-  let value = memo.get(key);
-  if (value === undefined) {
-    value = make();
-    memo.set(key, value);
-  }
-  return value;
 }

@@ -152,12 +152,12 @@ export function assetHrefs(html: string): string[] {
   return [...html.matchAll(STYLESHEET_LINK), ...html.matchAll(CLASSIC_SCRIPT)].map((match) => match[1] as string);
 }
 
-/** `memo`'s element for `key`, made by `make` the first time. */
-function remembered(memo: Map<string, InlineElement>, key: string, make: () => InlineElement): InlineElement {
-  let element = memo.get(key);
-  if (!element) {
-    element = make();
-    memo.set(key, element);
+/** `memo`'s value for `key`, made by `make` the first time (the pages' shared styles, the files' digests). */
+export function remembered<Value>(memo: Map<string, Value>, key: string, make: () => Value): Value {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make();
+    memo.set(key, value);
   }
-  return element;
+  return value;
 }
