@@ -144,11 +144,11 @@ function essayMarkupFor(
     // A link from the site's root works at any base path: the base is written in here.
     link(node, ctx) {
       const url = withBase(node.url, options.base);
-      if (url !== node.url) ctx.setProperty(node, 'url', url);
+      if (url !== node.url) ctx.setField(node, 'url', url);
     },
     definition(node, ctx) {
       const url = withBase(node.url, options.base);
-      if (url !== node.url) ctx.setProperty(node, 'url', url);
+      if (url !== node.url) ctx.setField(node, 'url', url);
     },
     footnoteReference(node, ctx) {
       components.push({ node, parent: ctx.parent(node), sectionDepth });
