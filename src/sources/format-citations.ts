@@ -31,8 +31,8 @@ export interface FormattedCitations {
   notes: string[];
   /** The list of sources cited, as HTML, in the style's order. */
   sources: string[];
-  /** The CSL locale the words and dates are in (`de-DE`). */
-  locale: string;
+  /** The CSL locale the words and dates are in (`de-DE`); none when there was nothing to format. */
+  locale?: string;
 }
 
 /** The part of Citation.js's CSL plugin used here (its config, with citeproc-js inside). */
@@ -132,8 +132,10 @@ function registered(style: CitationStyle): string {
  * they cite. Throws when the style cannot be read (the checks report that before the build).
  */
 export function formatCitations(items: CslItem[], citings: readonly Citing[], lang: string, style: CitationStyle): FormattedCitations {
+  // An essay that cites nothing (most of a rebuild's, and every essay whose notes await their
+  // sources) never loads Citation.js: its locales are Citation.js's.
+  if (citings.length === 0) return { notes: [], sources: [] };
   const locale = cslLocaleFor(lang) ?? FALLBACK_LOCALE;
-  if (citings.length === 0) return { notes: [], sources: [], locale };
   const engine = csl().engine(items, registered(style), locale, 'html');
   engine.opt.development_extensions.wrap_url_and_doi = true;
   const citations = citings.map((citing, index) => ({

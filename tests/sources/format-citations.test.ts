@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { readBibliography } from '../../src/sources/bibliography.ts';
 import { cslLocaleFor, formatCitations, safeCitationHtml } from '../../src/sources/format-citations.ts';
 import { builtInStyle, defaultStyle } from '../../src/sources/styles.ts';
+import { citationJsLoadedBy } from '../support/citation-js-loaded.ts';
 import { citeprocBibliography, citeprocCitation } from '../support/citeproc.ts';
 import { bibliographyFixture } from '../support/bibliography.ts';
 
@@ -66,4 +67,11 @@ test('what citeproc writes is made safe for the page: its inline styles become c
   expect(safeCitationHtml('<a href="javascript:alert(1)">x</a> <a href="https://a.example/">y</a>')).toBe(
     '<a>x</a> <a href="https://a.example/">y</a>',
   );
+});
+
+test('an essay that cites nothing is formatted without loading Citation.js: most essays a rebuild compiles cite nothing', () => {
+  const run = citationJsLoadedBy(`
+    const { formatCitations } = await import('./src/sources/format-citations.ts');
+    result = formatCitations([], [], 'en', { name: 'none', xml: '' });`);
+  expect(run).toEqual({ loaded: [], result: { notes: [], sources: [] } });
 });
