@@ -20,6 +20,7 @@ import { watchForLoggedErrors } from './publishing/logged-errors.ts';
 import { siteStatementFacts } from './publishing/accessibility-statement.ts';
 import { generationStart } from './publishing/generation-start.ts';
 import { createStaging, StagingBusy } from './publishing/staging.ts';
+import { listPageFiles } from './publishing/pages.ts';
 import { stopBuild } from './publishing/stop-build.ts';
 import { stopEsbuild } from './publishing/stop-esbuild.ts';
 import { ROUTES } from './routes.ts';
@@ -239,6 +240,7 @@ function publishStep({
           await runBuildSteps(
             {
               dir: fileURLToPath(dir),
+              pageFiles: listPageFiles(fileURLToPath(dir)),
               root,
               config,
               cacheDir,

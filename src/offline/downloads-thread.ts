@@ -25,7 +25,7 @@ import { emptyQueue, taken } from './worker-share.ts';
 /** One worker's share of the essays, and what it needs to make their downloads. */
 export interface EssayGroup {
   siteDir: string;
-  slugs: string[];
+  slugs: readonly string[];
   options: OfflineDownloadsOptions;
   buildTime: Date;
   /** Only copy the essays whose downloads the cache has, and leave out the others. */

@@ -59,11 +59,14 @@ const WORKER = new URL('./write-downloads-worker.ts', import.meta.url);
 export async function writeOfflineDownloads(
   siteDir: string,
   options: OfflineDownloadsOptions,
-  { essaysPerWorker = ESSAYS_PER_WORKER, early }: { essaysPerWorker?: number; early?: EarlyDownloads | undefined } = {},
+  {
+    essaysPerWorker = ESSAYS_PER_WORKER,
+    early,
+    slugs = listEssaySlugs(siteDir),
+  }: { essaysPerWorker?: number; early?: EarlyDownloads | undefined; slugs?: readonly string[] } = {},
 ): Promise<OfflineDownloadsResult> {
-  const slugs = listEssaySlugs(siteDir);
   const buildTime = early?.buildTime ?? options.buildTime ?? new Date();
-  const group = (slugs: string[], more: Partial<EssayGroup> = {}): EssayGroup => ({ siteDir, slugs, options, buildTime, ...more });
+  const group = (slugs: readonly string[], more: Partial<EssayGroup> = {}): EssayGroup => ({ siteDir, slugs, options, buildTime, ...more });
   const done: EssayGroupResult[] = [];
   let kept: Record<string, CacheEntry> = {};
   if (early) {

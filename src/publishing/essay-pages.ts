@@ -29,6 +29,8 @@ export interface EssayPagesOptions {
   editKey?: (slug: string) => string;
   /** Where the finished pages are kept between builds (a folder of the cache); none: not kept. */
   keepIn?: string;
+  /** The essays whose pages to finish, when already listed (`essaySlugsOf`); by default, every essay page of the site. */
+  slugs?: readonly string[];
 }
 
 /** What the step keeps of each page for the next build: what it was made from, and the kept file it came out as. */
@@ -54,7 +56,10 @@ export interface EssayPagesResult {
  * script written in (the files stay, for the other pages). A page Astro wrote is written in place
  * (`rewritePage`); never through a link, so Astro's own copy stays as Astro wrote it.
  */
-export async function writeEssayPages(siteDir: string, { base, edit, editKey, keepIn }: EssayPagesOptions): Promise<EssayPagesResult> {
+export async function writeEssayPages(
+  siteDir: string,
+  { base, edit, editKey, keepIn, slugs = listEssaySlugs(siteDir) }: EssayPagesOptions,
+): Promise<EssayPagesResult> {
   const read = siteFileReader(siteDir, base);
   const kept = keepIn === undefined ? undefined : new LinkedFiles(keepIn);
   const table = keepIn === undefined ? undefined : new KeptTable<FinishedPage>(`${keepIn}.json`);
@@ -63,7 +68,6 @@ export async function writeEssayPages(siteDir: string, { base, edit, editKey, ke
   const styles = new Set<string>();
   const scripts = new Set<string>();
   const memo = new Map<string, InlineElement>();
-  const slugs = listEssaySlugs(siteDir);
   let unchanged = 0;
   for (const slug of slugs) {
     // Pagefind, beside this step, waits on this thread's event loop.

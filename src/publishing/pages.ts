@@ -41,10 +41,18 @@ export function listHtmlFiles(distDir: string): string[] {
 
 /** The slugs of the essays a built site has a page for (`essays/<slug>/`), sorted. */
 export function listEssaySlugs(distDir: string): string[] {
-  return listPages(distDir).flatMap((page) => {
-    const slug = page.split('/')[1] ?? '';
-    return page === essayPath(slug) ? [slug] : [];
-  });
+  return essaySlugsOf(listPageFiles(distDir));
+}
+
+/** The slugs of the essays among a site's page files (`listPageFiles`), sorted. */
+export function essaySlugsOf(pageFiles: readonly string[]): string[] {
+  return pageFiles
+    .map(urlPathOf)
+    .flatMap((page) => {
+      const slug = page.split('/')[1] ?? '';
+      return page === essayPath(slug) ? [slug] : [];
+    })
+    .sort();
 }
 
 /**

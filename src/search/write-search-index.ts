@@ -65,7 +65,7 @@ export interface SearchPages {
  * made each build 500 folders and files and removed them again. Otherwise the copies are
  * written to a scratch folder.
  */
-export function copySearchPages(siteDir: string, keepIn?: string): SearchPages {
+export function copySearchPages(siteDir: string, keepIn?: string, pageFiles: readonly string[] = listPageFiles(siteDir)): SearchPages {
   const dir = keepIn ?? mkdtempSync(join(tmpdir(), 'essay-press-search-'));
   try {
     const byLanguage = new Map<string, string[]>();
@@ -73,7 +73,7 @@ export function copySearchPages(siteDir: string, keepIn?: string): SearchPages {
     const unchanged = new Set<string>();
     const place = keepIn ? linkedCopies(siteDir, dir) : undefined;
     // The site's pages only: not the essays' single-file downloads, which would be read for nothing.
-    for (const sourcePath of listPageFiles(siteDir)) {
+    for (const sourcePath of pageFiles) {
       const file = join(siteDir, sourcePath);
       const copy = join(dir, sourcePath);
       let language: string;

@@ -2,7 +2,7 @@ import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { listEssaySlugs, listHtmlFiles, listPages, rewritePage, urlPathOf } from '../../src/publishing/pages.ts';
+import { essaySlugsOf, listEssaySlugs, listHtmlFiles, listPages, rewritePage, urlPathOf } from '../../src/publishing/pages.ts';
 
 const site = mkdtempSync(join(tmpdir(), 'pages-'));
 afterAll(() => rmSync(site, { recursive: true, force: true }));
@@ -46,6 +46,16 @@ test('a folder’s index.html is served as the folder; any other file under its 
 
 test('the essays of a site are its pages at essays/<slug>/', () => {
   expect(listEssaySlugs(site)).toEqual(['on-time']);
+  // From pages already listed, in any order: not a download, not a page deeper or elsewhere.
+  const pageFiles = [
+    'essays/b/index.html',
+    'index.html',
+    'essays/a/index.html',
+    'essays/a/a.html',
+    'essays/a/notes/index.html',
+    'essays/index.html',
+  ];
+  expect(essaySlugsOf(pageFiles)).toEqual(['a', 'b']);
 });
 
 test('rewritePage writes a page over its old text, cutting what a shorter one leaves', () => {
