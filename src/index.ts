@@ -205,15 +205,16 @@ function publishStep({
         // The essays as data, before Rolldown is given the modules of the others (src/site/essay-data.ts).
         await compiled?.record([...checks.essayFiles.values()].map((file) => resolve(root, file)));
         // The pages of unchanged essays, linked from Astro's copies rather than copied by it (src/site/page-reuse.ts).
-        if (staging && compiled) linkUnchangedPages(staging.dir, cacheDir, unchangedEssayPages(root, checks.essayFiles, compiled.reused));
+        const unchanged =
+          staging && compiled
+            ? linkUnchangedPages(staging.dir, cacheDir, unchangedEssayPages(root, checks.essayFiles, compiled.reused))
+            : 0;
         // A second CPU makes the essays' downloads while Astro renders their pages on the first.
         earlyDownloads = staging
-          ? startEarlyDownloads(
-              staging.dir,
-              offlineDownloadsOptions({ config, cacheDir, siteLabels }),
-              checks.sourcing.length,
-              generation ? { rendering: generation.begun } : {},
-            )
+          ? startEarlyDownloads(staging.dir, offlineDownloadsOptions({ config, cacheDir, siteLabels }), checks.sourcing.length, {
+              unchanged,
+              ...(generation ? { rendering: generation.begun } : {}),
+            })
           : undefined;
         // A rebuild's search index begins with the copies of the pages of essays compiled last time.
         earlySearch =

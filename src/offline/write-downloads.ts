@@ -167,7 +167,8 @@ const EARLY_START_POLL_MS = 50;
  * worker made where its key still holds, and makes the rest. None for a site too small to be
  * worth a worker, where no worker can start, or without a cache folder (the keys are the cache's).
  * `essaysPerWorker` is for tests, as for `writeOfflineDownloads`; `rendering` says when Astro
- * has begun to write pages (`generationStart`), by default once `essays/` is in the site.
+ * has begun to write pages (`generationStart`), by default once `essays/` is in the site;
+ * `unchanged`, how many of the `essays` have pages unchanged since the last build (`linkUnchangedPages`).
  */
 export function startEarlyDownloads(
   siteDir: string,
@@ -176,9 +177,13 @@ export function startEarlyDownloads(
   {
     essaysPerWorker = ESSAYS_PER_WORKER,
     rendering = () => existsSync(join(siteDir, 'essays')),
-  }: { essaysPerWorker?: number; rendering?: () => boolean } = {},
+    unchanged = 0,
+  }: { essaysPerWorker?: number; rendering?: () => boolean; unchanged?: number } = {},
 ): EarlyDownloads | undefined {
-  if (!options.cacheDir || workerCount(essays, essaysPerWorker) === 0) return undefined;
+  // The essays whose pages come out as last build's have their downloads in the cache, and the
+  // step copies them after Astro in less than a worker costs to start and to check them: a
+  // rebuild after one essay of 500 changed took 0.91× as long without the worker (docs/benchmarks.md).
+  if (!options.cacheDir || workerCount(essays - unchanged, essaysPerWorker) === 0) return undefined;
   const buildTime = options.buildTime ?? new Date();
   const finished = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const group: EarlyGroup = { siteDir, options, buildTime, finished };

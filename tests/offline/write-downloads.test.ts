@@ -257,3 +257,16 @@ test.skipIf(availableParallelism() < 2)(
     }
   },
 );
+
+test.skipIf(availableParallelism() < 2)(
+  'no worker starts early for essays whose pages are unchanged since the last build: their downloads are in the cache',
+  async () => {
+    const dir = await site('early-unchanged', {});
+    const options = { site: undefined, base: '/', siteTitle: 'Essays', siteLang: 'en', cacheDir: join(scratch, 'early-unchanged-cache') };
+    // Two essays per worker: four essays would start two workers' worth, but three are unchanged.
+    expect(startEarlyDownloads(dir, options, 4, { essaysPerWorker: 2, unchanged: 3 })).toBeUndefined();
+    const early = startEarlyDownloads(dir, options, 4, { essaysPerWorker: 2, unchanged: 0 });
+    expect(early).toBeDefined();
+    early?.stop();
+  },
+);
