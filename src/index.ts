@@ -219,12 +219,7 @@ function publishStep({
         // A rebuild's search index begins with the copies of the pages of essays compiled last time.
         earlySearch =
           staging && compiled
-            ? startEarlySearchIndex(
-                staging.dir,
-                join(cacheDir, 'search-pages'),
-                () => unchangedEssayPages(root, checks.essayFiles, compiled.reused),
-                generation?.begun,
-              )
+            ? startEarlySearchIndex(join(cacheDir, 'search-pages'), unchangedEssayPages(root, checks.essayFiles, compiled.reused))
             : undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -46,7 +46,7 @@ export interface StepContext {
   searchPages?: SearchPages;
   /** The downloads a worker made while Astro rendered the pages (`startEarlyDownloads`). */
   earlyDownloads?: EarlyDownloads | undefined;
-  /** A rebuild's search index, begun while Astro rendered the pages (`startEarlySearchIndex`). */
+  /** A rebuild's search index, begun as Astro's build started (`startEarlySearchIndex`). */
   earlySearch?: EarlySearchIndex | undefined;
 }
 
@@ -147,7 +147,7 @@ export const BUILD_STEPS: readonly BuildStep[] = [
     after: ['Search pages'],
     run: async (context) => {
       const search = await writeSearchIndex(context.dir, context.searchPages, context.earlySearch, join(context.cacheDir, 'search-bundle'));
-      const early = search.early > 0 ? ` (${search.early} unchanged since the last build, read while Astro rendered the pages)` : '';
+      const early = search.early > 0 ? ` (${search.early} unchanged since the last build, read while Astro built the pages)` : '';
       return [`Search index: ${search.pages} essay page(s) indexed${early}.`, searchLanguagesNotice(search.languages)].join('\n');
     },
   },

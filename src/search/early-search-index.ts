@@ -1,11 +1,15 @@
 /**
- * A rebuild's search index started before Astro has written every page. Pagefind indexes the
- * essay pages' copies kept in the cache (`copySearchPages`), and in a rebuild most of them are
- * already the pages this build will write: those of the essays compiled last time and unchanged
- * since. Once Astro starts writing pages (the bundling, and its memory peak, over), Pagefind reads
- * those copies while Astro renders, and the search step adds only the rest. The step takes the
- * early work only if every page it named was indeed unchanged; otherwise it starts again from
- * nothing, as without it (`writeSearchIndex`).
+ * A rebuild's search index, begun before Astro has written a page. Pagefind indexes the essay
+ * pages' copies kept in the cache (`copySearchPages`), and in a rebuild most of them are already
+ * the pages this build will write: those of the essays compiled last time and unchanged since.
+ * Pagefind reads those copies in its own process from the start of Astro's build, while Astro
+ * bundles and renders, and the search step adds only the rest. The step takes the early work
+ * only if every page it named was indeed unchanged; otherwise it starts again from nothing, as
+ * without it (`writeSearchIndex`).
+ *
+ * It begins at once rather than when Astro starts writing pages: Rolldown's bundling and Pagefind
+ * then share the two CPUs, but the search step no longer waits for Pagefind to finish reading
+ * (500 essays, one edited: 0.97× the wall time in 32 paired rebuilds; docs/benchmarks.md).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,37 +32,18 @@ export interface EarlySearchIndex {
   stop(): Promise<void>;
 }
 
-const EARLY_START_POLL_MS = 50;
-
 /**
- * Starts, once Astro has begun to write pages (`rendering`, by default once `essays/` is in
- * `siteDir`), indexing the copies in `copiesDir` of the pages `expected()` names then: the pages
- * expected to be unchanged. None where there are no copies from a last build.
+ * Starts indexing the copies in `copiesDir` of the pages named in `expected`: the pages expected
+ * to be unchanged. None where there are no copies from a last build.
  */
-export function startEarlySearchIndex(
-  siteDir: string,
-  copiesDir: string,
-  expected: () => readonly string[],
-  rendering: () => boolean = () => existsSync(join(siteDir, 'essays')),
-): EarlySearchIndex | undefined {
+export function startEarlySearchIndex(copiesDir: string, expected: readonly string[]): EarlySearchIndex | undefined {
   if (!existsSync(copiesDir)) return undefined;
-  let begun: Promise<Map<string, EarlyIndex> | undefined> | undefined;
-  const begin = () => (begun ??= indexCopies(copiesDir, expected()).catch(() => undefined));
-  const watch = setInterval(() => {
-    if (rendering()) {
-      clearInterval(watch);
-      void begin();
-    }
-  }, EARLY_START_POLL_MS);
-  watch.unref();
+  const begun = indexCopies(copiesDir, expected).catch(() => undefined);
   return {
-    settle: () => {
-      clearInterval(watch);
-      return begun ?? Promise.resolve(undefined);
-    },
+    settle: () => begun,
     stop: async () => {
-      clearInterval(watch);
-      if (begun) await pagefind.close();
+      await begun;
+      await pagefind.close();
     },
   };
 }

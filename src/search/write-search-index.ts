@@ -188,7 +188,7 @@ function writeCopy(copy: string, content: string): boolean {
  * reports is thrown, so a site is never published with a missing or partial index; so is a
  * search page that names other languages than those indexed.
  *
- * With `early` (a rebuild's indexes begun while Astro rendered, early-search-index.ts), each
+ * With `early` (a rebuild's indexes begun while Astro built, early-search-index.ts), each
  * language's index is the early one with the other pages added, if every page it was begun with
  * is still a page of that language whose copy is unchanged; otherwise every index starts again.
  */

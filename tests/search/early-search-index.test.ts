@@ -7,7 +7,7 @@ import { copySearchPages, writeSearchIndex } from '../../src/search/write-search
 import { searchableEssay as essay, writeSiteFolder } from '../support/site-folder.ts';
 
 /**
- * A rebuild's search index begun while Astro renders: Pagefind reads the kept copies of the pages
+ * A rebuild's search index begun as Astro's build starts: Pagefind reads the kept copies of the pages
  * expected unchanged, and the search step adds the rest. The index must be the one a build from
  * nothing makes, page for page, whether the expectation held or not.
  */
@@ -37,10 +37,8 @@ async function rebuild(name: string, expected: readonly string[]) {
   await writeSearchIndex(first, copySearchPages(first, keepIn));
 
   const second = writeSiteFolder(join(scratch, name, 'second'), SECOND);
-  const early = startEarlySearchIndex(second, keepIn, () => expected);
+  const early = startEarlySearchIndex(keepIn, expected);
   expect(early).toBeDefined();
-  // Astro renders; Pagefind reads the expected copies meanwhile.
-  await new Promise((resolve) => setTimeout(resolve, 300));
   const result = await writeSearchIndex(second, copySearchPages(second, keepIn), early);
 
   const fresh = writeSiteFolder(join(scratch, name, 'fresh'), SECOND);
@@ -64,11 +62,11 @@ test('when a page expected unchanged has changed, the early index is dropped and
 
 test('nothing is begun without copies from a last build, and an index begun but never taken is closed', async () => {
   const site = writeSiteFolder(join(scratch, 'none', 'site'), FIRST);
-  expect(startEarlySearchIndex(site, join(scratch, 'none', 'no-copies'), () => [])).toBeUndefined();
+  expect(startEarlySearchIndex(join(scratch, 'none', 'no-copies'), [])).toBeUndefined();
 
   const keepIn = join(scratch, 'none', 'kept');
   copySearchPages(site, keepIn);
-  const early = startEarlySearchIndex(site, keepIn, () => ['essays/a/index.html']);
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  const early = startEarlySearchIndex(keepIn, ['essays/a/index.html']);
+  // Stopped before Pagefind has read the copy: it waits for the reading, then closes Pagefind.
   await expect(early?.stop()).resolves.toBeUndefined();
 });
