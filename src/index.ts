@@ -204,11 +204,10 @@ function publishStep({
         loggedErrors = watchForLoggedErrors();
         // The essays as data, before Rolldown is given the modules of the others (src/site/essay-data.ts).
         await compiled?.record([...checks.essayFiles.values()].map((file) => resolve(root, file)));
-        // The pages of unchanged essays, linked from Astro's copies rather than copied by it (src/site/page-reuse.ts).
-        const unchanged =
-          staging && compiled
-            ? linkUnchangedPages(staging.dir, cacheDir, unchangedEssayPages(root, checks.essayFiles, compiled.reused))
-            : 0;
+        // The pages of the essays compiled last time and unchanged since: what a rebuild reuses.
+        const reusedPages = staging && compiled ? unchangedEssayPages(root, checks.essayFiles, compiled.reused) : undefined;
+        // Those pages, linked from Astro's copies rather than copied by it (src/site/page-reuse.ts).
+        const unchanged = staging && reusedPages ? linkUnchangedPages(staging.dir, cacheDir, reusedPages) : 0;
         // A second CPU makes the essays' downloads while Astro renders their pages on the first.
         earlyDownloads = staging
           ? startEarlyDownloads(staging.dir, offlineDownloadsOptions({ config, cacheDir, siteLabels }), checks.sourcing.length, {
@@ -217,10 +216,7 @@ function publishStep({
             })
           : undefined;
         // A rebuild's search index begins with the copies of the pages of essays compiled last time.
-        earlySearch =
-          staging && compiled
-            ? startEarlySearchIndex(join(cacheDir, 'search-pages'), unchangedEssayPages(root, checks.essayFiles, compiled.reused))
-            : undefined;
+        earlySearch = reusedPages ? startEarlySearchIndex(join(cacheDir, 'search-pages'), reusedPages) : undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
