@@ -57,7 +57,7 @@ export function formatCount(count: number | undefined): string {
   return finite(count) ? Math.round(count).toLocaleString('en-US') : MISSING;
 }
 
-/** A ratio with one decimal and a times sign (`4.2×`). */
-export function formatRatio(ratio: number | undefined): string {
-  return finite(ratio) ? `${ratio.toFixed(1)}×` : MISSING;
+/** A ratio with a times sign, one decimal unless told (`4.2×`; two for a ratio near 1: `0.88×`). */
+export function formatRatio(ratio: number | undefined, decimals = 1): string {
+  return finite(ratio) ? `${ratio.toFixed(decimals)}×` : MISSING;
 }

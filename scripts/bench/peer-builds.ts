@@ -13,7 +13,7 @@ import { resolveConfig } from '../../src/config/resolve.ts';
 import { acquireBuildLock } from '../lib/build-lock.ts';
 import { runBuild, STAGES, type BuildRun, type Stage } from './build.ts';
 import { essayCopy, firstEssayFile, writeEssayCopies } from './essay-copies.ts';
-import { formatBytes, formatCount, formatSeconds, formatTable, type Column } from './format.ts';
+import { formatBytes, formatCount, formatRatio, formatSeconds, formatTable, type Column } from './format.ts';
 import type { BenchOptions } from './options.ts';
 import { starlightPage } from './starlight-page.ts';
 import { median, medianOfFields, pairedRatio } from './stats.ts';
@@ -204,7 +204,7 @@ function printPeerRows(rows: readonly PeerRow[], peerDir: string, options: Bench
     `\nBuild beside ${peerDir}: astro build in each, ${runs}, ${options.siteUrl ? `SITE_URL=${options.siteUrl}` : 'no SITE_URL'}`,
   );
   const right = (header: string): Column => ({ header, align: 'right' });
-  const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–');
+  const ratio = (value: number) => formatRatio(value, 2);
   console.log(
     formatTable(
       [

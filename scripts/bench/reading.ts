@@ -19,9 +19,9 @@ import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, requireBrowser } from '../lib/browser.ts';
 import { serveDirectory } from '../lib/static-server.ts';
-import { defaultPage } from './page-weight.ts';
-import { readSite, SCREENS, type Reading, type Site } from './reading-page.ts';
+import { readSite, SCREENS, type Reading } from './reading-page.ts';
 import { printTable } from './reading-report.ts';
+import { parseSiteArgument } from './site-argument.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -34,18 +34,6 @@ layout shift. Without sites: ours=dist (its first essay).
 
   --shots DIR   where the screenshots go (.tmp/reading-shots)
   --json PATH   where the figures go (reports/reading.json)`;
-
-/** Reads `label=dir[:page]`; the page defaults as \`npm run bench\`'s does (the first essay, or the most text). */
-function parseSite(argument: string): Site {
-  const equals = argument.indexOf('=');
-  if (equals < 1) throw new Error(`A site is <label>=<dir>[:<page path>], not "${argument}".`);
-  const label = argument.slice(0, equals);
-  const [dirPart = '', ...pageParts] = argument.slice(equals + 1).split(':');
-  // npm runs the script in the project's folder; a relative dir is read from where npm was run, as `npm run bench -- <dir>` reads it.
-  const dir = resolve(process.env['INIT_CWD'] ?? process.cwd(), dirPart);
-  const page = pageParts.length > 0 ? pageParts.join(':').replace(/^\/+/, '') : defaultPage(dir);
-  return { label, dir, page };
-}
 
 /** Reads every site at every screen size, prints the table and writes the figures. */
 async function main(): Promise<number> {
@@ -61,7 +49,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const sites = positionals.length > 0 ? positionals.map(parseSite) : [parseSite(`ours=${join(ROOT, 'dist')}`)];
+  const sites = positionals.length > 0 ? positionals.map(parseSiteArgument) : [parseSiteArgument(`ours=${join(ROOT, 'dist')}`)];
   const shots = resolve(values.shots);
   mkdirSync(shots, { recursive: true });
   // A fresh profile each run: a service worker or cache left from another run would change the figures.

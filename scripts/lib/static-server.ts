@@ -27,6 +27,11 @@ const TYPES: Record<string, string> = {
   '.pf_filter': 'application/octet-stream',
 };
 
+/** The `Content-Type` a static host sends for `file`, by its extension. */
+export function contentType(file: string): string {
+  return TYPES[extname(file)] ?? 'application/octet-stream';
+}
+
 export interface StaticServer {
   /** Origin plus base path, ending in `/`, such as `http://127.0.0.1:41234/sub/`. */
   url: string;
@@ -60,7 +65,7 @@ export async function serveDirectory(
       response.writeHead(404, { ...sent, 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    response.writeHead(status, { ...sent, 'content-type': TYPES[extname(body)] ?? 'application/octet-stream' });
+    response.writeHead(status, { ...sent, 'content-type': contentType(body) });
     if (request.method === 'HEAD') response.end();
     else createReadStream(body).pipe(response);
   });
