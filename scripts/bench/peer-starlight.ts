@@ -7,8 +7,12 @@
  * (scripts/bench/starlight-page.ts). Installs its packages with npm when they are missing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { firstEssayFile } from './essay-copies.ts';
+import { starlightPage } from './starlight-page.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 /** The versions the figures in docs/benchmarks.md were measured with. */
 export const PEER_VERSIONS = { '@astrojs/starlight': '0.42.9', astro: '7.4.8', sharp: '0.35.5' } as const;
@@ -41,14 +45,24 @@ export const collections = {
 };
 `;
 
-/** Writes the peer project into `dir` (package.json, config, a home page) and installs it unless it is. */
-export function createPeer(dir: string, { install = true }: { install?: boolean } = {}): void {
+/**
+ * Writes the peer project into `dir` (package.json, config, a home page, and `essayFile`, our first
+ * essay unless told, as its one page) and installs it unless it is. Its own `npm run build` then
+ * makes the page `npm run bench:lighthouse`, `bench:reading` and `npm run bench -- <dir>/dist`
+ * measure beside ours; the benchmark's builds read their essays from ESSAYS_DIR instead.
+ */
+export function createPeer(
+  dir: string,
+  { install = true, essayFile = firstEssayFile(join(ROOT, 'content', 'essays')) }: { install?: boolean; essayFile?: string } = {},
+): void {
   mkdirSync(join(dir, 'src/content/docs'), { recursive: true });
   const pkg = { name: 'peer-starlight', private: true, type: 'module', scripts: { build: 'astro build' }, dependencies: PEER_VERSIONS };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   writeFileSync(join(dir, 'astro.config.mjs'), CONFIG);
   writeFileSync(join(dir, 'src/content.config.ts'), CONTENT_CONFIG);
   writeFileSync(join(dir, 'src/content/docs/index.md'), '---\ntitle: Essays\ndescription: The essays.\n---\n\nThe essays.\n');
+  const page = `${basename(essayFile, extname(essayFile))}.md`;
+  writeFileSync(join(dir, 'src/content/docs', page), starlightPage(readFileSync(essayFile, 'utf8')));
   if (install && !existsSync(join(dir, 'node_modules/astro'))) {
     execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
   }
@@ -64,4 +78,5 @@ if (import.meta.main) {
   const target = resolve(process.env['INIT_CWD'] ?? process.cwd(), dir);
   createPeer(target);
   console.log(`The Starlight peer is in ${target}: npm run bench -- --peer ${dir}`);
+  console.log(`Its own build (cd ${dir} && npm run build) makes our first essay its page, for npm run bench:lighthouse.`);
 }

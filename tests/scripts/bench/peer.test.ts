@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -70,8 +70,11 @@ test('the site that builds first changes with each run, starting with ours', () 
 const scratch = mkdtempSync(join(tmpdir(), 'peer-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-test('the peer project pins Starlight and Astro, and reads the settings our builds read', () => {
-  createPeer(scratch, { install: false });
+test('the peer project pins Starlight and Astro, reads the settings our builds read, and has the essay as its page', () => {
+  const essayFile = join(scratch, 'on-time.mdx');
+  writeFileSync(essayFile, ESSAY);
+  createPeer(scratch, { install: false, essayFile });
+  expect(readFileSync(join(scratch, 'src/content/docs/on-time.md'), 'utf8')).toBe(starlightPage(ESSAY));
   expect(JSON.parse(readFileSync(join(scratch, 'package.json'), 'utf8')).dependencies).toEqual(PEER_VERSIONS);
   const config = readFileSync(join(scratch, 'astro.config.mjs'), 'utf8');
   for (const name of ['SITE_URL', 'OUT_DIR', 'CACHE_DIR']) expect(config).toContain(`env.${name}`);
