@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROMIUM_ARGS, requireBrowser } from '../lib/browser.ts';
 import { serveDirectory } from '../lib/static-server.ts';
+import { firstVisit, type FirstVisit } from './first-visit.ts';
 import { measureLoadPaint, type LoadPaint } from './load-paint.ts';
 import type { BenchOptions } from './options.ts';
 import { measurePageParts, type PageParts } from './page-parts.ts';
@@ -29,6 +30,8 @@ export interface SiteFigures {
   parts?: PageParts | undefined;
   /** LCP and CLS of the same page loaded as Lighthouse's mobile preset loads it (load-paint.ts). */
   paint?: LoadPaint;
+  /** What the service worker downloads on a first visit to the page (first-visit.ts); null for a site without one. */
+  firstVisit?: FirstVisit | null;
   search?: SearchFigures;
   errors: string[];
 }
@@ -53,6 +56,7 @@ export async function benchInBrowser(sites: MeasuredSite[], options: BenchOption
               largestPage: largestPage(site.dir),
             };
             figures.parts = measurePageParts(site.dir, page, site.base);
+            figures.firstVisit = firstVisit(site.dir, page) ?? null;
           } catch (error) {
             figures.errors.push(`page weight: ${(error as Error).message}`);
           }

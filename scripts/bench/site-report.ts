@@ -5,6 +5,9 @@ import { REQUEST_KINDS } from './page-weight.ts';
 import type { SearchFigures } from './search.ts';
 import type { SiteFigures } from './site-measures.ts';
 
+/** Issue 20: what a first visit may cost the reader in the service worker's downloads. */
+const FIRST_VISIT_BUDGET = 150 * 1024;
+
 /** Prints the page weights, the parts of the first site's page and the search times, each when measured. */
 export function printSites(results: SiteFigures[], options: BenchOptions): void {
   printPages(results);
@@ -95,6 +98,26 @@ function printPages(results: SiteFigures[]): void {
   }
   console.log(
     "JS run: scripts of which any code ran while the page loaded. text floor: the article's text as shown, gzipped. total / floor: everything the page loads, gzipped, over it. largest page: the site's largest HTML file.",
+  );
+  printFirstVisits(weighed);
+}
+
+/** What each site's service worker downloads on a first visit to the page, against the budget of issue 20. */
+function printFirstVisits(weighed: SiteFigures[]): void {
+  const visited = weighed.filter((site) => site.firstVisit !== undefined);
+  if (visited.length === 0) return;
+  console.log(
+    `\nFirst visit to the page: what the service worker downloads (its precache list, the page, sw.js; each gzip -9), at most ${formatBytes(FIRST_VISIT_BUDGET)} at any site size`,
+  );
+  console.log(
+    formatTable(
+      [{ header: 'site' }, { header: 'files', align: 'right' }, { header: 'gzip', align: 'right' }],
+      visited.map((site) =>
+        site.firstVisit
+          ? [site.site, formatCount(site.firstVisit.files), formatBytes(site.firstVisit.gzip)]
+          : [site.site, '–', 'no service worker'],
+      ),
+    ),
   );
 }
 
