@@ -7,7 +7,8 @@
  * - `shell`: precached on the first visit, at any site size: the home page, the search
  *   page and its index's code and metadata, the 404 and "not saved" pages, the styles and
  *   scripts, the manifest and favicon. Each file of it is small and its number does not
- *   grow with the number of essays.
+ *   grow with the number of essays; only Pagefind's metadata grows, by about 6 bytes gzipped
+ *   an essay (docs/benchmarks.md: the first visit passes 150 KB near 4,000 essays).
  * - `site`: everything else a reader can open: essay pages and their images, the further
  *   pages of the list, the search index's chunks and fragments, the icons. Kept when a reader
  *   opens them (runtime caching), or all at once when the reader asks to save the site.
