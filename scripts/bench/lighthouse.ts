@@ -111,7 +111,7 @@ async function listen(server: ReturnType<typeof createServer> | ReturnType<typeo
   };
 }
 
-/** A certificate for 127.0.0.1, made with `openssl` for this run; undefined (and why) when it cannot be. */
+/** A certificate for 127.0.0.1, made with `openssl` for this run; or, when it cannot be made, why not. */
 function makeCertificate(dir: string): { key: Buffer; cert: Buffer } | string {
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
