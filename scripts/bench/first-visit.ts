@@ -11,6 +11,9 @@ import { gzipSync } from 'node:zlib';
 import { precachedPath } from '../../src/offline/offline-routes.ts';
 import { readPrecacheManifest } from '../../src/offline/write-service-worker.ts';
 
+/** Issue 20: what a first visit may cost the reader in the service worker's downloads, at any site size. */
+export const FIRST_VISIT_BUDGET = 150 * 1024;
+
 export interface FirstVisit {
   /** Files downloaded: the precache list, the essay page and sw.js. */
   files: number;

@@ -1,12 +1,10 @@
 /** The tables of `npm run bench` for the sites measured in Chromium: page weight and paint, the page's parts, search. */
+import { FIRST_VISIT_BUDGET } from './first-visit.ts';
 import { formatBytes, formatCount, formatMs, formatRatio, formatTable, type Column } from './format.ts';
 import type { BenchOptions } from './options.ts';
 import { REQUEST_KINDS } from './page-weight.ts';
 import type { SearchFigures } from './search.ts';
 import type { SiteFigures } from './site-measures.ts';
-
-/** Issue 20: what a first visit may cost the reader in the service worker's downloads. */
-const FIRST_VISIT_BUDGET = 150 * 1024;
 
 /** Prints the page weights, the parts of the first site's page and the search times, each when measured. */
 export function printSites(results: SiteFigures[], options: BenchOptions): void {

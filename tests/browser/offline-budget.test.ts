@@ -17,13 +17,13 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { firstEssayFile, writeEssayCopies } from '../../scripts/bench/essay-copies.ts';
+import { FIRST_VISIT_BUDGET } from '../../scripts/bench/first-visit.ts';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { precachedPath } from '../../src/offline/offline-routes.ts';
 import { browserPool, ENGINES, waitForFunction } from '../support/browser-session.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 
 const ESSAYS = 240;
-const FIRST_VISIT_BUDGET = 150 * 1024;
 
 const scratch = mkdtempSync(join(ROOT, '.tmp', 'offline-budget-'));
 let outDir: string;
